@@ -1,0 +1,44 @@
+//! Configuration, from flags or `CANDOR_*` environment variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// How the collector runs. Every flag has a `CANDOR_*` environment variable.
+#[derive(Debug, Clone, clap::Parser)]
+#[command(name = "candor-collector", version, about)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "CANDOR_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Database: `sqlite://path/to/file.db` (created when missing).
+    #[arg(long, env = "CANDOR_DATABASE_URL", default_value = "sqlite://data/candor.db")]
+    pub database_url: String,
+
+    /// A directory served at `/` (the widget bundle and a demo page).
+    #[arg(long, env = "CANDOR_STATIC_DIR")]
+    pub static_dir: Option<PathBuf>,
+
+    /// Origins allowed to call the public API from a browser, comma-separated;
+    /// `*` allows any (the widget runs on other people's sites, and no cookies
+    /// or credentials are ever involved).
+    #[arg(
+        long,
+        env = "CANDOR_ALLOWED_ORIGINS",
+        default_value = "*",
+        value_delimiter = ','
+    )]
+    pub allowed_origins: Vec<String>,
+}
+
+impl Config {
+    /// A configuration for tests: port 0, the given database, any origin.
+    pub fn for_database(database_url: impl Into<String>) -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: database_url.into(),
+            static_dir: None,
+            allowed_origins: vec!["*".into()],
+        }
+    }
+}

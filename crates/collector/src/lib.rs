@@ -1,0 +1,49 @@
+//! Candor's collector: receives survey responses, stores them exactly once, and
+//! serves public aggregates computed from daily summaries.
+//!
+//! [`app`] builds the router from a [`Store`] so tests drive it directly;
+//! [`Application`] binds it to a socket for the binary.
+
+mod config;
+mod error;
+mod routes;
+mod store;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+pub use config::Config;
+pub use error::ApiError;
+pub use routes::app;
+pub use store::{Inserted, Store, StoreError};
+
+/// A collector bound to its socket, ready to serve.
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+}
+
+impl Application {
+    /// Opens the database (applying migrations, seeding built-in surveys) and
+    /// binds the listening socket. Port 0 picks a free port.
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let store = Store::open(&config.database_url).await?;
+        let router = app(store, config);
+        let listener = tokio::net::TcpListener::bind(config.bind).await?;
+        Ok(Self { listener, router })
+    }
+
+    /// Where the collector listens.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}

@@ -1,0 +1,61 @@
+use axum::http::StatusCode;
+
+use crate::helpers::{response, spawn_app, uuid};
+
+#[tokio::test]
+async fn snapshot_withholds_figures_below_minimum_sample() {
+    let app = spawn_app().await;
+    for n in 0..9 {
+        app.post(&response(&uuid(n), 5)).await;
+    }
+    let reply = app.get("/v1/surveys/checkout/snapshot").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.body["responses"], 9);
+    assert_eq!(
+        reply.body["questions"]["satisfaction"],
+        serde_json::json!({"kind": "withheld", "n": 9})
+    );
+}
+
+#[tokio::test]
+async fn snapshot_reports_mean_and_satisfied_share_from_stored_responses() {
+    let app = spawn_app().await;
+    // Ten ratings: five 5s, three 4s, two 2s → mean 4.1, 80% satisfied.
+    let ratings = [5, 5, 5, 5, 5, 4, 4, 4, 2, 2];
+    for (n, rating) in (0..).zip(ratings) {
+        assert_eq!(
+            app.post(&response(&uuid(n), rating)).await.status,
+            StatusCode::CREATED
+        );
+    }
+    let reply = app.get("/v1/surveys/checkout/snapshot").await;
+    let csat = &reply.body["questions"]["satisfaction"];
+    assert_eq!(csat["kind"], "csat", "{}", reply.body);
+    assert_eq!(csat["n"], 10);
+    assert!((csat["mean"].as_f64().unwrap() - 4.1).abs() < 1e-9);
+    assert_eq!(csat["histogram"], serde_json::json!([0, 2, 0, 3, 5]));
+    assert!((csat["satisfied"]["share"].as_f64().unwrap() - 0.8).abs() < 1e-9);
+    let gap = &reply.body["questions"]["delivery"]["dimensions"]["promise"];
+    assert_eq!(gap["mean_gap"], 1.0, "{}", reply.body);
+    assert!(
+        reply.body.to_string().find("Quick and easy").is_none(),
+        "free text leaked"
+    );
+}
+
+#[tokio::test]
+async fn data_survives_reopening_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("nested/dir/candor.db").display());
+    let survey = candor_core::templates::checkout();
+    {
+        let store = candor_collector::Store::open(&url).await.unwrap();
+        let body = response(&uuid(1), 4).to_string();
+        let valid = survey
+            .validate(candor_core::ResponseSubmission::from_json(body.as_bytes()).unwrap())
+            .unwrap();
+        store.insert_response(&survey, &valid).await.unwrap();
+    }
+    let reopened = candor_collector::Store::open(&url).await.unwrap();
+    assert_eq!(reopened.stats(&survey.id).await.unwrap().responses, 1);
+}

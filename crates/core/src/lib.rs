@@ -1,0 +1,38 @@
+//! Candor's shared vocabulary: wire types, the survey model, response validation
+//! and the statistics behind every figure Candor shows.
+//!
+//! This crate does no I/O. It builds for `wasm32-unknown-unknown` (the widget
+//! validates a response with it before sending) and for native targets (the
+//! collector validates the same response on receipt with the same code).
+//!
+//! ```
+//! use candor_core::{templates, ResponseSubmission};
+//!
+//! let survey = templates::checkout();
+//! let body = br#"{
+//!     "id": "7d4f7c1e-2d5b-4c1e-9a53-1f1f0b8f6a10",
+//!     "survey_version": 1,
+//!     "answers": {
+//!         "satisfaction": 5,
+//!         "delivery": { "promise": { "expected": 5, "experienced": 6 } },
+//!         "comment": "Arrived a day early"
+//!     }
+//! }"#;
+//! let submission = ResponseSubmission::from_json(body).unwrap();
+//! let response = survey.validate(submission).unwrap();
+//! assert_eq!(response.answers.len(), 3);
+//! ```
+
+mod error;
+mod ids;
+mod response;
+mod snapshot;
+pub mod stats;
+mod survey;
+pub mod templates;
+
+pub use error::{ErrorCode, FieldError};
+pub use ids::{QuestionId, ResponseId, SurveyId};
+pub use response::{Answer, GapPair, ResponseSubmission, ValidResponse};
+pub use snapshot::{Figures, GapFigures, Proportion, Snapshot};
+pub use survey::{Dimension, Question, QuestionKind, Settings, Survey, Texts};

@@ -1,0 +1,504 @@
+//! Responses: the wire form a client sends, and the validated form that exists
+//! only after checking it against the survey version it answers.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::{ErrorCode, FieldError, QuestionId, QuestionKind, ResponseId, Survey, SurveyId};
+
+/// Longest accepted locale tag (BCP 47 allows up to 35 characters in practice).
+const MAX_LOCALE_LEN: usize = 35;
+
+/// A response as it travels: the body of
+/// `POST /v1/surveys/{survey}/responses`.
+///
+/// Answers stay raw JSON here because their shape depends on the survey;
+/// [`Survey::validate`] turns a submission into a [`ValidResponse`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseSubmission {
+    /// Chosen by the client; sending the same id twice stores one response.
+    pub id: ResponseId,
+    /// The survey version the respondent saw.
+    pub survey_version: u32,
+    /// The language the survey was shown in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Answers keyed by question id.
+    pub answers: Map<String, Value>,
+}
+
+/// A validated answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// A point on the question's scale.
+    Rating(u8),
+    /// Expected and experienced scores per dimension.
+    Gap(BTreeMap<QuestionId, GapPair>),
+    /// Free text, within the question's length limit.
+    Text(String),
+}
+
+/// One dimension's answer: what the customer expected and what they got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GapPair {
+    /// "What did you expect?", 1–7.
+    pub expected: u8,
+    /// "What did you get?", 1–7.
+    pub experienced: u8,
+}
+
+impl GapPair {
+    /// Experienced minus expected: positive when expectations were exceeded.
+    pub fn gap(self) -> i8 {
+        // Both are at most 7, so the casts and the difference cannot overflow.
+        self.experienced as i8 - self.expected as i8
+    }
+}
+
+/// A response checked against the survey version it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidResponse {
+    /// The client-chosen id.
+    pub id: ResponseId,
+    /// The survey answered.
+    pub survey: SurveyId,
+    /// The version answered.
+    pub survey_version: u32,
+    /// The language shown, if the client said.
+    pub locale: Option<String>,
+    /// Answers to the questions the respondent answered.
+    pub answers: BTreeMap<QuestionId, Answer>,
+}
+
+impl ResponseSubmission {
+    /// Builds a submission from validated answers (what the widget sends).
+    pub fn new(
+        id: ResponseId,
+        survey_version: u32,
+        locale: Option<String>,
+        answers: &BTreeMap<QuestionId, Answer>,
+    ) -> Self {
+        let answers = answers
+            .iter()
+            .map(|(id, answer)| {
+                let value = serde_json::to_value(answer).unwrap_or(Value::Null);
+                (id.to_string(), value)
+            })
+            .collect();
+        Self {
+            id,
+            survey_version,
+            locale,
+            answers,
+        }
+    }
+
+    /// Parses a request body. Every error names the field at fault.
+    pub fn from_json(body: &[u8]) -> Result<Self, FieldError> {
+        let value: Value = serde_json::from_slice(body).map_err(|e| {
+            FieldError::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("the body is not valid JSON: {e}"),
+            )
+        })?;
+        let Value::Object(mut fields) = value else {
+            return Err(FieldError::new(
+                ErrorCode::InvalidType,
+                "",
+                "the body must be a JSON object",
+            ));
+        };
+        if let Some(unknown) = fields
+            .keys()
+            .find(|k| !["id", "survey_version", "locale", "answers"].contains(&k.as_str()))
+        {
+            return Err(FieldError::new(
+                ErrorCode::UnknownField,
+                unknown.clone(),
+                "is not a field of a response",
+            ));
+        }
+        let id = match fields.remove("id") {
+            Some(Value::String(raw)) => ResponseId::parse("id", &raw)?,
+            Some(_) => return Err(wrong_type("id", "a UUID string")),
+            None => return Err(missing("id")),
+        };
+        let survey_version = match fields.remove("survey_version") {
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .and_then(|v| u32::try_from(v).ok())
+                .ok_or_else(|| wrong_type("survey_version", "a positive whole number"))?,
+            Some(_) => return Err(wrong_type("survey_version", "a positive whole number")),
+            None => return Err(missing("survey_version")),
+        };
+        let locale = match fields.remove("locale") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(tag)) => Some(parse_locale(tag)?),
+            Some(_) => return Err(wrong_type("locale", "a language tag such as \"en\"")),
+        };
+        let answers = match fields.remove("answers") {
+            Some(Value::Object(answers)) => answers,
+            Some(_) => return Err(wrong_type("answers", "an object keyed by question id")),
+            None => return Err(missing("answers")),
+        };
+        Ok(Self {
+            id,
+            survey_version,
+            locale,
+            answers,
+        })
+    }
+}
+
+fn parse_locale(tag: String) -> Result<String, FieldError> {
+    let valid = !tag.is_empty()
+        && tag.len() <= MAX_LOCALE_LEN
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if valid {
+        Ok(tag)
+    } else {
+        Err(FieldError::new(
+            ErrorCode::InvalidValue,
+            "locale",
+            "must be a language tag such as \"en\" or \"pt-BR\"",
+        ))
+    }
+}
+
+fn wrong_type(field: &str, expected: &str) -> FieldError {
+    FieldError::new(ErrorCode::InvalidType, field, format!("must be {expected}"))
+}
+
+fn missing(field: &str) -> FieldError {
+    FieldError::new(ErrorCode::Required, field, "is required")
+}
+
+impl Survey {
+    /// Checks a submission against this survey: the version matches, every
+    /// answer belongs to a question and fits its kind and scale, and every
+    /// required question is answered. `null` and blank text count as
+    /// unanswered.
+    pub fn validate(&self, submission: ResponseSubmission) -> Result<ValidResponse, FieldError> {
+        if submission.survey_version != self.version {
+            return Err(FieldError::new(
+                ErrorCode::WrongVersion,
+                "survey_version",
+                format!(
+                    "answers version {} but the published version is {}",
+                    submission.survey_version, self.version
+                ),
+            ));
+        }
+        let mut answers = BTreeMap::new();
+        for (key, value) in submission.answers {
+            let field = format!("answers.{key}");
+            let question = self.question(&key).ok_or_else(|| {
+                FieldError::new(
+                    ErrorCode::UnknownQuestion,
+                    &field,
+                    "this survey has no such question",
+                )
+            })?;
+            if let Some(answer) = parse_answer(&question.kind, &field, value)? {
+                answers.insert(question.id.clone(), answer);
+            }
+        }
+        if let Some(unanswered) = self
+            .questions
+            .iter()
+            .find(|q| q.required && !answers.contains_key(&q.id))
+        {
+            return Err(missing(&format!("answers.{}", unanswered.id)));
+        }
+        Ok(ValidResponse {
+            id: submission.id,
+            survey: self.id.clone(),
+            survey_version: self.version,
+            locale: submission.locale,
+            answers,
+        })
+    }
+}
+
+/// Parses one answer; `None` when the respondent left it blank.
+fn parse_answer(kind: &QuestionKind, field: &str, value: Value) -> Result<Option<Answer>, FieldError> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    match kind {
+        QuestionKind::Csat => {
+            rating(&value, field, kind.scale().unwrap_or(1..=5)).map(|r| Some(Answer::Rating(r)))
+        }
+        QuestionKind::ExpectationGap { dimensions } => {
+            let Value::Object(pairs) = value else {
+                return Err(wrong_type(field, "an object keyed by dimension id"));
+            };
+            let scale = kind.scale().unwrap_or(1..=7);
+            let mut gap = BTreeMap::new();
+            for (key, pair) in pairs {
+                let pair_field = format!("{field}.{key}");
+                let dimension = dimensions.iter().find(|d| d.id.as_str() == key).ok_or_else(|| {
+                    FieldError::new(
+                        ErrorCode::UnknownField,
+                        &pair_field,
+                        "this question has no such dimension",
+                    )
+                })?;
+                gap.insert(dimension.id.clone(), gap_pair(&pair, &pair_field, &scale)?);
+            }
+            Ok((!gap.is_empty()).then_some(Answer::Gap(gap)))
+        }
+        QuestionKind::Comment { max_length } => {
+            let Value::String(text) = value else {
+                return Err(wrong_type(field, "a string"));
+            };
+            let length = text.chars().count();
+            if length > *max_length as usize {
+                return Err(FieldError::new(
+                    ErrorCode::TooLong,
+                    field,
+                    format!("is {length} characters; at most {max_length} are allowed"),
+                ));
+            }
+            Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
+        }
+    }
+}
+
+fn gap_pair(value: &Value, field: &str, scale: &RangeInclusive<u8>) -> Result<GapPair, FieldError> {
+    let Value::Object(pair) = value else {
+        return Err(wrong_type(
+            field,
+            "an object with \"expected\" and \"experienced\"",
+        ));
+    };
+    if let Some(unknown) = pair.keys().find(|k| *k != "expected" && *k != "experienced") {
+        return Err(FieldError::new(
+            ErrorCode::UnknownField,
+            format!("{field}.{unknown}"),
+            "only \"expected\" and \"experienced\" are allowed",
+        ));
+    }
+    let score = |name: &str| {
+        let field = format!("{field}.{name}");
+        pair.get(name)
+            .ok_or_else(|| missing(&field))
+            .and_then(|v| rating(v, &field, scale.clone()))
+    };
+    Ok(GapPair {
+        expected: score("expected")?,
+        experienced: score("experienced")?,
+    })
+}
+
+fn rating(value: &Value, field: &str, scale: RangeInclusive<u8>) -> Result<u8, FieldError> {
+    let out_of_range = || {
+        FieldError::new(
+            ErrorCode::OutOfRange,
+            field,
+            format!("must be from {} to {}", scale.start(), scale.end()),
+        )
+    };
+    let Value::Number(number) = value else {
+        return Err(wrong_type(field, "a whole number"));
+    };
+    if let Some(whole) = number.as_i64() {
+        return u8::try_from(whole)
+            .ok()
+            .filter(|r| scale.contains(r))
+            .ok_or_else(out_of_range);
+    }
+    if number.is_u64() {
+        return Err(out_of_range());
+    }
+    Err(wrong_type(field, "a whole number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::templates;
+
+    const ID: &str = "7d4f7c1e-2d5b-4c1e-9a53-1f1f0b8f6a10";
+
+    fn submit(body: Value) -> Result<ValidResponse, FieldError> {
+        let submission = ResponseSubmission::from_json(body.to_string().as_bytes())?;
+        templates::checkout().validate(submission)
+    }
+
+    fn valid_body() -> Value {
+        json!({
+            "id": ID,
+            "survey_version": 1,
+            "locale": "en",
+            "answers": {
+                "satisfaction": 4,
+                "delivery": {"promise": {"expected": 5, "experienced": 3}},
+                "comment": "Late, but the courier was kind"
+            }
+        })
+    }
+
+    fn error_of(body: Value) -> (ErrorCode, String) {
+        let err = submit(body).unwrap_err();
+        (err.code, err.field)
+    }
+
+    #[test]
+    fn accepts_a_complete_response() {
+        let response = submit(valid_body()).unwrap();
+        assert_eq!(response.survey.as_str(), "checkout");
+        let gap = &response.answers[&QuestionId::parse("", "delivery").unwrap()];
+        let Answer::Gap(pairs) = gap else {
+            panic!("{gap:?}")
+        };
+        assert_eq!(pairs.values().next().unwrap().gap(), -2);
+    }
+
+    #[test]
+    fn optional_questions_may_be_missing_null_or_blank() {
+        let response = submit(json!({
+            "id": ID, "survey_version": 1,
+            "answers": {"satisfaction": 5, "delivery": null, "comment": "   "}
+        }))
+        .unwrap();
+        assert_eq!(response.answers.len(), 1);
+    }
+
+    #[test]
+    fn submission_round_trips_from_valid_answers() {
+        let response = submit(valid_body()).unwrap();
+        let again = ResponseSubmission::new(response.id, 1, Some("en".into()), &response.answers);
+        let body = serde_json::to_vec(&again).unwrap();
+        let reparsed = templates::checkout().validate(ResponseSubmission::from_json(&body).unwrap());
+        assert_eq!(reparsed.unwrap(), response);
+    }
+
+    #[test]
+    fn each_bad_input_names_its_field() {
+        let mut cases: Vec<(Value, ErrorCode, &str)> = Vec::new();
+        let mut with = |path: &[&str], value: Value, code, field| {
+            let mut body = valid_body();
+            let mut target = &mut body;
+            for key in &path[..path.len() - 1] {
+                target = &mut target[*key];
+            }
+            target[path[path.len() - 1]] = value;
+            cases.push((body, code, field));
+        };
+        with(
+            &["answers", "satisfaction"],
+            json!(6),
+            ErrorCode::OutOfRange,
+            "answers.satisfaction",
+        );
+        with(
+            &["answers", "satisfaction"],
+            json!(0),
+            ErrorCode::OutOfRange,
+            "answers.satisfaction",
+        );
+        with(
+            &["answers", "satisfaction"],
+            json!(-1),
+            ErrorCode::OutOfRange,
+            "answers.satisfaction",
+        );
+        with(
+            &["answers", "satisfaction"],
+            json!(4.5),
+            ErrorCode::InvalidType,
+            "answers.satisfaction",
+        );
+        with(
+            &["answers", "satisfaction"],
+            json!("4"),
+            ErrorCode::InvalidType,
+            "answers.satisfaction",
+        );
+        with(
+            &["answers", "satisfaction"],
+            Value::Null,
+            ErrorCode::Required,
+            "answers.satisfaction",
+        );
+        with(
+            &["answers", "comment"],
+            json!("x".repeat(2001)),
+            ErrorCode::TooLong,
+            "answers.comment",
+        );
+        with(
+            &["answers", "comment"],
+            json!(5),
+            ErrorCode::InvalidType,
+            "answers.comment",
+        );
+        with(
+            &["answers", "colour"],
+            json!(1),
+            ErrorCode::UnknownQuestion,
+            "answers.colour",
+        );
+        with(
+            &["answers", "delivery", "promise", "expected"],
+            json!(8),
+            ErrorCode::OutOfRange,
+            "answers.delivery.promise.expected",
+        );
+        with(
+            &["answers", "delivery", "speed"],
+            json!({}),
+            ErrorCode::UnknownField,
+            "answers.delivery.speed",
+        );
+        with(&["id"], json!("not-a-uuid"), ErrorCode::InvalidValue, "id");
+        with(&["id"], json!(7), ErrorCode::InvalidType, "id");
+        with(
+            &["survey_version"],
+            json!(2),
+            ErrorCode::WrongVersion,
+            "survey_version",
+        );
+        with(&["locale"], json!("en US<"), ErrorCode::InvalidValue, "locale");
+        with(&["answers"], json!([]), ErrorCode::InvalidType, "answers");
+        with(&["extra"], json!(true), ErrorCode::UnknownField, "extra");
+        for (body, code, field) in cases {
+            assert_eq!(error_of(body.clone()), (code, field.to_owned()), "{body}");
+        }
+    }
+
+    #[test]
+    fn comment_length_counts_characters_not_bytes() {
+        let mut body = valid_body();
+        body["answers"]["comment"] = json!("ข".repeat(2000));
+        assert!(submit(body).is_ok());
+    }
+
+    #[test]
+    fn half_a_gap_pair_is_required_to_be_whole() {
+        let mut body = valid_body();
+        body["answers"]["delivery"]["promise"] = json!({"expected": 4});
+        assert_eq!(
+            error_of(body),
+            (ErrorCode::Required, "answers.delivery.promise.experienced".into())
+        );
+    }
+
+    #[test]
+    fn non_json_and_non_objects_are_rejected_at_the_body() {
+        let err = ResponseSubmission::from_json(b"{nope").unwrap_err();
+        assert_eq!((err.code, err.field.as_str()), (ErrorCode::InvalidJson, ""));
+        let err = ResponseSubmission::from_json(b"[1]").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidType);
+        let err = ResponseSubmission::from_json(br#"{"survey_version":1,"answers":{}}"#).unwrap_err();
+        assert_eq!((err.code, err.field.as_str()), (ErrorCode::Required, "id"));
+    }
+}
