@@ -1,1 +1,39 @@
-fn main() {}
+//! Candor's project commands, run as `cargo xtask <command>`:
+//!
+//! - `run`: install what is missing (wasm target, wasm-bindgen CLI, wasm-opt),
+//!   build the widget in release mode, and start the collector on SQLite at
+//!   `./data/candor.db`, serving the demo checkout page at `/`.
+//! - `test`: every check: rustfmt, clippy (native and wasm), native unit and
+//!   integration tests, wasm tests in headless Chromium, a `trunk build` of the
+//!   development page, and the end-to-end browser tests (Playwright).
+//! - `dist`: build the embeddable package into `pkg/`.
+//! - `dev`: the collector plus `trunk serve` for widget development.
+//!
+//! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
+//! when the right version is already there.
+
+mod process;
+mod run;
+mod site;
+mod test;
+mod toolchain;
+
+use anyhow::bail;
+
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev>";
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        bail!("{USAGE}");
+    };
+    let root = process::project_root();
+    std::env::set_current_dir(&root)?;
+    match command.as_str() {
+        "run" => run::run(rest),
+        "test" => test::test(),
+        "dist" => site::dist().map(drop),
+        "dev" => run::dev(),
+        other => bail!("unknown command {other:?}\n{USAGE}"),
+    }
+}

@@ -1,0 +1,88 @@
+//! The collector's public API as the widget uses it.
+
+use candor_core::{FieldError, ResponseSubmission, Snapshot, Survey};
+use gloo_net::http::{Request, Response};
+
+/// Why a call to the endpoint failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ApiError {
+    /// No answer: offline, blocked, CORS, DNS.
+    #[error("network: {0}")]
+    Network(String),
+    /// The endpoint refused the request and said why.
+    #[error("rejected ({status}): {error}")]
+    Rejected {
+        /// HTTP status.
+        status: u16,
+        /// The collector's explanation.
+        error: FieldError,
+    },
+    /// Any other non-2xx status, or a body that did not parse.
+    #[error("unexpected answer ({0})")]
+    Unexpected(u16),
+}
+
+/// One survey on one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Api {
+    base: String,
+}
+
+impl Api {
+    /// `endpoint` is the collector's origin (or any base URL serving `/v1`);
+    /// an empty endpoint means the page's own origin.
+    pub fn new(endpoint: &str, survey: &str) -> Self {
+        let endpoint = endpoint.trim_end_matches('/');
+        Self {
+            base: format!("{endpoint}/v1/surveys/{survey}"),
+        }
+    }
+
+    /// The published survey definition.
+    pub async fn survey(&self) -> Result<Survey, ApiError> {
+        decode(get(&self.base).await?).await
+    }
+
+    /// The public figures.
+    pub async fn snapshot(&self) -> Result<Snapshot, ApiError> {
+        decode(get(&format!("{}/snapshot", self.base)).await?).await
+    }
+
+    /// Posts a response. Sent as `text/plain` so the browser makes no CORS
+    /// preflight; the collector reads it as JSON.
+    pub async fn submit(&self, submission: &ResponseSubmission) -> Result<(), ApiError> {
+        let body = serde_json::to_string(submission).map_err(|_| ApiError::Unexpected(0))?;
+        let response = Request::post(&format!("{}/responses", self.base))
+            .header("Content-Type", "text/plain;charset=UTF-8")
+            .body(body)
+            .map_err(|e| ApiError::Network(e.to_string()))?
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        check(response).await.map(drop)
+    }
+}
+
+async fn get(url: &str) -> Result<Response, ApiError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    check(response).await
+}
+
+async fn check(response: Response) -> Result<Response, ApiError> {
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    match response.json::<FieldError>().await {
+        Ok(error) => Err(ApiError::Rejected { status, error }),
+        Err(_) => Err(ApiError::Unexpected(status)),
+    }
+}
+
+async fn decode<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    response.json().await.map_err(|_| ApiError::Unexpected(status))
+}

@@ -1,0 +1,13 @@
+//! The widget's components, one per file.
+
+mod comment;
+mod form_state;
+mod gap;
+mod question;
+mod rating_scale;
+mod snapshot_summary;
+mod survey_form;
+mod widget;
+
+pub use survey_form::SurveyForm;
+pub use widget::Widget;

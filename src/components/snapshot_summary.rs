@@ -1,0 +1,26 @@
+//! The aggregate shown after sending: "212 responses · average 4.3 / 5".
+
+use candor_core::{Figures, Snapshot};
+use leptos::prelude::*;
+
+use crate::i18n::{EN, summary};
+
+/// One line of public figures, or why there are none yet.
+#[component]
+pub fn SnapshotSummary(
+    /// The figures from the collector.
+    snapshot: Snapshot,
+) -> impl IntoView {
+    let csat = snapshot.questions.values().find_map(|f| match f {
+        Figures::Csat { mean, .. } => Some(*mean),
+        _ => None,
+    });
+    let text = match csat {
+        Some(mean) => summary(snapshot.responses, mean),
+        None => format!(
+            "{} ({} / {})",
+            EN.still_collecting, snapshot.responses, snapshot.minimum_sample
+        ),
+    };
+    view! { <p class="candor-summary" data-responses=snapshot.responses.to_string()>{text}</p> }
+}

@@ -1,0 +1,65 @@
+//! The survey as a form: every question, one send button, and validation by
+//! the same core code the collector runs.
+
+use candor_core::{ResponseSubmission, Survey};
+use leptos::prelude::*;
+
+use super::form_state::FormState;
+use super::question::QuestionView;
+use crate::i18n::EN;
+use crate::random::response_id;
+
+/// Renders `survey` and hands a validated submission to `on_submit`.
+#[component]
+pub fn SurveyForm(
+    /// The survey to render.
+    survey: Survey,
+    /// Receives the submission once it passes validation.
+    on_submit: Callback<ResponseSubmission>,
+    /// True while a submission is on its way: the button is disabled.
+    #[prop(into, optional)]
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let form = FormState::new();
+    // One id for the life of the form: sending again after a failure can
+    // never store the response twice.
+    let id = response_id();
+    let locale = survey.default_locale.clone();
+    let title = survey.text(&survey.title, &locale).to_owned();
+    let questions = survey
+        .questions
+        .iter()
+        .map(|q| view! { <QuestionView survey=survey.clone() question=q.clone() locale=locale.clone() form=form /> })
+        .collect_view();
+    let survey = StoredValue::new(survey);
+    let on_send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let submission = ResponseSubmission {
+            id,
+            survey_version: survey.with_value(|s| s.version),
+            locale: Some(locale.clone()),
+            answers: form.answers.get_untracked(),
+        };
+        match survey.with_value(|s| s.validate(submission)) {
+            Ok(valid) => {
+                form.error.set(None);
+                on_submit.run(ResponseSubmission::new(
+                    valid.id,
+                    valid.survey_version,
+                    valid.locale,
+                    &valid.answers,
+                ));
+            }
+            Err(error) => form.error.set(Some(error)),
+        }
+    };
+    view! {
+        <form class="candor-form" novalidate on:submit=on_send>
+            <h2 class="candor-form__title">{title}</h2>
+            {questions}
+            <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { EN.sending } else { EN.submit }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,74 @@
+//! The whole widget: load the survey, ask, send, thank, show the aggregate.
+
+use candor_core::{ResponseSubmission, Snapshot};
+use leptos::prelude::*;
+
+use super::snapshot_summary::SnapshotSummary;
+use super::survey_form::SurveyForm;
+use crate::api::{Api, ApiError};
+use crate::i18n::EN;
+
+/// The survey of `api`, from loading to thank-you. Renders nothing while the
+/// survey loads or when it cannot be loaded (a warning goes to the console):
+/// a broken endpoint must never show up as a broken page.
+#[component]
+pub fn Widget(
+    /// The endpoint and survey to talk to.
+    api: Api,
+) -> impl IntoView {
+    let api = StoredValue::new(api);
+    let survey = LocalResource::new(move || {
+        let api = api.get_value();
+        async move { api.survey().await }
+    });
+    // Sends, then reads the figures; a failed read still counts as sent.
+    let send = Action::new_local(move |submission: &ResponseSubmission| {
+        let api = api.get_value();
+        let submission = submission.clone();
+        async move {
+            api.submit(&submission).await?;
+            Ok::<Option<Snapshot>, ApiError>(api.snapshot().await.inspect_err(|e| warn(e)).ok())
+        }
+    });
+    let sent = Memo::new(move |_| matches!(send.value().get(), Some(Ok(_))));
+    let failed = move || matches!(send.value().get(), Some(Err(_)));
+    let on_submit = Callback::new(move |submission| {
+        send.dispatch_local(submission);
+    });
+    let form = move || match survey.get() {
+        Some(Ok(survey)) => {
+            Some(view! { <SurveyForm survey=survey on_submit=on_submit busy=send.pending() /> }.into_any())
+        }
+        Some(Err(error)) => {
+            warn(&error);
+            None
+        }
+        None => None,
+    };
+    let thanks = move || {
+        let snapshot = match send.value().get() {
+            Some(Ok(Some(snapshot))) => Some(view! { <SnapshotSummary snapshot=snapshot /> }),
+            _ => None,
+        };
+        view! {
+            <div class="candor-thanks">
+                <p class="candor-thanks__text">{EN.thanks}</p>
+                {snapshot}
+            </div>
+        }
+    };
+    view! {
+        <section class="candor" aria-live="polite">
+            <Show when=move || !sent.get() fallback=thanks>
+                {form}
+                <Show when=failed>
+                    <p class="candor-send-error" role="alert">{EN.send_failed}</p>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+fn warn(error: &ApiError) {
+    web_sys::console::warn_1(&format!("Candor: {error}").into());
+}

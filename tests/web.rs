@@ -1,0 +1,135 @@
+//! The widget in headless Chromium: mount the survey form, fill it in with
+//! real DOM events, and check what it would send.
+#![cfg(target_arch = "wasm32")]
+
+use candor::SurveyForm;
+use candor_core::{ResponseSubmission, templates};
+use leptos::prelude::*;
+use serde_json::json;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A form for the checkout survey, mounted into a fresh element, and what it
+/// has handed over for sending.
+struct Mounted {
+    root: HtmlElement,
+    sent: RwSignal<Vec<ResponseSubmission>>,
+}
+
+fn mount_checkout() -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let sent = RwSignal::new(Vec::new());
+    let on_submit = Callback::new(move |s: ResponseSubmission| sent.update(|all| all.push(s)));
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <SurveyForm survey=templates::checkout() on_submit=on_submit /> }
+    })
+    .forget();
+    Mounted { root, sent }
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn choose(&self, name: &str, value: u8) {
+        let radio: HtmlInputElement = self
+            .find(&format!("input[name=\"{name}\"][value=\"{value}\"]"))
+            .unchecked_into();
+        radio.click();
+    }
+
+    fn type_comment(&self, text: &str) {
+        let area: HtmlTextAreaElement = self.find("textarea").unchecked_into();
+        area.set_value(text);
+        area.dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+
+    fn submit(&self) {
+        self.find("button[type=submit]")
+            .unchecked_into::<HtmlElement>()
+            .click();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_filled_in_form_sends_every_answer() {
+    let form = mount_checkout();
+    form.choose("satisfaction", 4);
+    form.choose("delivery.promise.expected", 6);
+    form.choose("delivery.promise.experienced", 3);
+    form.type_comment("Arrived two days late");
+    form.submit();
+    leptos::task::tick().await;
+
+    let sent = form.sent.get_untracked();
+    assert_eq!(sent.len(), 1, "exactly one submission");
+    let body = serde_json::to_value(&sent[0]).unwrap();
+    assert_eq!(
+        body["answers"],
+        json!({
+            "satisfaction": 4,
+            "delivery": {"promise": {"expected": 6, "experienced": 3}},
+            "comment": "Arrived two days late"
+        })
+    );
+    assert_eq!(body["survey_version"], 1);
+    assert_eq!(body["locale"], "en");
+    let id = body["id"].as_str().unwrap();
+    assert_eq!(id.len(), 36, "a hyphenated UUID: {id}");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_required_answer_is_reported_not_sent() {
+    let form = mount_checkout();
+    form.type_comment("No rating given");
+    form.submit();
+    leptos::task::tick().await;
+
+    assert!(form.sent.get_untracked().is_empty(), "nothing may be sent");
+    let error = form.find("[data-question=satisfaction] [role=alert]");
+    assert_eq!(error.text_content().unwrap(), "Please answer this question.");
+
+    // Answering clears the message and lets the response go.
+    form.choose("satisfaction", 5);
+    leptos::task::tick().await;
+    assert!(form.root.query_selector("[role=alert]").unwrap().is_none());
+    form.submit();
+    leptos::task::tick().await;
+    assert_eq!(form.sent.get_untracked().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn sending_twice_reuses_the_response_id() {
+    let form = mount_checkout();
+    form.choose("satisfaction", 3);
+    form.submit();
+    form.submit();
+    leptos::task::tick().await;
+    let sent = form.sent.get_untracked();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(
+        sent[0].id, sent[1].id,
+        "a retry must not create a second response"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_comment_counter_counts_down() {
+    let form = mount_checkout();
+    form.type_comment("ขอบคุณ");
+    leptos::task::tick().await;
+    assert_eq!(
+        form.find(".candor-comment__counter").text_content().unwrap(),
+        "1994 characters left"
+    );
+}

@@ -1,0 +1,130 @@
+//! Installs the tools the build needs, each only when missing or at the
+//! wrong version.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::process::{cmd, output, run};
+
+/// The trunk line that builds with rustc 1.95 (0.22 needs 1.96).
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string("Cargo.lock").context("reading Cargo.lock")?;
+    lock_version(&lock, "wasm-bindgen").context("wasm-bindgen is not in Cargo.lock")
+}
+
+/// The version of package `name` in the text of a Cargo.lock.
+pub fn lock_version(lock: &str, name: &str) -> Option<String> {
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{name}\"") {
+            let version = lines.next()?.strip_prefix("version = \"")?.strip_suffix('"')?;
+            return Some(version.to_owned());
+        }
+    }
+    None
+}
+
+/// `rustup target add wasm32-unknown-unknown` unless installed.
+pub fn wasm_target() -> anyhow::Result<()> {
+    let installed = output(&mut cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run(&mut cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// The wasm-bindgen CLI (and its test runner) at the locked version.
+pub fn wasm_bindgen() -> anyhow::Result<()> {
+    let version = locked_wasm_bindgen()?;
+    let have = output(&mut cmd("wasm-bindgen", &["--version"])).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(version.as_str()) {
+        // No --locked: the CLI's own lock names a crate version the registry
+        // here lacks.
+        run(&mut cmd(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &format!("={version}")],
+        ))?;
+    }
+    Ok(())
+}
+
+/// trunk, for `trunk serve` and the development-page check.
+pub fn trunk() -> anyhow::Result<()> {
+    let have = output(&mut cmd("trunk", &["--version"])).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(TRUNK_VERSION) {
+        run(&mut cmd(
+            "cargo",
+            &[
+                "install",
+                "trunk",
+                "--version",
+                &format!("={TRUNK_VERSION}"),
+                "--locked",
+            ],
+        ))?;
+    }
+    Ok(())
+}
+
+/// wasm-opt, from Debian's binaryen.
+pub fn wasm_opt() -> anyhow::Result<()> {
+    if output(&mut cmd("wasm-opt", &["--version"])).is_none() {
+        apt_install(&["binaryen"])?;
+    }
+    Ok(())
+}
+
+/// Chromium and ChromeDriver, from Debian.
+pub fn chromium() -> anyhow::Result<()> {
+    if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    Ok(())
+}
+
+/// Node.js and npm must already be there (they are on this project's
+/// machines); say how to get them otherwise.
+pub fn node() -> anyhow::Result<()> {
+    if output(&mut cmd("npm", &["--version"])).is_none() {
+        bail!("npm is missing: install Node.js 20 or newer (e.g. `apt-get install -y nodejs npm`)");
+    }
+    Ok(())
+}
+
+fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    run(cmd("apt-get", &["update", "-q"]).env("DEBIAN_FRONTEND", "noninteractive"))
+        .and_then(|()| run(cmd("apt-get", &args).env("DEBIAN_FRONTEND", "noninteractive")))
+        .with_context(|| format!("installing {} with apt-get (needs root)", packages.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_locked_version() {
+        let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(lock_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(lock_version(lock, "leptos"), None);
+    }
+
+    /// Trunk must use the installed CLI, which matches the lock; a stale pin
+    /// in Trunk.toml would make `trunk serve` try (and fail) to download one.
+    #[test]
+    fn trunk_toml_pins_the_locked_wasm_bindgen() {
+        let root = crate::process::project_root();
+        let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+        let trunk = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
+        let locked = lock_version(&lock, "wasm-bindgen").unwrap();
+        assert!(
+            trunk.contains(&format!("wasm_bindgen = \"{locked}\"")),
+            "Trunk.toml must pin wasm_bindgen = \"{locked}\""
+        );
+    }
+}
