@@ -1,6 +1,8 @@
 //! The widget in headless Chromium: mount the survey form, fill it in with
 //! real DOM events, and check what it would send.
 #![cfg(target_arch = "wasm32")]
+// A failed unwrap in a test is a failed test, with its location.
+#![allow(clippy::unwrap_used)]
 
 use candor::SurveyForm;
 use candor_core::{ResponseSubmission, templates};

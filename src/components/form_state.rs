@@ -40,10 +40,10 @@ impl FormState {
             }
             target.insert((*last).to_owned(), value);
         });
-        if let Some(question) = path.first() {
-            if self.error_for(question).get_untracked().is_some() {
-                self.error.set(None);
-            }
+        if let Some(question) = path.first()
+            && self.error_for(question).get_untracked().is_some()
+        {
+            self.error.set(None);
         }
     }
 

@@ -27,7 +27,7 @@ pub fn Widget(
         let submission = submission.clone();
         async move {
             api.submit(&submission).await?;
-            Ok::<Option<Snapshot>, ApiError>(api.snapshot().await.inspect_err(|e| warn(e)).ok())
+            Ok::<Option<Snapshot>, ApiError>(api.snapshot().await.inspect_err(warn).ok())
         }
     });
     let sent = Memo::new(move |_| matches!(send.value().get(), Some(Ok(_))));

@@ -18,11 +18,23 @@ mod site;
 mod test;
 mod toolchain;
 
+use std::process::ExitCode;
+
 use anyhow::bail;
 
 const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev>";
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
+    match try_main() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn try_main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
         bail!("{USAGE}");

@@ -11,8 +11,8 @@ use crate::toolchain;
 /// Files of `pkg/` that the build writes (the rest of `pkg/` is source).
 const BUILT: [&str; 3] = ["candor_wasm.js", "candor_wasm_bg.wasm", "candor_wasm.d.ts"];
 
-/// Features the wasm32 target of rustc 1.95 emits; binaryen 108 needs them
-/// named to accept the module.
+/// Features the wasm32 target of rustc 1.95 emits; wasm-opt must be told
+/// which it may keep.
 const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-sign-ext",
@@ -58,7 +58,7 @@ pub fn dist() -> anyhow::Result<PathBuf> {
     let wasm = wasm.to_string_lossy();
     let mut args = vec!["-Oz", &*wasm, "-o", &*wasm];
     args.extend(WASM_FEATURES);
-    run(&mut cmd("wasm-opt", &args))?;
+    run(&mut cmd(toolchain::WASM_OPT, &args))?;
     let size = fs::metadata(&*wasm)?.len();
     eprintln!("widget: {wasm} is {} KiB", size / 1024);
     Ok(pkg)

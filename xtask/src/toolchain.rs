@@ -70,10 +70,16 @@ pub fn trunk() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// wasm-opt, from Debian's binaryen.
+/// Where `wasm_opt` installs binaryen's wasm-opt.
+pub const WASM_OPT: &str = "xtask/tools/node_modules/.bin/wasm-opt";
+
+/// binaryen's wasm-opt from npm, at the version pinned in
+/// xtask/tools/package-lock.json. Debian's binaryen 108 is too old: its
+/// output breaks wasm-bindgen's externref table at start-up.
 pub fn wasm_opt() -> anyhow::Result<()> {
-    if output(&mut cmd("wasm-opt", &["--version"])).is_none() {
-        apt_install(&["binaryen"])?;
+    if !Path::new(WASM_OPT).exists() {
+        node()?;
+        run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir("xtask/tools"))?;
     }
     Ok(())
 }

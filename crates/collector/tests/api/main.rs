@@ -1,4 +1,6 @@
 //! Integration tests through the real router and a real SQLite file.
+// A failed unwrap in a test is a failed test, with its location.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
 mod responses;

@@ -45,187 +45,174 @@ async fn text_plain_bodies_are_accepted_for_preflight_free_posts() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
 }
 
-/// Each bad request: (what, request parts, expected status, code, field).
+/// One malformed request and the error it must get.
+struct BadRequest {
+    what: &'static str,
+    survey: &'static str,
+    content_type: &'static str,
+    body: Vec<u8>,
+    status: StatusCode,
+    code: &'static str,
+    field: &'static str,
+}
+
+fn bad(
+    what: &'static str,
+    body: impl Into<Vec<u8>>,
+    status: StatusCode,
+    code: &'static str,
+    field: &'static str,
+) -> BadRequest {
+    BadRequest {
+        what,
+        survey: "checkout",
+        content_type: "application/json",
+        body: body.into(),
+        status,
+        code,
+        field,
+    }
+}
+
 #[tokio::test]
 async fn bad_input_gets_a_4xx_naming_the_field_and_stores_nothing() {
     let app = spawn_app().await;
-    let long_comment = {
-        let mut body = response(&uuid(3), 4);
-        body["answers"]["comment"] = json!("x".repeat(2001));
-        body
-    };
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let mut long_comment = response(&uuid(3), 4);
+    long_comment["answers"]["comment"] = json!("x".repeat(2001));
     let mut gap_out_of_range = response(&uuid(4), 4);
     gap_out_of_range["answers"]["delivery"]["promise"]["experienced"] = json!(9);
-    let cases: Vec<(&str, &str, &str, Vec<u8>, StatusCode, &str, &str)> = vec![
-        (
+    let minimal =
+        |answers: serde_json::Value| json!({"id": uuid(5), "survey_version": 1, "answers": answers});
+    let mut with_ip = minimal(json!({"satisfaction": 4}));
+    with_ip["ip"] = json!("1.2.3.4");
+    let cases = [
+        bad(
             "rating above scale",
-            "checkout",
-            "application/json",
-            response(&uuid(5), 6).to_string().into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            response(&uuid(5), 6).to_string(),
+            unprocessable,
             "out_of_range",
             "answers.satisfaction",
         ),
-        (
+        bad(
             "rating below scale",
-            "checkout",
-            "application/json",
-            response(&uuid(5), 0).to_string().into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            response(&uuid(5), 0).to_string(),
+            unprocessable,
             "out_of_range",
             "answers.satisfaction",
         ),
-        (
+        bad(
             "gap out of range",
-            "checkout",
-            "application/json",
-            gap_out_of_range.to_string().into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            gap_out_of_range.to_string(),
+            unprocessable,
             "out_of_range",
             "answers.delivery.promise.experienced",
         ),
-        (
+        bad(
             "comment too long",
-            "checkout",
-            "application/json",
-            long_comment.to_string().into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            long_comment.to_string(),
+            unprocessable,
             "too_long",
             "answers.comment",
         ),
-        (
-            "unknown survey",
-            "nope",
-            "application/json",
-            response(&uuid(5), 4).to_string().into(),
-            StatusCode::NOT_FOUND,
-            "unknown_survey",
-            "survey",
-        ),
-        (
+        BadRequest {
+            survey: "nope",
+            ..bad(
+                "unknown survey",
+                response(&uuid(5), 4).to_string(),
+                StatusCode::NOT_FOUND,
+                "unknown_survey",
+                "survey",
+            )
+        },
+        bad(
             "invalid JSON",
-            "checkout",
-            "application/json",
-            b"{\"id\":".to_vec(),
+            "{\"id\":",
             StatusCode::BAD_REQUEST,
             "invalid_json",
             "",
         ),
-        (
+        bad(
             "invalid UTF-8",
-            "checkout",
-            "application/json",
             vec![b'"', 0xff, 0xfe, b'"'],
             StatusCode::BAD_REQUEST,
             "invalid_json",
             "",
         ),
-        (
-            "empty body",
-            "checkout",
-            "application/json",
-            Vec::new(),
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "",
-        ),
-        (
+        bad("empty body", "", StatusCode::BAD_REQUEST, "invalid_json", ""),
+        bad(
             "bad UUID",
-            "checkout",
-            "application/json",
-            response("12345", 4).to_string().into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            response("12345", 4).to_string(),
+            unprocessable,
             "invalid_value",
             "id",
         ),
-        (
+        bad(
             "wrong type",
-            "checkout",
-            "application/json",
-            json!({"id": uuid(5), "survey_version": 1, "answers": {"satisfaction": "five"}})
-                .to_string()
-                .into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            minimal(json!({"satisfaction": "five"})).to_string(),
+            unprocessable,
             "invalid_type",
             "answers.satisfaction",
         ),
-        (
+        bad(
             "unknown question",
-            "checkout",
-            "application/json",
-            json!({"id": uuid(5), "survey_version": 1, "answers": {"satisfaction": 4, "mood": 3}})
-                .to_string()
-                .into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            minimal(json!({"satisfaction": 4, "mood": 3})).to_string(),
+            unprocessable,
             "unknown_question",
             "answers.mood",
         ),
-        (
+        bad(
             "unknown field",
-            "checkout",
-            "application/json",
-            json!({"id": uuid(5), "survey_version": 1, "answers": {"satisfaction": 4}, "ip": "1.2.3.4"})
-                .to_string()
-                .into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            with_ip.to_string(),
+            unprocessable,
             "unknown_field",
             "ip",
         ),
-        (
+        bad(
             "missing required",
-            "checkout",
-            "application/json",
-            json!({"id": uuid(5), "survey_version": 1, "answers": {}})
-                .to_string()
-                .into(),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            minimal(json!({})).to_string(),
+            unprocessable,
             "required",
             "answers.satisfaction",
         ),
-        (
+        bad(
             "wrong version",
-            "checkout",
-            "application/json",
-            json!({"id": uuid(5), "survey_version": 7, "answers": {"satisfaction": 4}})
-                .to_string()
-                .into(),
+            json!({"id": uuid(5), "survey_version": 7, "answers": {"satisfaction": 4}}).to_string(),
             StatusCode::CONFLICT,
             "wrong_version",
             "survey_version",
         ),
-        (
-            "wrong content type",
-            "checkout",
-            "application/x-www-form-urlencoded",
-            b"a=1".to_vec(),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "",
-        ),
-        (
+        BadRequest {
+            content_type: "application/x-www-form-urlencoded",
+            ..bad(
+                "wrong content type",
+                "a=1",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "",
+            )
+        },
+        bad(
             "oversize body",
-            "checkout",
-            "application/json",
             vec![b' '; 70 * 1024],
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
             "",
         ),
-        (
+        bad(
             "deeply nested JSON",
-            "checkout",
-            "application/json",
-            format!("{}{}", "[".repeat(5000), "]".repeat(5000)).into(),
+            format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
             StatusCode::BAD_REQUEST,
             "invalid_json",
             "",
         ),
     ];
-    for (what, survey, content_type, body, status, code, field) in cases {
-        let reply = app.post_raw(survey, content_type, body).await;
-        assert_eq!(reply.status, status, "{what}: {}", reply.body);
-        assert_eq!(reply.body["code"], code, "{what}: {}", reply.body);
-        assert_eq!(reply.body["field"], field, "{what}: {}", reply.body);
+    for case in cases {
+        let what = case.what;
+        let reply = app.post_raw(case.survey, case.content_type, case.body).await;
+        assert_eq!(reply.status, case.status, "{what}: {}", reply.body);
+        assert_eq!(reply.body["code"], case.code, "{what}: {}", reply.body);
+        assert_eq!(reply.body["field"], case.field, "{what}: {}", reply.body);
         assert!(
             reply.body["message"].as_str().is_some_and(|m| !m.is_empty()),
             "{what}"

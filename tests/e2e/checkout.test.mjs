@@ -1,0 +1,72 @@
+// The first end-to-end slice: a response typed into the widget on the demo
+// checkout page reaches the collector, is stored, and comes back as an
+// aggregate on the same page.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { join } from "node:path";
+import { artifacts, launchBrowser, postResponse, startCollector, watchPage } from "./helpers.mjs";
+
+let collector;
+let browser;
+
+before(async () => {
+  collector = await startCollector();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+test("a response typed into the widget comes back as the page's aggregate", async () => {
+  // Ten earlier responses reach the minimum sample: 5,5,4,4,3,5,4,2,5,4 (sum 41).
+  const earlier = [5, 5, 4, 4, 3, 5, 4, 2, 5, 4];
+  for (const [n, rating] of earlier.entries()) await postResponse(collector.url, n, rating);
+
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const problems = watchPage(page);
+  await page.goto(`${collector.url}/`);
+
+  // A mouse user picks the rating.
+  await page.locator('candor-widget input[name="satisfaction"][value="4"]').click();
+  // A keyboard user answers the delivery pair: Space picks, arrows move.
+  await page.locator('candor-widget input[name="delivery.promise.expected"][value="1"]').focus();
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await page.locator("candor-widget textarea").fill("Roasted beans arrived a day early.");
+  await page.locator("candor-widget button[type=submit]").press("Enter");
+
+  // (41 + 4) / 11 = 4.09…
+  const summary = page.locator("candor-widget .candor-summary");
+  await summary.waitFor({ timeout: 10_000 });
+  assert.equal(await summary.textContent(), "11 responses · average 4.1 / 5");
+  await page.screenshot({ path: join(artifacts, "checkout-after-submit.png"), fullPage: true });
+
+  // The collector stored exactly what was typed: expected 5, experienced 6.
+  const snapshot = await (await fetch(`${collector.url}/v1/surveys/checkout/snapshot`)).json();
+  assert.equal(snapshot.responses, 11);
+  assert.deepEqual(snapshot.questions.delivery, { kind: "withheld", n: 1 });
+  assert.deepEqual(problems, [], "the page reported errors");
+});
+
+test("the host page keeps working and its CSS does not reach the widget", async () => {
+  const page = await browser.newPage();
+  const problems = watchPage(page);
+  await page.goto(`${collector.url}/`);
+  await page.locator("candor-widget .candor-form").waitFor();
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  assert.match(await page.locator("#order-status").textContent(), /Order #NW-10482 is confirmed/);
+
+  // The shop sets html { font-size: 18px } and a serif font; the widget keeps its own.
+  const style = await page
+    .locator("candor-widget .candor-form__title")
+    .evaluate((el) => ({ size: getComputedStyle(el).fontSize, family: getComputedStyle(el).fontFamily }));
+  assert.equal(style.size, "20px");
+  assert.doesNotMatch(style.family, /Georgia/);
+  assert.deepEqual(problems, [], "the page reported errors");
+});
