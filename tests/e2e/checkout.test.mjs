@@ -38,6 +38,7 @@ test("a response typed into the widget comes back as the page's aggregate", asyn
   await page.keyboard.press("Space");
   for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
   await page.locator("candor-widget textarea").fill("Roasted beans arrived a day early.");
+  await page.screenshot({ path: join(artifacts, "checkout-filled-in.png"), fullPage: true });
   await page.locator("candor-widget button[type=submit]").press("Enter");
 
   // (41 + 4) / 11 = 4.09…
