@@ -28,16 +28,21 @@ pub fn QuestionView(
     let error_id = format!("candor-error-{id}");
     let described_by = error_id.clone();
     let body = match &question.kind {
-        QuestionKind::Csat => {
+        QuestionKind::Csat { .. } | QuestionKind::Nps | QuestionKind::Ces => {
             let key = id.clone();
             let on_change = Callback::new(move |point: u8| form.set(&[&key], Value::from(point)));
             let path = id.clone();
+            let ends = match question.kind {
+                QuestionKind::Nps => (EN.nps_low, EN.nps_high),
+                QuestionKind::Ces => (EN.ces_low, EN.ces_high),
+                _ => (EN.csat_low, EN.csat_high),
+            };
             view! {
                 <RatingScale
                     name=id.clone()
                     legend=text
-                    scale=1..=5
-                    ends=(EN.csat_low, EN.csat_high)
+                    scale=question.kind.scale().unwrap_or(1..=5)
+                    ends=ends
                     value=Signal::derive(move || form.rating(&[&path]))
                     on_change=on_change
                 />

@@ -11,8 +11,8 @@ pub fn SnapshotSummary(
     /// The figures from the collector.
     snapshot: Snapshot,
 ) -> impl IntoView {
-    let csat = snapshot.questions.values().find_map(|f| match f {
-        Figures::Csat { mean, .. } => Some(*mean),
+    let csat = snapshot.questions.iter().find_map(|q| match q.figures {
+        Figures::Csat { mean, .. } => Some(mean),
         _ => None,
     });
     let text = match csat {

@@ -43,6 +43,7 @@ fn status_for(code: ErrorCode) -> StatusCode {
         ErrorCode::UnknownSurvey | ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::WrongVersion | ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::NotPublic => StatusCode::FORBIDDEN,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,

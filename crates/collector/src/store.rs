@@ -7,7 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use candor_core::stats::SurveyStats;
-use candor_core::{Survey, SurveyId, ValidResponse, templates};
+use candor_core::{Day, Survey, SurveyId, ValidResponse, templates};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use time::OffsetDateTime;
@@ -29,6 +29,9 @@ pub enum StoreError {
     /// The database directory could not be created.
     #[error("creating the database directory: {0}")]
     Io(#[from] std::io::Error),
+    /// A stored day did not parse.
+    #[error("corrupt stored day: {0}")]
+    CorruptDay(String),
     /// A timestamp failed to format (cannot happen with UTC now).
     #[error("time: {0}")]
     Time(#[from] time::error::Format),
@@ -111,7 +114,7 @@ impl Store {
         response: &ValidResponse,
     ) -> Result<Inserted, StoreError> {
         let received = OffsetDateTime::now_utc();
-        let day = received.date().to_string();
+        let day = Day::from_unix_seconds(received.unix_timestamp()).to_string();
         let mut tx = self.pool.begin().await?;
         // The insert comes first: it takes SQLite's write lock before the
         // summary is read, so two writers never read the same summary and
@@ -165,15 +168,42 @@ impl Store {
         Ok(Inserted::New)
     }
 
-    /// The merged summary of every day of `survey`.
-    pub async fn stats(&self, survey: &SurveyId) -> Result<SurveyStats, StoreError> {
-        let days: Vec<String> = sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = ?")
-            .bind(survey.as_str())
-            .fetch_all(&self.pool)
-            .await?;
+    /// The daily summaries of `survey` from `first` to `last` (inclusive;
+    /// open ends when `None`), oldest first.
+    pub async fn days(
+        &self,
+        survey: &SurveyId,
+        first: Option<Day>,
+        last: Option<Day>,
+    ) -> Result<Vec<(Day, SurveyStats)>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT day, stats FROM daily_stats
+             WHERE survey_id = ? AND day >= ? AND day <= ? ORDER BY day",
+        )
+        .bind(survey.as_str())
+        .bind(first.map_or_else(|| "0000-00-00".to_owned(), |d| d.to_string()))
+        .bind(last.map_or_else(|| "9999-99-99".to_owned(), |d| d.to_string()))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(day, stats)| {
+                let day = Day::parse("day", &day).map_err(|e| StoreError::CorruptDay(e.to_string()))?;
+                Ok((day, serde_json::from_str(&stats)?))
+            })
+            .collect()
+    }
+
+    /// The merged summary of `survey` from `first` to `last` (inclusive;
+    /// open ends when `None`).
+    pub async fn merged(
+        &self,
+        survey: &SurveyId,
+        first: Option<Day>,
+        last: Option<Day>,
+    ) -> Result<SurveyStats, StoreError> {
         let mut total = SurveyStats::default();
-        for day in days {
-            total.merge(&serde_json::from_str(&day)?);
+        for (_, day) in self.days(survey, first, last).await? {
+            total.merge(&day);
         }
         Ok(total)
     }

@@ -31,6 +31,10 @@ pub enum ErrorCode {
     WrongVersion,
     /// No survey with that id.
     UnknownSurvey,
+    /// An id used twice where ids must be unique.
+    Duplicate,
+    /// A survey text lacks the survey's default locale.
+    MissingText,
     /// A response id already used for another survey.
     Conflict,
     /// The body is larger than the collector accepts (64 KiB).
@@ -39,6 +43,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// No such route.
     NotFound,
+    /// The survey's results are not public.
+    NotPublic,
     /// The server failed; the request may be retried.
     Internal,
 }
@@ -46,7 +52,6 @@ pub enum ErrorCode {
 /// A validation failure naming the field it concerns, as a dotted JSON path
 /// (`answers.delivery.promise.expected`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{field}: {message}")]
 pub struct FieldError {
     /// Machine-readable reason.
     pub code: ErrorCode,
@@ -54,6 +59,16 @@ pub struct FieldError {
     pub field: String,
     /// A sentence for humans.
     pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
 }
 
 impl FieldError {

@@ -23,16 +23,24 @@
 //! assert_eq!(response.answers.len(), 3);
 //! ```
 
+mod day;
 mod error;
 mod ids;
+pub mod locale;
 mod response;
-mod snapshot;
+pub mod snapshot;
 pub mod stats;
 mod survey;
 pub mod templates;
+mod window;
 
+pub use day::Day;
 pub use error::{ErrorCode, FieldError};
 pub use ids::{QuestionId, ResponseId, SurveyId};
-pub use response::{Answer, GapPair, ResponseSubmission, ValidResponse};
-pub use snapshot::{Figures, GapFigures, Proportion, Snapshot};
-pub use survey::{Dimension, Question, QuestionKind, Settings, Survey, Texts};
+pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidResponse};
+pub use snapshot::{Figures, Snapshot};
+pub use survey::{
+    ColorScheme, CsatDisplay, Dimension, DisplayMode, Labelled, PublicAggregates, Question, QuestionKind,
+    Settings, Survey, Texts, Theme, Trigger,
+};
+pub use window::Window;

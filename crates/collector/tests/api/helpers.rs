@@ -79,3 +79,11 @@ pub fn response(id: &str, rating: u8) -> Value {
 pub fn uuid(n: u32) -> String {
     format!("00000000-0000-4000-8000-{n:012}")
 }
+
+/// The figures of question `id` in a snapshot body.
+pub fn question<'a>(snapshot: &'a Value, id: &str) -> &'a Value {
+    snapshot["questions"]
+        .as_array()
+        .and_then(|all| all.iter().find(|q| q["id"] == id))
+        .unwrap_or_else(|| panic!("no question {id} in {snapshot}"))
+}

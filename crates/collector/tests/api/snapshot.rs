@@ -1,6 +1,6 @@
 use axum::http::StatusCode;
 
-use crate::helpers::{response, spawn_app, uuid};
+use crate::helpers::{question, response, spawn_app, uuid};
 
 #[tokio::test]
 async fn snapshot_withholds_figures_below_minimum_sample() {
@@ -12,8 +12,8 @@ async fn snapshot_withholds_figures_below_minimum_sample() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.body["responses"], 9);
     assert_eq!(
-        reply.body["questions"]["satisfaction"],
-        serde_json::json!({"kind": "withheld", "n": 9})
+        question(&reply.body, "satisfaction"),
+        &serde_json::json!({"id": "satisfaction", "kind": "withheld", "n": 9, "minimum": 10})
     );
 }
 
@@ -29,14 +29,16 @@ async fn snapshot_reports_mean_and_satisfied_share_from_stored_responses() {
         );
     }
     let reply = app.get("/v1/surveys/checkout/snapshot").await;
-    let csat = &reply.body["questions"]["satisfaction"];
+    let csat = question(&reply.body, "satisfaction");
     assert_eq!(csat["kind"], "csat", "{}", reply.body);
     assert_eq!(csat["n"], 10);
     assert!((csat["mean"].as_f64().unwrap() - 4.1).abs() < 1e-9);
     assert_eq!(csat["histogram"], serde_json::json!([0, 2, 0, 3, 5]));
     assert!((csat["satisfied"]["share"].as_f64().unwrap() - 0.8).abs() < 1e-9);
-    let gap = &reply.body["questions"]["delivery"]["dimensions"]["promise"];
+    let gap = &question(&reply.body, "delivery")["dimensions"][0];
+    assert_eq!(gap["id"], "promise", "{}", reply.body);
     assert_eq!(gap["mean_gap"], 1.0, "{}", reply.body);
+    assert_eq!(gap["low"], 1.0, "all gaps equal: a zero-width interval");
     assert!(
         reply.body.to_string().find("Quick and easy").is_none(),
         "free text leaked"
@@ -57,5 +59,8 @@ async fn data_survives_reopening_the_database() {
         store.insert_response(&survey, &valid).await.unwrap();
     }
     let reopened = candor_collector::Store::open(&url).await.unwrap();
-    assert_eq!(reopened.stats(&survey.id).await.unwrap().responses, 1);
+    assert_eq!(
+        reopened.merged(&survey.id, None, None).await.unwrap().responses,
+        1
+    );
 }

@@ -1,11 +1,15 @@
 //! Sufficient statistics: small, mergeable summaries of many responses.
 //!
 //! The collector keeps one [`SurveyStats`] per survey and day, updated with
-//! each stored response. Merging is associative and commutative, so any window
-//! of days is the merge of its days, and every figure in a [`crate::Snapshot`]
-//! is computed from merged summaries, never by rescanning responses.
+//! each stored response. Merging is associative and commutative and uses only
+//! integer sums, so any window of days is the exact merge of its days, and
+//! every figure in a [`crate::Snapshot`] is computed from merged summaries,
+//! never by rescanning responses.
 
+mod compare;
 mod interval;
+mod moments;
+pub mod special;
 
 use std::collections::BTreeMap;
 
@@ -13,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Answer, QuestionId, Survey, ValidResponse};
 
-pub use interval::wilson;
+pub use compare::{Comparison, Test, two_proportion_z, welch_t};
+pub use interval::{Z95, nps_interval, t_interval, wilson};
+pub use moments::Moments;
 
 /// Everything needed for a survey's figures over some set of responses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,7 +34,7 @@ pub struct SurveyStats {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuestionStats {
-    /// Counts per scale point: `counts[i]` answered `min + i`.
+    /// Counts per scale point: `counts[i]` answered `min + i` (csat, nps, ces).
     Rating {
         /// The lowest scale point.
         min: u8,
@@ -40,28 +46,44 @@ pub enum QuestionStats {
         /// Per dimension id.
         dimensions: BTreeMap<QuestionId, GapStats>,
     },
-    /// Free text: only how many answered (the text itself is never aggregated).
-    Text {
+    /// Yes/no counts.
+    YesNo {
+        /// Answered yes.
+        yes: u64,
+        /// Answered no.
+        no: u64,
+    },
+    /// Counts per option id.
+    Choice {
+        /// Per option id.
+        counts: BTreeMap<QuestionId, u64>,
+    },
+    /// Free text or contact requests: only how many answered (the text itself
+    /// is never aggregated).
+    Count {
         /// How many answered.
         n: u64,
     },
 }
 
-/// Paired-gap sums for one dimension (d = experienced − expected).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Paired-gap sums for one dimension (d = experienced − expected), plus the
+/// histograms of both scores (index 0 is point 1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GapStats {
     /// Respondents who gave both scores.
     pub n: u64,
-    /// Σ expected.
-    pub sum_expected: u64,
-    /// Σ experienced.
-    pub sum_experienced: u64,
+    /// Counts of expected scores 1–7.
+    pub expected: [u64; 7],
+    /// Counts of experienced scores 1–7.
+    pub experienced: [u64; 7],
     /// Σ d.
     pub sum_d: i64,
     /// Σ d².
     pub sum_d2: u64,
     /// How many had d ≥ 0 (expectations met or exceeded).
     pub met: u64,
+    /// How many had d > 0 (expectations exceeded).
+    pub exceeded: u64,
 }
 
 impl SurveyStats {
@@ -69,38 +91,11 @@ impl SurveyStats {
     pub fn add(&mut self, survey: &Survey, response: &ValidResponse) {
         self.responses += 1;
         for (id, answer) in &response.answers {
-            let single = match answer {
-                Answer::Rating(value) => {
-                    let min = survey
-                        .question(id.as_str())
-                        .and_then(|q| q.kind.scale())
-                        .map_or(0, |s| *s.start());
-                    let mut counts = vec![0; usize::from(value.saturating_sub(min)) + 1];
-                    if let Some(last) = counts.last_mut() {
-                        *last = 1;
-                    }
-                    QuestionStats::Rating { min, counts }
-                }
-                Answer::Gap(pairs) => QuestionStats::Gap {
-                    dimensions: pairs
-                        .iter()
-                        .map(|(dimension, pair)| {
-                            let d = i64::from(pair.gap());
-                            let stats = GapStats {
-                                n: 1,
-                                sum_expected: pair.expected.into(),
-                                sum_experienced: pair.experienced.into(),
-                                sum_d: d,
-                                sum_d2: d.unsigned_abs().pow(2),
-                                met: u64::from(d >= 0),
-                            };
-                            (dimension.clone(), stats)
-                        })
-                        .collect(),
-                },
-                Answer::Text(_) => QuestionStats::Text { n: 1 },
-            };
-            self.merge_question(id, single);
+            let min = survey
+                .question(id.as_str())
+                .and_then(|q| q.kind.scale())
+                .map_or(0, |s| *s.start());
+            self.merge_question(id, QuestionStats::of(answer, min));
         }
     }
 
@@ -123,6 +118,46 @@ impl SurveyStats {
 }
 
 impl QuestionStats {
+    /// The summary of a single answer; `min` is the low end of its scale.
+    fn of(answer: &Answer, min: u8) -> Self {
+        match answer {
+            Answer::Rating(value) => {
+                let mut counts = vec![0; usize::from(value.saturating_sub(min)) + 1];
+                if let Some(last) = counts.last_mut() {
+                    *last = 1;
+                }
+                Self::Rating { min, counts }
+            }
+            Answer::Gap(pairs) => Self::Gap {
+                dimensions: pairs
+                    .iter()
+                    .map(|(dimension, pair)| {
+                        let d = i64::from(pair.gap());
+                        let mut stats = GapStats {
+                            n: 1,
+                            sum_d: d,
+                            sum_d2: d.unsigned_abs().pow(2),
+                            met: u64::from(d >= 0),
+                            exceeded: u64::from(d > 0),
+                            ..GapStats::default()
+                        };
+                        stats.expected[usize::from(pair.expected.clamp(1, 7) - 1)] = 1;
+                        stats.experienced[usize::from(pair.experienced.clamp(1, 7) - 1)] = 1;
+                        (dimension.clone(), stats)
+                    })
+                    .collect(),
+            },
+            Answer::YesNo(yes) => Self::YesNo {
+                yes: u64::from(*yes),
+                no: u64::from(!yes),
+            },
+            Answer::Choice(option) => Self::Choice {
+                counts: [(option.clone(), 1)].into(),
+            },
+            Answer::Text(_) | Answer::Contact(_) => Self::Count { n: 1 },
+        }
+    }
+
     /// Merges `other` into `self`. Summaries of different kinds (a question
     /// whose kind changed between survey versions) keep `self`'s kind.
     fn merge(&mut self, other: Self) {
@@ -135,7 +170,7 @@ impl QuestionStats {
                 },
             ) => {
                 let low = (*min).min(other_min);
-                let mut merged = vec![0; 0];
+                let mut merged = Vec::new();
                 for (start, source) in [(*min, &*counts), (other_min, &other_counts)] {
                     let offset = usize::from(start - low);
                     if merged.len() < offset + source.len() {
@@ -152,15 +187,37 @@ impl QuestionStats {
                 for (id, stats) in other {
                     let mine = dimensions.entry(id).or_default();
                     mine.n += stats.n;
-                    mine.sum_expected += stats.sum_expected;
-                    mine.sum_experienced += stats.sum_experienced;
                     mine.sum_d += stats.sum_d;
                     mine.sum_d2 += stats.sum_d2;
                     mine.met += stats.met;
+                    mine.exceeded += stats.exceeded;
+                    for i in 0..7 {
+                        mine.expected[i] += stats.expected[i];
+                        mine.experienced[i] += stats.experienced[i];
+                    }
                 }
             }
-            (Self::Text { n }, Self::Text { n: other }) => *n += other,
+            (Self::YesNo { yes, no }, Self::YesNo { yes: y, no: n }) => {
+                *yes += y;
+                *no += n;
+            }
+            (Self::Choice { counts }, Self::Choice { counts: other }) => {
+                for (id, count) in other {
+                    *counts.entry(id).or_default() += count;
+                }
+            }
+            (Self::Count { n }, Self::Count { n: other }) => *n += other,
             _ => {}
+        }
+    }
+
+    /// The counts of a rating question as (value, count) pairs.
+    pub fn rating_counts(&self) -> Option<impl Iterator<Item = (u8, u64)> + '_> {
+        match self {
+            Self::Rating { min, counts } => {
+                Some(counts.iter().zip(*min..).map(|(count, value)| (value, *count)))
+            }
+            _ => None,
         }
     }
 }
@@ -231,22 +288,6 @@ mod tests {
             (promise.n, promise.sum_d, promise.sum_d2, promise.met),
             (2, 2, 20, 1)
         );
-    }
-
-    #[test]
-    fn merging_split_days_equals_adding_all() {
-        let all: Vec<_> = (0..12)
-            .map(|i| response(1 + i % 5, 1 + i % 7, 7 - i % 7))
-            .collect();
-        let whole = stats_of(&all);
-        for split in 0..all.len() {
-            let mut left = stats_of(&all[..split]);
-            let right = stats_of(&all[split..]);
-            let mut reversed = right.clone();
-            reversed.merge(&left);
-            left.merge(&right);
-            assert_eq!(left, whole, "split at {split}");
-            assert_eq!(reversed, whole, "reversed split at {split}");
-        }
+        assert_eq!(promise.expected, [0, 1, 0, 0, 1, 0, 0]);
     }
 }

@@ -1,16 +1,17 @@
 //! Responses: the wire form a client sends, and the validated form that exists
 //! only after checking it against the survey version it answers.
 
-use std::collections::BTreeMap;
-use std::ops::RangeInclusive;
+mod answer;
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{ErrorCode, FieldError, QuestionId, QuestionKind, ResponseId, Survey, SurveyId};
+use crate::locale::is_language_tag;
+use crate::{ErrorCode, FieldError, QuestionId, ResponseId, Survey, SurveyId};
 
-/// Longest accepted locale tag (BCP 47 allows up to 35 characters in practice).
-const MAX_LOCALE_LEN: usize = 35;
+pub use answer::{Answer, ContactDetails, GapPair};
 
 /// A response as it travels: the body of
 /// `POST /v1/surveys/{survey}/responses`.
@@ -30,37 +31,8 @@ pub struct ResponseSubmission {
     pub answers: Map<String, Value>,
 }
 
-/// A validated answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Answer {
-    /// A point on the question's scale.
-    Rating(u8),
-    /// Expected and experienced scores per dimension.
-    Gap(BTreeMap<QuestionId, GapPair>),
-    /// Free text, within the question's length limit.
-    Text(String),
-}
-
-/// One dimension's answer: what the customer expected and what they got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GapPair {
-    /// "What did you expect?", 1–7.
-    pub expected: u8,
-    /// "What did you get?", 1–7.
-    pub experienced: u8,
-}
-
-impl GapPair {
-    /// Experienced minus expected: positive when expectations were exceeded.
-    pub fn gap(self) -> i8 {
-        // Both are at most 7, so the casts and the difference cannot overflow.
-        self.experienced as i8 - self.expected as i8
-    }
-}
-
 /// A response checked against the survey version it answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValidResponse {
     /// The client-chosen id.
     pub id: ResponseId,
@@ -156,10 +128,7 @@ impl ResponseSubmission {
 }
 
 fn parse_locale(tag: String) -> Result<String, FieldError> {
-    let valid = !tag.is_empty()
-        && tag.len() <= MAX_LOCALE_LEN
-        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if valid {
+    if is_language_tag(&tag) {
         Ok(tag)
     } else {
         Err(FieldError::new(
@@ -170,11 +139,11 @@ fn parse_locale(tag: String) -> Result<String, FieldError> {
     }
 }
 
-fn wrong_type(field: &str, expected: &str) -> FieldError {
+pub(crate) fn wrong_type(field: &str, expected: &str) -> FieldError {
     FieldError::new(ErrorCode::InvalidType, field, format!("must be {expected}"))
 }
 
-fn missing(field: &str) -> FieldError {
+pub(crate) fn missing(field: &str) -> FieldError {
     FieldError::new(ErrorCode::Required, field, "is required")
 }
 
@@ -204,7 +173,7 @@ impl Survey {
                     "this survey has no such question",
                 )
             })?;
-            if let Some(answer) = parse_answer(&question.kind, &field, value)? {
+            if let Some(answer) = answer::parse(&question.kind, &field, value)? {
                 answers.insert(question.id.clone(), answer);
             }
         }
@@ -223,100 +192,6 @@ impl Survey {
             answers,
         })
     }
-}
-
-/// Parses one answer; `None` when the respondent left it blank.
-fn parse_answer(kind: &QuestionKind, field: &str, value: Value) -> Result<Option<Answer>, FieldError> {
-    if value.is_null() {
-        return Ok(None);
-    }
-    match kind {
-        QuestionKind::Csat => {
-            rating(&value, field, kind.scale().unwrap_or(1..=5)).map(|r| Some(Answer::Rating(r)))
-        }
-        QuestionKind::ExpectationGap { dimensions } => {
-            let Value::Object(pairs) = value else {
-                return Err(wrong_type(field, "an object keyed by dimension id"));
-            };
-            let scale = kind.scale().unwrap_or(1..=7);
-            let mut gap = BTreeMap::new();
-            for (key, pair) in pairs {
-                let pair_field = format!("{field}.{key}");
-                let dimension = dimensions.iter().find(|d| d.id.as_str() == key).ok_or_else(|| {
-                    FieldError::new(
-                        ErrorCode::UnknownField,
-                        &pair_field,
-                        "this question has no such dimension",
-                    )
-                })?;
-                gap.insert(dimension.id.clone(), gap_pair(&pair, &pair_field, &scale)?);
-            }
-            Ok((!gap.is_empty()).then_some(Answer::Gap(gap)))
-        }
-        QuestionKind::Comment { max_length } => {
-            let Value::String(text) = value else {
-                return Err(wrong_type(field, "a string"));
-            };
-            let length = text.chars().count();
-            if length > *max_length as usize {
-                return Err(FieldError::new(
-                    ErrorCode::TooLong,
-                    field,
-                    format!("is {length} characters; at most {max_length} are allowed"),
-                ));
-            }
-            Ok((!text.trim().is_empty()).then_some(Answer::Text(text)))
-        }
-    }
-}
-
-fn gap_pair(value: &Value, field: &str, scale: &RangeInclusive<u8>) -> Result<GapPair, FieldError> {
-    let Value::Object(pair) = value else {
-        return Err(wrong_type(
-            field,
-            "an object with \"expected\" and \"experienced\"",
-        ));
-    };
-    if let Some(unknown) = pair.keys().find(|k| *k != "expected" && *k != "experienced") {
-        return Err(FieldError::new(
-            ErrorCode::UnknownField,
-            format!("{field}.{unknown}"),
-            "only \"expected\" and \"experienced\" are allowed",
-        ));
-    }
-    let score = |name: &str| {
-        let field = format!("{field}.{name}");
-        pair.get(name)
-            .ok_or_else(|| missing(&field))
-            .and_then(|v| rating(v, &field, scale.clone()))
-    };
-    Ok(GapPair {
-        expected: score("expected")?,
-        experienced: score("experienced")?,
-    })
-}
-
-fn rating(value: &Value, field: &str, scale: RangeInclusive<u8>) -> Result<u8, FieldError> {
-    let out_of_range = || {
-        FieldError::new(
-            ErrorCode::OutOfRange,
-            field,
-            format!("must be from {} to {}", scale.start(), scale.end()),
-        )
-    };
-    let Value::Number(number) = value else {
-        return Err(wrong_type(field, "a whole number"));
-    };
-    if let Some(whole) = number.as_i64() {
-        return u8::try_from(whole)
-            .ok()
-            .filter(|r| scale.contains(r))
-            .ok_or_else(out_of_range);
-    }
-    if number.is_u64() {
-        return Err(out_of_range());
-    }
-    Err(wrong_type(field, "a whole number"))
 }
 
 #[cfg(test)]

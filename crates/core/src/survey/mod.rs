@@ -1,0 +1,174 @@
+//! The survey model: what a survey asks, in which languages, and how it is
+//! shown. Parsed strictly from JSON by [`Survey::from_json`]; the format is
+//! documented in docs/survey-format.md.
+
+mod check;
+mod repr;
+mod settings;
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{FieldError, QuestionId, SurveyId};
+
+pub use settings::{ColorScheme, DisplayMode, PublicAggregates, Settings, Theme, Trigger};
+
+/// A text in several languages, keyed by language tag (`en`, `th`, `pt-BR`).
+pub type Texts = BTreeMap<String, String>;
+
+/// A published survey definition, as served at `GET /v1/surveys/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    /// The survey's id.
+    pub id: SurveyId,
+    /// Increases with every published change; a response names the version it
+    /// answers.
+    pub version: u32,
+    /// The locale every text must have; the fallback for every other locale.
+    pub default_locale: String,
+    /// Heading shown above the questions.
+    pub title: Texts,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// Survey-level settings; every field has a default.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// One question of a survey. In JSON its `kind` and the kind's own fields sit
+/// beside `id`, `text` and `required`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "repr::QuestionRepr", into = "repr::QuestionRepr")]
+pub struct Question {
+    /// The key of this question's answer in a response.
+    pub id: QuestionId,
+    /// The question as asked.
+    pub text: Texts,
+    /// Whether a response must answer it.
+    pub required: bool,
+    /// What kind of answer it takes.
+    pub kind: QuestionKind,
+}
+
+/// The kinds of question, each with its own answer shape and scale.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum QuestionKind {
+    /// Customer satisfaction on 1–5 (or 1–7); top-2-box counts as satisfied.
+    Csat {
+        /// How the points are drawn.
+        display: CsatDisplay,
+        /// 5 or 7 points.
+        points: u8,
+    },
+    /// Net Promoter: "how likely are you to recommend us?", 0–10.
+    Nps,
+    /// Customer effort: "it was easy to get what I needed", 1–7.
+    Ces,
+    /// "What did you expect?" and "what did you get?" per service dimension,
+    /// each on 1–7.
+    ExpectationGap {
+        /// The dimensions asked about, in order.
+        dimensions: Vec<Labelled>,
+    },
+    /// Yes or no ("was it solved on first contact?").
+    YesNo,
+    /// One option from a list.
+    SingleChoice {
+        /// The options, in order.
+        options: Vec<Labelled>,
+    },
+    /// Free text.
+    Comment {
+        /// Longest accepted answer, in characters (Unicode scalar values).
+        max_length: u32,
+    },
+    /// The respondent asks to be contacted: consent, then email or phone.
+    ContactRequest,
+}
+
+/// How CSAT points are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsatDisplay {
+    /// Stars.
+    #[default]
+    Stars,
+    /// Faces from frowning to smiling.
+    Faces,
+    /// Plain numbers.
+    Numbers,
+}
+
+/// A service dimension of a gap question, or an option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    /// Its key in answers and statistics.
+    pub id: QuestionId,
+    /// Its name as shown.
+    pub label: Texts,
+}
+
+/// Kept for readability where a dimension is meant.
+pub type Dimension = Labelled;
+
+impl QuestionKind {
+    /// The scale of a rating answer, for the kinds that have one.
+    pub fn scale(&self) -> Option<RangeInclusive<u8>> {
+        match self {
+            Self::Csat { points, .. } => Some(1..=*points),
+            Self::Nps => Some(0..=10),
+            Self::Ces | Self::ExpectationGap { .. } => Some(1..=7),
+            _ => None,
+        }
+    }
+
+    /// The kind's name in JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Csat { .. } => "csat",
+            Self::Nps => "nps",
+            Self::Ces => "ces",
+            Self::ExpectationGap { .. } => "expectation_gap",
+            Self::YesNo => "yes_no",
+            Self::SingleChoice { .. } => "single_choice",
+            Self::Comment { .. } => "comment",
+            Self::ContactRequest => "contact_request",
+        }
+    }
+}
+
+impl Survey {
+    /// Parses and checks a survey definition. Every error names the JSON path
+    /// at fault (`questions[2].max_length`) and the reason.
+    pub fn from_json(body: &[u8]) -> Result<Self, FieldError> {
+        let survey: Self = check::deserialize(body)?;
+        survey.check()?;
+        Ok(survey)
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id.as_str() == id)
+    }
+
+    /// `texts` in `locale`, else in the survey's default locale, else empty.
+    pub fn text<'a>(&self, texts: &'a Texts, locale: &str) -> &'a str {
+        texts
+            .get(locale)
+            .or_else(|| texts.get(&self.default_locale))
+            .map_or("", String::as_str)
+    }
+
+    /// The locales every text of the survey is available in (always
+    /// including the default).
+    pub fn locales(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self.title.keys().map(String::as_str).collect();
+        all.retain(|locale| self.questions.iter().all(|q| q.text.contains_key(*locale)));
+        all
+    }
+}

@@ -1,0 +1,142 @@
+//! Survey-level settings: how and when the survey shows, how often, and what
+//! of its results is public. Every field has a default, so `{}` is valid.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Window;
+
+/// Survey-level settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Show the survey in this locale whatever the page says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Where on the page it shows. Default `inline`.
+    pub display: DisplayMode,
+    /// When it shows. Default `{"on": "immediately"}`.
+    pub trigger: Trigger,
+    /// Share of eligible visitors who are asked, 0–1. Default 1.
+    pub sampling_rate: f64,
+    /// Days before a browser that answered is asked again. Default 90.
+    pub recontact_days: u32,
+    /// Days before a browser that dismissed the survey is asked again.
+    /// Default 14.
+    pub dismissal_days: u32,
+    /// What of the results is public.
+    pub public_aggregates: PublicAggregates,
+    /// Colours and shape.
+    pub theme: Theme,
+    /// Origins allowed to show the survey and post responses
+    /// (`https://shop.example`); empty allows any.
+    pub allowed_origins: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            locale: None,
+            display: DisplayMode::default(),
+            trigger: Trigger::default(),
+            sampling_rate: 1.0,
+            recontact_days: 90,
+            dismissal_days: 14,
+            public_aggregates: PublicAggregates::default(),
+            theme: Theme::default(),
+            allowed_origins: Vec::new(),
+        }
+    }
+}
+
+/// Where the survey shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisplayMode {
+    /// In the page, where the snippet is.
+    #[default]
+    Inline,
+    /// A card in a corner.
+    Popover,
+    /// A panel sliding in from the side.
+    SlideIn,
+    /// An always-visible "Feedback" tab that opens the survey.
+    SideTab,
+}
+
+/// When the survey shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "on", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Trigger {
+    /// As soon as the page loads.
+    #[default]
+    Immediately,
+    /// After the visitor has been on the page this long.
+    Delay {
+        /// Seconds, at most 3600.
+        seconds: u32,
+    },
+    /// After the visitor scrolls this far down.
+    Scroll {
+        /// Percent of the page, 0–100.
+        percent: u8,
+    },
+    /// When the pointer leaves towards the browser's chrome.
+    ExitIntent,
+    /// When the page dispatches this DOM event (`order-placed`).
+    Event {
+        /// The event's name.
+        name: String,
+    },
+    /// Only when the page calls `Candor.show()`.
+    Api,
+}
+
+/// Public aggregates: shown in the widget after answering, and served by the
+/// snapshot API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PublicAggregates {
+    /// Whether any figure is public. Default true.
+    pub enabled: bool,
+    /// Figures based on fewer answers are withheld. Default 10.
+    pub minimum_sample: u32,
+    /// The window shown by default. Default 30 days.
+    pub window: Window,
+}
+
+impl Default for PublicAggregates {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            minimum_sample: 10,
+            window: Window::Days30,
+        }
+    }
+}
+
+/// Colours and shape.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Theme {
+    /// Light, dark, or following the visitor's system. Default `auto`.
+    pub scheme: ColorScheme,
+    /// Accent colour as `#rrggbb`; adjusted if it fails contrast.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// Corner radius in px, 0–24.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radius_px: Option<u8>,
+}
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColorScheme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
