@@ -8,10 +8,13 @@
 //!   development page, and the end-to-end browser tests (Playwright).
 //! - `dist`: build the embeddable package into `pkg/`.
 //! - `dev`: the collector plus `trunk serve` for widget development.
+//! - `bench core`: benchmarks, reported as ratios to a baseline from the same
+//!   run.
 //!
 //! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
 //! when the right version is already there.
 
+mod bench;
 mod process;
 mod run;
 mod site;
@@ -22,7 +25,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev | bench core>";
 
 fn main() -> ExitCode {
     match try_main() {
@@ -46,6 +49,7 @@ fn try_main() -> anyhow::Result<()> {
         "test" => test::test(),
         "dist" => site::dist().map(drop),
         "dev" => run::dev(),
+        "bench" => bench::bench(rest),
         other => bail!("unknown command {other:?}\n{USAGE}"),
     }
 }

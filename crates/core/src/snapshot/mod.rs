@@ -136,3 +136,85 @@ impl Snapshot {
         self.questions.iter().find(|q| q.id.as_str() == id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ResponseSubmission, templates};
+
+    fn day(n: i32) -> Day {
+        Day::from_days_since_epoch(20_000 + n)
+    }
+
+    /// One day's summary of `ratings` for the after-support survey.
+    fn summary(ratings: &[u8], resolved: bool) -> SurveyStats {
+        let survey = templates::after_support();
+        let mut stats = SurveyStats::default();
+        for (i, rating) in ratings.iter().enumerate() {
+            let body = serde_json::json!({
+                "id": format!("00000000-0000-4000-8000-{i:012}"), "survey_version": 1,
+                "answers": {"satisfaction": rating, "resolved": resolved, "comment": "secret text"}
+            });
+            let submission = ResponseSubmission::from_json(body.to_string().as_bytes()).unwrap();
+            stats.add(&survey, &survey.validate(submission).unwrap());
+        }
+        stats
+    }
+
+    #[test]
+    fn trend_is_daily_and_withholds_small_days() {
+        let survey = templates::after_support();
+        let days = vec![
+            (day(2), summary(&[5; 12], true)),
+            (day(1), summary(&[1; 3], true)),
+        ];
+        let snapshot = Snapshot::build(&survey, Window::Days7, &days, None);
+        let trend = &snapshot.question("satisfaction").unwrap().trend;
+        assert_eq!(trend.len(), 2);
+        assert_eq!(
+            (trend[0].day, trend[0].value),
+            (day(1), None),
+            "3 answers < minimum 10"
+        );
+        assert_eq!((trend[1].day, trend[1].value), (day(2), Some(1.0)));
+        assert_eq!((snapshot.from, snapshot.to), (Some(day(1)), Some(day(2))));
+    }
+
+    #[test]
+    fn a_drop_against_the_previous_window_is_flagged() {
+        let survey = templates::after_support();
+        let before = summary(&[5; 40], true);
+        let now = [(day(0), summary(&[2; 40], false))];
+        let snapshot = Snapshot::build(&survey, Window::Days30, &now, Some(&before));
+        let changes = &snapshot.question("satisfaction").unwrap().changes;
+        let satisfied = changes.iter().find(|c| c.metric == "satisfied").unwrap();
+        assert!(satisfied.comparison.significant);
+        assert_eq!(
+            (satisfied.comparison.previous, satisfied.comparison.current),
+            (1.0, 0.0)
+        );
+        let resolved = &snapshot.question("resolved").unwrap().changes;
+        assert!(
+            resolved
+                .iter()
+                .any(|c| c.metric == "yes" && c.comparison.significant)
+        );
+    }
+
+    #[test]
+    fn free_text_never_appears_and_unanswered_kinds_are_withheld() {
+        let survey = templates::after_support();
+        let snapshot = Snapshot::build(&survey, Window::All, &[(day(0), summary(&[4; 10], true))], None);
+        let json = serde_json::to_string(&snapshot).unwrap();
+        assert!(!json.contains("secret text"));
+        assert!(snapshot.question("comment").is_none());
+        assert!(matches!(
+            snapshot.question("recommend").unwrap().figures,
+            Figures::Withheld { n: 0, minimum: 10 }
+        ));
+        assert!(matches!(
+            snapshot.question("satisfaction").unwrap().figures,
+            Figures::Csat { n: 10, .. }
+        ));
+    }
+}

@@ -53,9 +53,13 @@ fn classify(path: &str, message: &str) -> FieldError {
     FieldError::new(code, path, message)
 }
 
+/// `path.name`, unless serde's path already ends at `name` (it does for
+/// plain structs, not inside a buffered, internally tagged enum).
 fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
+    if path.is_empty() || path == name {
         name.to_owned()
+    } else if path.ends_with(&format!(".{name}")) {
+        path.to_owned()
     } else {
         format!("{path}.{name}")
     }

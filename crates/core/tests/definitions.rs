@@ -1,0 +1,291 @@
+//! Every kind of survey-definition error gives its code and JSON path.
+#![allow(clippy::unwrap_used)]
+
+use candor_core::{ErrorCode, QuestionKind, Survey, Trigger, templates};
+use serde_json::{Value, json};
+
+fn service_quality_json() -> Value {
+    serde_json::to_value(templates::service_quality()).unwrap()
+}
+
+fn parse(value: &Value) -> Result<Survey, candor_core::FieldError> {
+    Survey::from_json(value.to_string().as_bytes())
+}
+
+/// Applies `change` to the service-quality template and expects an error.
+fn rejects(what: &str, change: impl FnOnce(&mut Value), code: ErrorCode, field: &str) {
+    let mut value = service_quality_json();
+    change(&mut value);
+    let error = parse(&value).expect_err(what);
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (code, field),
+        "{what}: {error}"
+    );
+    assert!(!error.message.is_empty(), "{what}");
+}
+
+#[test]
+fn a_full_definition_parses_with_every_kind() {
+    let survey = parse(&json!({
+        "id": "everything",
+        "version": 3,
+        "default_locale": "en",
+        "title": {"en": "All kinds", "th": "ทุกแบบ"},
+        "questions": [
+            {"id": "sat", "kind": "csat", "display": "faces", "points": 7, "required": true, "text": {"en": "Satisfied?"}},
+            {"id": "nps", "kind": "nps", "text": {"en": "Recommend?"}},
+            {"id": "ces", "kind": "ces", "text": {"en": "Easy?"}},
+            {"id": "gap", "kind": "expectation_gap", "text": {"en": "Gap"},
+             "dimensions": [{"id": "reliability", "label": {"en": "Reliability"}}]},
+            {"id": "fcr", "kind": "yes_no", "text": {"en": "Solved?"}},
+            {"id": "channel", "kind": "single_choice", "text": {"en": "Channel"},
+             "options": [{"id": "chat", "label": {"en": "Chat"}}, {"id": "phone", "label": {"en": "Phone"}}]},
+            {"id": "comment", "kind": "comment", "max_length": 500, "text": {"en": "Comment"}},
+            {"id": "contact", "kind": "contact_request", "text": {"en": "Contact me"}}
+        ],
+        "settings": {
+            "display": "side_tab",
+            "trigger": {"on": "event", "name": "order-placed"},
+            "sampling_rate": 0.25,
+            "recontact_days": 30,
+            "dismissal_days": 7,
+            "public_aggregates": {"enabled": true, "minimum_sample": 20, "window": "90d"},
+            "theme": {"scheme": "dark", "accent": "#0f766e", "radius_px": 8},
+            "allowed_origins": ["https://shop.example", "http://localhost:3000"]
+        }
+    }))
+    .unwrap();
+    assert_eq!(survey.questions.len(), 8);
+    assert!(matches!(
+        survey.questions[0].kind,
+        QuestionKind::Csat { points: 7, .. }
+    ));
+    assert_eq!(survey.questions[0].kind.scale(), Some(1..=7));
+    assert_eq!(
+        survey.settings.trigger,
+        Trigger::Event {
+            name: "order-placed".into()
+        }
+    );
+    assert_eq!(survey.settings.public_aggregates.minimum_sample, 20);
+}
+
+#[test]
+fn settings_default_when_absent() {
+    let mut value = service_quality_json();
+    value.as_object_mut().unwrap().remove("settings");
+    let survey = parse(&value).unwrap();
+    assert_eq!(survey.settings.public_aggregates.minimum_sample, 10);
+    assert_eq!(survey.settings.sampling_rate, 1.0);
+}
+
+#[test]
+fn shape_errors_name_their_path() {
+    rejects("not JSON", |v| *v = json!("{"), ErrorCode::InvalidType, "");
+    rejects(
+        "unknown top-level field",
+        |v| v["colour"] = json!("red"),
+        ErrorCode::UnknownField,
+        "colour",
+    );
+    rejects(
+        "unknown question field",
+        |v| v["questions"][0]["colour"] = json!("red"),
+        ErrorCode::UnknownField,
+        "questions[0].colour",
+    );
+    rejects(
+        "unknown kind",
+        |v| v["questions"][1]["kind"] = json!("slider"),
+        ErrorCode::InvalidValue,
+        "questions[1].kind",
+    );
+    rejects(
+        "missing id",
+        |v| {
+            v["questions"][2].as_object_mut().unwrap().remove("id");
+        },
+        ErrorCode::Required,
+        "questions[2].id",
+    );
+    rejects(
+        "missing max_length",
+        |v| {
+            v["questions"][3].as_object_mut().unwrap().remove("max_length");
+        },
+        ErrorCode::Required,
+        "questions[3].max_length",
+    );
+    rejects(
+        "wrong type",
+        |v| v["version"] = json!("one"),
+        ErrorCode::InvalidType,
+        "version",
+    );
+    rejects(
+        "bad survey id",
+        |v| v["id"] = json!("Bad Id"),
+        ErrorCode::InvalidValue,
+        "id",
+    );
+    rejects(
+        "unknown setting",
+        |v| v["settings"]["popup"] = json!(true),
+        ErrorCode::UnknownField,
+        "settings.popup",
+    );
+    rejects(
+        "unknown trigger",
+        |v| v["settings"]["trigger"] = json!({"on": "never"}),
+        ErrorCode::InvalidValue,
+        "settings.trigger.on",
+    );
+    rejects(
+        "unknown window",
+        |v| v["settings"]["public_aggregates"]["window"] = json!("1y"),
+        ErrorCode::InvalidValue,
+        "settings.public_aggregates.window",
+    );
+}
+
+#[test]
+fn rule_errors_name_their_path() {
+    rejects(
+        "version 0",
+        |v| v["version"] = json!(0),
+        ErrorCode::OutOfRange,
+        "version",
+    );
+    rejects(
+        "bad default locale",
+        |v| v["default_locale"] = json!("english"),
+        ErrorCode::InvalidValue,
+        "default_locale",
+    );
+    rejects(
+        "title without default locale",
+        |v| {
+            v["title"].as_object_mut().unwrap().remove("en");
+        },
+        ErrorCode::MissingText,
+        "title.en",
+    );
+    rejects(
+        "question text without default locale",
+        |v| {
+            v["questions"][2]["text"].as_object_mut().unwrap().remove("en");
+        },
+        ErrorCode::MissingText,
+        "questions[2].text.en",
+    );
+    rejects(
+        "blank default text",
+        |v| v["questions"][0]["text"]["en"] = json!("  "),
+        ErrorCode::MissingText,
+        "questions[0].text.en",
+    );
+    rejects(
+        "dimension label without default locale",
+        |v| {
+            v["questions"][1]["dimensions"][4]["label"]
+                .as_object_mut()
+                .unwrap()
+                .remove("en");
+        },
+        ErrorCode::MissingText,
+        "questions[1].dimensions[4].label.en",
+    );
+    rejects(
+        "bad locale key",
+        |v| v["questions"][0]["text"]["english"] = json!("Hi"),
+        ErrorCode::InvalidValue,
+        "questions[0].text.english",
+    );
+    rejects(
+        "duplicate question id",
+        |v| v["questions"][3]["id"] = json!("satisfaction"),
+        ErrorCode::Duplicate,
+        "questions[3].id",
+    );
+    rejects(
+        "duplicate dimension id",
+        |v| v["questions"][1]["dimensions"][1]["id"] = json!("reliability"),
+        ErrorCode::Duplicate,
+        "questions[1].dimensions[1].id",
+    );
+    rejects(
+        "csat of 10 points",
+        |v| v["questions"][0]["points"] = json!(10),
+        ErrorCode::OutOfRange,
+        "questions[0].points",
+    );
+    rejects(
+        "comment of 0 characters",
+        |v| v["questions"][3]["max_length"] = json!(0),
+        ErrorCode::OutOfRange,
+        "questions[3].max_length",
+    );
+    rejects(
+        "no questions",
+        |v| v["questions"] = json!([]),
+        ErrorCode::Required,
+        "questions",
+    );
+    rejects(
+        "gap without dimensions",
+        |v| v["questions"][1]["dimensions"] = json!([]),
+        ErrorCode::OutOfRange,
+        "questions[1].dimensions",
+    );
+    rejects(
+        "sampling above 1",
+        |v| v["settings"]["sampling_rate"] = json!(1.5),
+        ErrorCode::OutOfRange,
+        "settings.sampling_rate",
+    );
+    rejects(
+        "scroll above 100%",
+        |v| v["settings"]["trigger"] = json!({"on": "scroll", "percent": 150}),
+        ErrorCode::OutOfRange,
+        "settings.trigger.percent",
+    );
+    rejects(
+        "event with spaces",
+        |v| v["settings"]["trigger"] = json!({"on": "event", "name": "order placed"}),
+        ErrorCode::InvalidValue,
+        "settings.trigger.name",
+    );
+    rejects(
+        "minimum sample 0",
+        |v| v["settings"]["public_aggregates"]["minimum_sample"] = json!(0),
+        ErrorCode::OutOfRange,
+        "settings.public_aggregates.minimum_sample",
+    );
+    rejects(
+        "accent not a colour",
+        |v| v["settings"]["theme"]["accent"] = json!("blue"),
+        ErrorCode::InvalidValue,
+        "settings.theme.accent",
+    );
+    rejects(
+        "origin with a path",
+        |v| v["settings"]["allowed_origins"] = json!(["https://shop.example/checkout"]),
+        ErrorCode::InvalidValue,
+        "settings.allowed_origins[0]",
+    );
+}
+
+#[test]
+fn single_choice_needs_two_options() {
+    let mut value = service_quality_json();
+    value["questions"].as_array_mut().unwrap().push(json!({
+        "id": "channel", "kind": "single_choice", "text": {"en": "Channel"},
+        "options": [{"id": "chat", "label": {"en": "Chat"}}]
+    }));
+    let error = parse(&value).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (ErrorCode::OutOfRange, "questions[5].options")
+    );
+}
