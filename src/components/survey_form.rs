@@ -43,12 +43,7 @@ pub fn SurveyForm(
         match survey.with_value(|s| s.validate(submission)) {
             Ok(valid) => {
                 form.error.set(None);
-                on_submit.run(ResponseSubmission::new(
-                    valid.id,
-                    valid.survey_version,
-                    valid.locale,
-                    &valid.answers,
-                ));
+                on_submit.run(valid.to_submission());
             }
             Err(error) => form.error.set(Some(error)),
         }

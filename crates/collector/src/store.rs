@@ -123,21 +123,21 @@ impl Store {
             "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers)
              VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
         )
-        .bind(response.id.to_string())
-        .bind(response.survey.as_str())
-        .bind(response.survey_version)
+        .bind(response.id().to_string())
+        .bind(response.survey().as_str())
+        .bind(response.survey_version())
         .bind(received.format(&Rfc3339)?)
-        .bind(response.locale.as_deref())
-        .bind(serde_json::to_string(&response.answers)?)
+        .bind(response.locale())
+        .bind(serde_json::to_string(response.answers())?)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if inserted == 0 {
             let owner: String = sqlx::query_scalar("SELECT survey_id FROM responses WHERE id = ?")
-                .bind(response.id.to_string())
+                .bind(response.id().to_string())
                 .fetch_one(&mut *tx)
                 .await?;
-            return Ok(if owner == response.survey.as_str() {
+            return Ok(if owner == response.survey().as_str() {
                 Inserted::Duplicate
             } else {
                 Inserted::IdTaken
@@ -145,7 +145,7 @@ impl Store {
         }
         let stored: Option<String> =
             sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = ? AND day = ?")
-                .bind(response.survey.as_str())
+                .bind(response.survey().as_str())
                 .bind(&day)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -159,7 +159,7 @@ impl Store {
             "INSERT INTO daily_stats (survey_id, day, stats) VALUES (?, ?, ?)
              ON CONFLICT (survey_id, day) DO UPDATE SET stats = excluded.stats",
         )
-        .bind(response.survey.as_str())
+        .bind(response.survey().as_str())
         .bind(&day)
         .bind(serde_json::to_string(&stats)?)
         .execute(&mut *tx)

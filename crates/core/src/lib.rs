@@ -20,7 +20,7 @@
 //! }"#;
 //! let submission = ResponseSubmission::from_json(body).unwrap();
 //! let response = survey.validate(submission).unwrap();
-//! assert_eq!(response.answers.len(), 3);
+//! assert_eq!(response.answers().len(), 3);
 //! ```
 
 mod day;

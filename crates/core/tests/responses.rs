@@ -30,7 +30,7 @@ fn after_support_accepts_every_kind() {
     .unwrap();
     let answer = |id: &str| {
         response
-            .answers
+            .answers()
             .iter()
             .find(|(k, _)| k.as_str() == id)
             .unwrap()
@@ -39,7 +39,7 @@ fn after_support_accepts_every_kind() {
     };
     assert_eq!(answer("recommend"), Answer::Rating(0));
     assert_eq!(answer("resolved"), Answer::YesNo(true));
-    assert_eq!(response.locale.as_deref(), Some("th"));
+    assert_eq!(response.locale(), Some("th"));
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn gap_answers_cover_any_subset_of_dimensions() {
     )
     .unwrap();
     let Answer::Gap(pairs) = response
-        .answers
+        .answers()
         .values()
         .find(|a| matches!(a, Answer::Gap(_)))
         .unwrap()
@@ -129,7 +129,7 @@ fn contact_requests_need_consent_and_a_way_to_reach() {
     )
     .unwrap();
     let contact = ok
-        .answers
+        .answers()
         .iter()
         .find(|(id, _)| id.as_str() == "contact")
         .unwrap()
@@ -141,7 +141,7 @@ fn contact_requests_need_consent_and_a_way_to_reach() {
     );
 
     let declined = submit(&survey, json!({"satisfaction": 2, "contact": {"consent": false}})).unwrap();
-    assert_eq!(declined.answers.len(), 1, "no consent, nothing to store");
+    assert_eq!(declined.answers().len(), 1, "no consent, nothing to store");
 
     let c = |contact: Value| json!({"satisfaction": 2, "contact": contact});
     rejects(

@@ -31,5 +31,5 @@ pub async fn submit(
             ));
         }
     };
-    Ok((status, Json(json!({ "id": response.id }))))
+    Ok((status, Json(json!({ "id": response.id() }))))
 }

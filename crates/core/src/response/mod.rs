@@ -31,44 +31,74 @@ pub struct ResponseSubmission {
     pub answers: Map<String, Value>,
 }
 
-/// A response checked against the survey version it answers.
+/// A response checked against the survey version it answers. Only
+/// [`Survey::validate`] makes one, so holding one proves the check passed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValidResponse {
-    /// The client-chosen id.
-    pub id: ResponseId,
-    /// The survey answered.
-    pub survey: SurveyId,
-    /// The version answered.
-    pub survey_version: u32,
-    /// The language shown, if the client said.
-    pub locale: Option<String>,
-    /// Answers to the questions the respondent answered.
-    pub answers: BTreeMap<QuestionId, Answer>,
+    id: ResponseId,
+    survey: SurveyId,
+    survey_version: u32,
+    locale: Option<String>,
+    answers: BTreeMap<QuestionId, Answer>,
 }
 
-impl ResponseSubmission {
-    /// Builds a submission from validated answers (what the widget sends).
-    pub fn new(
-        id: ResponseId,
-        survey_version: u32,
-        locale: Option<String>,
-        answers: &BTreeMap<QuestionId, Answer>,
-    ) -> Self {
-        let answers = answers
+impl ValidResponse {
+    /// The client-chosen id.
+    pub fn id(&self) -> ResponseId {
+        self.id
+    }
+
+    /// The survey answered.
+    pub fn survey(&self) -> &SurveyId {
+        &self.survey
+    }
+
+    /// The version answered.
+    pub fn survey_version(&self) -> u32 {
+        self.survey_version
+    }
+
+    /// The language shown, if the client said.
+    pub fn locale(&self) -> Option<&str> {
+        self.locale.as_deref()
+    }
+
+    /// Answers to the questions the respondent answered.
+    pub fn answers(&self) -> &BTreeMap<QuestionId, Answer> {
+        &self.answers
+    }
+
+    /// The answer to question `id`.
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|(k, _)| k.as_str() == id)
+            .map(|(_, a)| a)
+    }
+
+    /// The normalised wire form: what the widget sends once the form passes
+    /// validation (blank answers dropped, text as typed).
+    pub fn to_submission(&self) -> ResponseSubmission {
+        let answers = self
+            .answers
             .iter()
             .map(|(id, answer)| {
-                let value = serde_json::to_value(answer).unwrap_or(Value::Null);
-                (id.to_string(), value)
+                (
+                    id.to_string(),
+                    serde_json::to_value(answer).unwrap_or(Value::Null),
+                )
             })
             .collect();
-        Self {
-            id,
-            survey_version,
-            locale,
+        ResponseSubmission {
+            id: self.id,
+            survey_version: self.survey_version,
+            locale: self.locale.clone(),
             answers,
         }
     }
+}
 
+impl ResponseSubmission {
     /// Parses a request body. Every error names the field at fault.
     pub fn from_json(body: &[u8]) -> Result<Self, FieldError> {
         let value: Value = serde_json::from_slice(body).map_err(|e| {
@@ -250,8 +280,7 @@ mod tests {
     #[test]
     fn submission_round_trips_from_valid_answers() {
         let response = submit(valid_body()).unwrap();
-        let again = ResponseSubmission::new(response.id, 1, Some("en".into()), &response.answers);
-        let body = serde_json::to_vec(&again).unwrap();
+        let body = serde_json::to_vec(&response.to_submission()).unwrap();
         let reparsed = templates::checkout().validate(ResponseSubmission::from_json(&body).unwrap());
         assert_eq!(reparsed.unwrap(), response);
     }

@@ -90,7 +90,7 @@ impl SurveyStats {
     /// Adds one validated response of `survey`.
     pub fn add(&mut self, survey: &Survey, response: &ValidResponse) {
         self.responses += 1;
-        for (id, answer) in &response.answers {
+        for (id, answer) in response.answers() {
             let min = survey
                 .question(id.as_str())
                 .and_then(|q| q.kind.scale())
@@ -225,32 +225,15 @@ impl QuestionStats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{GapPair, ResponseId, templates};
+    use crate::templates;
 
     fn response(rating: u8, expected: u8, experienced: u8) -> ValidResponse {
-        let q = |s: &str| QuestionId::parse("", s).unwrap();
-        let mut answers = BTreeMap::new();
-        answers.insert(q("satisfaction"), Answer::Rating(rating));
-        answers.insert(
-            q("delivery"),
-            Answer::Gap(
-                [(
-                    q("promise"),
-                    GapPair {
-                        expected,
-                        experienced,
-                    },
-                )]
-                .into(),
-            ),
-        );
-        ValidResponse {
-            id: ResponseId::from_random_bytes([rating; 16]),
-            survey: templates::checkout().id,
-            survey_version: 1,
-            locale: None,
-            answers,
-        }
+        let body = serde_json::json!({
+            "id": "7d4f7c1e-2d5b-4c1e-9a53-1f1f0b8f6a10", "survey_version": 1,
+            "answers": {"satisfaction": rating, "delivery": {"promise": {"expected": expected, "experienced": experienced}}}
+        });
+        let submission = crate::ResponseSubmission::from_json(body.to_string().as_bytes()).unwrap();
+        templates::checkout().validate(submission).unwrap()
     }
 
     fn stats_of(responses: &[ValidResponse]) -> SurveyStats {
