@@ -15,6 +15,7 @@
 //! when the right version is already there.
 
 mod bench;
+mod postgres;
 mod process;
 mod run;
 mod site;

@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
+use crate::postgres::Postgres;
 use crate::process::cmd;
 use crate::{site, toolchain};
 
@@ -40,10 +41,20 @@ pub fn test() -> anyhow::Result<()> {
             ],
         ),
     );
-    summary.step(
-        "native tests",
-        cmd("cargo", &["test", "--workspace", "--exclude", "candor"]),
-    );
+    // The collector's integration suite runs on SQLite and on a real
+    // PostgreSQL started for it (stopped when `_postgres` drops).
+    let mut native = cmd("cargo", &["test", "--workspace", "--exclude", "candor"]);
+    let _postgres = match Postgres::start() {
+        Ok(server) => {
+            native.env("CANDOR_TEST_POSTGRES_URL", &server.url);
+            Some(server)
+        }
+        Err(error) => {
+            summary.failed_step("PostgreSQL", &error);
+            None
+        }
+    };
+    summary.step("native tests (SQLite and PostgreSQL)", native);
     let browser_ready = toolchain::wasm_target()
         .and_then(|()| toolchain::wasm_bindgen())
         .and_then(|()| toolchain::chromium());

@@ -6,6 +6,7 @@ use axum::http::{Request, StatusCode, header};
 use candor_collector::{Config, Store, app};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use sqlx::Connection;
 use tower::ServiceExt;
 
 pub struct TestApp {
@@ -20,16 +21,75 @@ pub struct Reply {
     pub body: Value,
 }
 
-pub async fn spawn_app() -> TestApp {
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh database URL: a new SQLite file, or a new database on the
+/// PostgreSQL server named by `CANDOR_TEST_POSTGRES_URL` (`cargo xtask test`
+/// starts one). `None` when PostgreSQL is asked for but not configured.
+pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> Option<String> {
+    match db {
+        Db::Sqlite => Some(format!("sqlite://{}", dir.path().join("candor.db").display())),
+        Db::Postgres => {
+            let Ok(admin) = std::env::var("CANDOR_TEST_POSTGRES_URL") else {
+                eprintln!("skipped: CANDOR_TEST_POSTGRES_URL is not set (cargo xtask test sets it)");
+                return None;
+            };
+            let name = format!("candor_test_{}", uuid::Uuid::new_v4().simple());
+            let mut connection = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut connection)
+                .await
+                .expect("create database");
+            let base = admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base);
+            Some(format!("{base}/{name}"))
+        }
+    }
+}
+
+pub async fn spawn_app(db: Db) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("candor.db").display());
+    let url = fresh_database(db, &dir).await?;
     let store = Store::open(&url).await.expect("open store");
     let router = app(store.clone(), &Config::for_database(url));
-    TestApp {
+    Some(TestApp {
         router,
         store,
         _dir: dir,
-    }
+    })
+}
+
+/// Runs each test body once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: $crate::helpers::TestApp) $body
+
+                #[tokio::test]
+                async fn sqlite() {
+                    run($crate::helpers::spawn_app($crate::helpers::Db::Sqlite).await.unwrap()).await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Db::Postgres).await {
+                        run(app).await;
+                    }
+                }
+            }
+        )*
+    };
 }
 
 impl TestApp {

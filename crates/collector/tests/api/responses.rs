@@ -2,47 +2,10 @@ use axum::http::StatusCode;
 use candor_core::SurveyId;
 use serde_json::json;
 
-use crate::helpers::{response, spawn_app, uuid};
+use crate::helpers::{response, uuid};
 
 fn checkout() -> SurveyId {
     SurveyId::parse("", "checkout").unwrap()
-}
-
-#[tokio::test]
-async fn valid_response_is_stored_with_201() {
-    let app = spawn_app().await;
-    let reply = app.post(&response(&uuid(1), 4)).await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
-    assert_eq!(reply.body["id"], uuid(1));
-    assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 1);
-}
-
-#[tokio::test]
-async fn duplicate_id_is_acknowledged_with_200_and_stored_once() {
-    let app = spawn_app().await;
-    assert_eq!(app.post(&response(&uuid(1), 4)).await.status, StatusCode::CREATED);
-    let again = app.post(&response(&uuid(1), 4)).await;
-    assert_eq!(again.status, StatusCode::OK);
-    assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 1);
-    let snapshot = app.get("/v1/surveys/checkout/snapshot").await;
-    assert_eq!(
-        snapshot.body["responses"], 1,
-        "the summary counted the retry: {}",
-        snapshot.body
-    );
-}
-
-#[tokio::test]
-async fn text_plain_bodies_are_accepted_for_preflight_free_posts() {
-    let app = spawn_app().await;
-    let reply = app
-        .post_raw(
-            "checkout",
-            "text/plain;charset=UTF-8",
-            response(&uuid(2), 5).to_string(),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
 }
 
 /// One malformed request and the error it must get.
@@ -74,169 +37,200 @@ fn bad(
     }
 }
 
-#[tokio::test]
-async fn bad_input_gets_a_4xx_naming_the_field_and_stores_nothing() {
-    let app = spawn_app().await;
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let mut long_comment = response(&uuid(3), 4);
-    long_comment["answers"]["comment"] = json!("x".repeat(2001));
-    let mut gap_out_of_range = response(&uuid(4), 4);
-    gap_out_of_range["answers"]["delivery"]["promise"]["experienced"] = json!(9);
-    let minimal =
-        |answers: serde_json::Value| json!({"id": uuid(5), "survey_version": 1, "answers": answers});
-    let mut with_ip = minimal(json!({"satisfaction": 4}));
-    with_ip["ip"] = json!("1.2.3.4");
-    let cases = [
-        bad(
-            "rating above scale",
-            response(&uuid(5), 6).to_string(),
-            unprocessable,
-            "out_of_range",
-            "answers.satisfaction",
-        ),
-        bad(
-            "rating below scale",
-            response(&uuid(5), 0).to_string(),
-            unprocessable,
-            "out_of_range",
-            "answers.satisfaction",
-        ),
-        bad(
-            "gap out of range",
-            gap_out_of_range.to_string(),
-            unprocessable,
-            "out_of_range",
-            "answers.delivery.promise.experienced",
-        ),
-        bad(
-            "comment too long",
-            long_comment.to_string(),
-            unprocessable,
-            "too_long",
-            "answers.comment",
-        ),
-        BadRequest {
-            survey: "nope",
-            ..bad(
-                "unknown survey",
-                response(&uuid(5), 4).to_string(),
-                StatusCode::NOT_FOUND,
-                "unknown_survey",
-                "survey",
-            )
-        },
-        bad(
-            "invalid JSON",
-            "{\"id\":",
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "",
-        ),
-        bad(
-            "invalid UTF-8",
-            vec![b'"', 0xff, 0xfe, b'"'],
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "",
-        ),
-        bad("empty body", "", StatusCode::BAD_REQUEST, "invalid_json", ""),
-        bad(
-            "bad UUID",
-            response("12345", 4).to_string(),
-            unprocessable,
-            "invalid_value",
-            "id",
-        ),
-        bad(
-            "wrong type",
-            minimal(json!({"satisfaction": "five"})).to_string(),
-            unprocessable,
-            "invalid_type",
-            "answers.satisfaction",
-        ),
-        bad(
-            "unknown question",
-            minimal(json!({"satisfaction": 4, "mood": 3})).to_string(),
-            unprocessable,
-            "unknown_question",
-            "answers.mood",
-        ),
-        bad(
-            "unknown field",
-            with_ip.to_string(),
-            unprocessable,
-            "unknown_field",
-            "ip",
-        ),
-        bad(
-            "missing required",
-            minimal(json!({})).to_string(),
-            unprocessable,
-            "required",
-            "answers.satisfaction",
-        ),
-        bad(
-            "wrong version",
-            json!({"id": uuid(5), "survey_version": 7, "answers": {"satisfaction": 4}}).to_string(),
-            StatusCode::CONFLICT,
-            "wrong_version",
-            "survey_version",
-        ),
-        BadRequest {
-            content_type: "application/x-www-form-urlencoded",
-            ..bad(
-                "wrong content type",
-                "a=1",
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "",
-            )
-        },
-        bad(
-            "oversize body",
-            vec![b' '; 70 * 1024],
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            "",
-        ),
-        bad(
-            "deeply nested JSON",
-            format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
-            StatusCode::BAD_REQUEST,
-            "invalid_json",
-            "",
-        ),
-    ];
-    for case in cases {
-        let what = case.what;
-        let reply = app.post_raw(case.survey, case.content_type, case.body).await;
-        assert_eq!(reply.status, case.status, "{what}: {}", reply.body);
-        assert_eq!(reply.body["code"], case.code, "{what}: {}", reply.body);
-        assert_eq!(reply.body["field"], case.field, "{what}: {}", reply.body);
-        assert!(
-            reply.body["message"].as_str().is_some_and(|m| !m.is_empty()),
-            "{what}"
+crate::on_both_databases! {
+    async fn valid_response_is_stored_with_201(app) {
+        let reply = app.post(&response(&uuid(1), 4)).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+        assert_eq!(reply.body["id"], uuid(1));
+        assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 1);
+    }
+
+
+    async fn duplicate_id_is_acknowledged_with_200_and_stored_once(app) {
+        assert_eq!(app.post(&response(&uuid(1), 4)).await.status, StatusCode::CREATED);
+        let again = app.post(&response(&uuid(1), 4)).await;
+        assert_eq!(again.status, StatusCode::OK);
+        assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 1);
+        let snapshot = app.get("/v1/surveys/checkout/snapshot").await;
+        assert_eq!(
+            snapshot.body["responses"], 1,
+            "the summary counted the retry: {}",
+            snapshot.body
         );
     }
-    assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 0);
-}
 
-#[tokio::test]
-async fn unknown_routes_answer_json_404() {
-    let app = spawn_app().await;
-    let reply = app.get("/v1/nothing-here").await;
-    assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert_eq!(reply.body["code"], "not_found");
-}
 
-#[tokio::test]
-async fn survey_definition_is_served() {
-    let app = spawn_app().await;
-    let reply = app.get("/v1/surveys/checkout").await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.body["questions"][0]["kind"], "csat");
-    assert_eq!(
-        app.get("/v1/surveys/Bad%20Id").await.status,
-        StatusCode::NOT_FOUND
-    );
+    async fn text_plain_bodies_are_accepted_for_preflight_free_posts(app) {
+        let reply = app
+            .post_raw(
+                "checkout",
+                "text/plain;charset=UTF-8",
+                response(&uuid(2), 5).to_string(),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    }
+
+    async fn bad_input_gets_a_4xx_naming_the_field_and_stores_nothing(app) {
+        let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+        let mut long_comment = response(&uuid(3), 4);
+        long_comment["answers"]["comment"] = json!("x".repeat(2001));
+        let mut gap_out_of_range = response(&uuid(4), 4);
+        gap_out_of_range["answers"]["delivery"]["promise"]["experienced"] = json!(9);
+        let minimal =
+            |answers: serde_json::Value| json!({"id": uuid(5), "survey_version": 1, "answers": answers});
+        let mut with_ip = minimal(json!({"satisfaction": 4}));
+        with_ip["ip"] = json!("1.2.3.4");
+        let cases = [
+            bad(
+                "rating above scale",
+                response(&uuid(5), 6).to_string(),
+                unprocessable,
+                "out_of_range",
+                "answers.satisfaction",
+            ),
+            bad(
+                "rating below scale",
+                response(&uuid(5), 0).to_string(),
+                unprocessable,
+                "out_of_range",
+                "answers.satisfaction",
+            ),
+            bad(
+                "gap out of range",
+                gap_out_of_range.to_string(),
+                unprocessable,
+                "out_of_range",
+                "answers.delivery.promise.experienced",
+            ),
+            bad(
+                "comment too long",
+                long_comment.to_string(),
+                unprocessable,
+                "too_long",
+                "answers.comment",
+            ),
+            BadRequest {
+                survey: "nope",
+                ..bad(
+                    "unknown survey",
+                    response(&uuid(5), 4).to_string(),
+                    StatusCode::NOT_FOUND,
+                    "unknown_survey",
+                    "survey",
+                )
+            },
+            bad(
+                "invalid JSON",
+                "{\"id\":",
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                "",
+            ),
+            bad(
+                "invalid UTF-8",
+                vec![b'"', 0xff, 0xfe, b'"'],
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                "",
+            ),
+            bad("empty body", "", StatusCode::BAD_REQUEST, "invalid_json", ""),
+            bad(
+                "bad UUID",
+                response("12345", 4).to_string(),
+                unprocessable,
+                "invalid_value",
+                "id",
+            ),
+            bad(
+                "wrong type",
+                minimal(json!({"satisfaction": "five"})).to_string(),
+                unprocessable,
+                "invalid_type",
+                "answers.satisfaction",
+            ),
+            bad(
+                "unknown question",
+                minimal(json!({"satisfaction": 4, "mood": 3})).to_string(),
+                unprocessable,
+                "unknown_question",
+                "answers.mood",
+            ),
+            bad(
+                "unknown field",
+                with_ip.to_string(),
+                unprocessable,
+                "unknown_field",
+                "ip",
+            ),
+            bad(
+                "missing required",
+                minimal(json!({})).to_string(),
+                unprocessable,
+                "required",
+                "answers.satisfaction",
+            ),
+            bad(
+                "wrong version",
+                json!({"id": uuid(5), "survey_version": 7, "answers": {"satisfaction": 4}}).to_string(),
+                StatusCode::CONFLICT,
+                "wrong_version",
+                "survey_version",
+            ),
+            BadRequest {
+                content_type: "application/x-www-form-urlencoded",
+                ..bad(
+                    "wrong content type",
+                    "a=1",
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "",
+                )
+            },
+            bad(
+                "oversize body",
+                vec![b' '; 70 * 1024],
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "",
+            ),
+            bad(
+                "deeply nested JSON",
+                format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                "",
+            ),
+        ];
+        for case in cases {
+            let what = case.what;
+            let reply = app.post_raw(case.survey, case.content_type, case.body).await;
+            assert_eq!(reply.status, case.status, "{what}: {}", reply.body);
+            assert_eq!(reply.body["code"], case.code, "{what}: {}", reply.body);
+            assert_eq!(reply.body["field"], case.field, "{what}: {}", reply.body);
+            assert!(
+                reply.body["message"].as_str().is_some_and(|m| !m.is_empty()),
+                "{what}"
+            );
+        }
+        assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 0);
+    }
+
+
+    async fn unknown_routes_answer_json_404(app) {
+        let reply = app.get("/v1/nothing-here").await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND);
+        assert_eq!(reply.body["code"], "not_found");
+    }
+
+
+    async fn survey_definition_is_served(app) {
+        let reply = app.get("/v1/surveys/checkout").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(reply.body["questions"][0]["kind"], "csat");
+        assert_eq!(
+            app.get("/v1/surveys/Bad%20Id").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
 }

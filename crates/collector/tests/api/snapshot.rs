@@ -1,48 +1,48 @@
 use axum::http::StatusCode;
 
-use crate::helpers::{question, response, spawn_app, uuid};
+use crate::helpers::{question, response, uuid};
 
-#[tokio::test]
-async fn snapshot_withholds_figures_below_minimum_sample() {
-    let app = spawn_app().await;
-    for n in 0..9 {
-        app.post(&response(&uuid(n), 5)).await;
-    }
-    let reply = app.get("/v1/surveys/checkout/snapshot").await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.body["responses"], 9);
-    assert_eq!(
-        question(&reply.body, "satisfaction"),
-        &serde_json::json!({"id": "satisfaction", "kind": "withheld", "n": 9, "minimum": 10})
-    );
-}
-
-#[tokio::test]
-async fn snapshot_reports_mean_and_satisfied_share_from_stored_responses() {
-    let app = spawn_app().await;
-    // Ten ratings: five 5s, three 4s, two 2s → mean 4.1, 80% satisfied.
-    let ratings = [5, 5, 5, 5, 5, 4, 4, 4, 2, 2];
-    for (n, rating) in (0..).zip(ratings) {
+crate::on_both_databases! {
+    async fn snapshot_withholds_figures_below_minimum_sample(app) {
+        for n in 0..9 {
+            app.post(&response(&uuid(n), 5)).await;
+        }
+        let reply = app.get("/v1/surveys/checkout/snapshot").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(reply.body["responses"], 9);
         assert_eq!(
-            app.post(&response(&uuid(n), rating)).await.status,
-            StatusCode::CREATED
+            question(&reply.body, "satisfaction"),
+            &serde_json::json!({"id": "satisfaction", "kind": "withheld", "n": 9, "minimum": 10})
         );
     }
-    let reply = app.get("/v1/surveys/checkout/snapshot").await;
-    let csat = question(&reply.body, "satisfaction");
-    assert_eq!(csat["kind"], "csat", "{}", reply.body);
-    assert_eq!(csat["n"], 10);
-    assert!((csat["mean"].as_f64().unwrap() - 4.1).abs() < 1e-9);
-    assert_eq!(csat["histogram"], serde_json::json!([0, 2, 0, 3, 5]));
-    assert!((csat["satisfied"]["share"].as_f64().unwrap() - 0.8).abs() < 1e-9);
-    let gap = &question(&reply.body, "delivery")["dimensions"][0];
-    assert_eq!(gap["id"], "promise", "{}", reply.body);
-    assert_eq!(gap["mean_gap"], 1.0, "{}", reply.body);
-    assert_eq!(gap["low"], 1.0, "all gaps equal: a zero-width interval");
-    assert!(
-        reply.body.to_string().find("Quick and easy").is_none(),
-        "free text leaked"
-    );
+
+
+    async fn snapshot_reports_mean_and_satisfied_share_from_stored_responses(app) {
+        // Ten ratings: five 5s, three 4s, two 2s → mean 4.1, 80% satisfied.
+        let ratings = [5, 5, 5, 5, 5, 4, 4, 4, 2, 2];
+        for (n, rating) in (0..).zip(ratings) {
+            assert_eq!(
+                app.post(&response(&uuid(n), rating)).await.status,
+                StatusCode::CREATED
+            );
+        }
+        let reply = app.get("/v1/surveys/checkout/snapshot").await;
+        let csat = question(&reply.body, "satisfaction");
+        assert_eq!(csat["kind"], "csat", "{}", reply.body);
+        assert_eq!(csat["n"], 10);
+        assert!((csat["mean"].as_f64().unwrap() - 4.1).abs() < 1e-9);
+        assert_eq!(csat["histogram"], serde_json::json!([0, 2, 0, 3, 5]));
+        assert!((csat["satisfied"]["share"].as_f64().unwrap() - 0.8).abs() < 1e-9);
+        let gap = &question(&reply.body, "delivery")["dimensions"][0];
+        assert_eq!(gap["id"], "promise", "{}", reply.body);
+        assert_eq!(gap["mean_gap"], 1.0, "{}", reply.body);
+        assert_eq!(gap["low"], 1.0, "all gaps equal: a zero-width interval");
+        assert!(
+            reply.body.to_string().find("Quick and easy").is_none(),
+            "free text leaked"
+        );
+    }
+
 }
 
 #[tokio::test]

@@ -22,7 +22,9 @@ pub use interval::{Z95, nps_interval, t_interval, wilson};
 pub use moments::Moments;
 
 /// Everything needed for a survey's figures over some set of responses.
+/// `{}` is the empty summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SurveyStats {
     /// How many responses.
     pub responses: u64,

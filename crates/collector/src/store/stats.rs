@@ -1,0 +1,52 @@
+//! Daily summaries: read for snapshots.
+
+use candor_core::stats::SurveyStats;
+use candor_core::{Day, SurveyId};
+
+use super::{Store, StoreError, on_pool};
+
+impl Store {
+    /// The daily summaries of `survey` from `first` to `last` (inclusive;
+    /// open ends when `None`), oldest first.
+    pub async fn days(
+        &self,
+        survey: &SurveyId,
+        first: Option<Day>,
+        last: Option<Day>,
+    ) -> Result<Vec<(Day, SurveyStats)>, StoreError> {
+        let first = first.map_or_else(|| "0000-00-00".to_owned(), |d| d.to_string());
+        let last = last.map_or_else(|| "9999-99-99".to_owned(), |d| d.to_string());
+        let rows: Vec<(String, String)> = on_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT day, stats FROM daily_stats
+                 WHERE survey_id = $1 AND day >= $2 AND day <= $3 ORDER BY day",
+            )
+            .bind(survey.as_str())
+            .bind(&first)
+            .bind(&last)
+            .fetch_all(pool)
+            .await?
+        });
+        rows.into_iter()
+            .map(|(day, stats)| {
+                let day = Day::parse("day", &day).map_err(|e| StoreError::CorruptDay(e.to_string()))?;
+                Ok((day, serde_json::from_str(&stats)?))
+            })
+            .collect()
+    }
+
+    /// The merged summary of `survey` from `first` to `last` (inclusive;
+    /// open ends when `None`).
+    pub async fn merged(
+        &self,
+        survey: &SurveyId,
+        first: Option<Day>,
+        last: Option<Day>,
+    ) -> Result<SurveyStats, StoreError> {
+        let mut total = SurveyStats::default();
+        for (_, day) in self.days(survey, first, last).await? {
+            total.merge(&day);
+        }
+        Ok(total)
+    }
+}
