@@ -1,6 +1,8 @@
 //! The HTTP API. `app` wires the routes, CORS, body limit and static files.
 
 mod body;
+mod cache;
+mod health;
 mod responses;
 mod snapshot;
 mod surveys;
@@ -23,10 +25,15 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The collector's router over `store`.
 pub fn app(store: Store, config: &Config) -> Router {
     let api = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
         .route("/v1/surveys/{survey}", get(surveys::get_survey))
         .route("/v1/surveys/{survey}/responses", post(responses::submit))
         .route("/v1/surveys/{survey}/snapshot", get(snapshot::get_snapshot))
+        .route(
+            "/v1/surveys/{survey}/snapshot/stream",
+            get(snapshot::stream_snapshot),
+        )
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&config.allowed_origins))
         .with_state(store);

@@ -1,14 +1,29 @@
 //! `GET /v1/surveys/{survey}/snapshot?window=7d|30d|90d|all`: public figures
-//! from daily summaries, compared with the window before.
+//! from daily summaries, compared with the window before; and
+//! `/snapshot/stream`, the same as Server-Sent Events whenever responses
+//! arrive.
 
-use axum::Json;
+use std::convert::Infallible;
+use std::time::Duration;
+
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use candor_core::{Day, ErrorCode, Snapshot, Window};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use candor_core::{Day, ErrorCode, Snapshot, Survey, Window};
+use futures_util::stream;
 use serde::Deserialize;
+use tokio::sync::broadcast::error::RecvError;
 
+use super::cache::cached_json;
 use super::load_survey;
 use crate::{ApiError, Store};
+
+/// Snapshots change often; clients may reuse one this long.
+const MAX_AGE_SECONDS: u32 = 5;
+/// A stream sends at most one snapshot per this interval, however many
+/// responses arrive.
+const COALESCE: Duration = Duration::from_millis(250);
 
 /// The query string.
 #[derive(Debug, Deserialize)]
@@ -21,8 +36,65 @@ pub async fn get_snapshot(
     State(store): State<Store>,
     Path(survey): Path<String>,
     Query(query): Query<SnapshotQuery>,
-) -> Result<Json<Snapshot>, ApiError> {
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let survey = load_survey(&store, &survey).await?;
+    let window = public_window(&survey, query.window.as_deref())?;
+    let snapshot = build(&store, &survey, window).await?;
+    Ok(cached_json(&headers, &snapshot, MAX_AGE_SECONDS))
+}
+
+/// A new snapshot as an SSE `snapshot` event at once, then whenever the
+/// survey gets responses (from this collector or, on PostgreSQL, any other),
+/// at most one per 250 ms, with keep-alive comments in between.
+pub async fn stream_snapshot(
+    State(store): State<Store>,
+    Path(survey): Path<String>,
+    Query(query): Query<SnapshotQuery>,
+) -> Result<impl IntoResponse, ApiError> {
+    let survey = load_survey(&store, &survey).await?;
+    let window = public_window(&survey, query.window.as_deref())?;
+    let changes = store.subscribe();
+    let events = stream::unfold(
+        (store, survey, changes, true),
+        move |(store, survey, mut changes, first)| async move {
+            if !first {
+                wait_for_change(&mut changes, &survey).await?;
+                tokio::time::sleep(COALESCE).await;
+                // Everything that arrived meanwhile is in the next snapshot.
+                while changes.try_recv().is_ok() {}
+            }
+            let event = match build(&store, &survey, window).await {
+                Ok(snapshot) => Event::default()
+                    .event("snapshot")
+                    .json_data(&snapshot)
+                    .unwrap_or_default(),
+                Err(_) => Event::default().comment("snapshot unavailable; retrying on the next response"),
+            };
+            Some((Ok::<_, Infallible>(event), (store, survey, changes, false)))
+        },
+    );
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+/// Waits until `survey` changes; `None` when the feed is gone (shutdown).
+async fn wait_for_change(
+    changes: &mut tokio::sync::broadcast::Receiver<candor_core::SurveyId>,
+    survey: &Survey,
+) -> Option<()> {
+    loop {
+        match changes.recv().await {
+            Ok(id) if id == survey.id => return Some(()),
+            Ok(_) => {}
+            // Missed some: one of them may have been ours.
+            Err(RecvError::Lagged(_)) => return Some(()),
+            Err(RecvError::Closed) => return None,
+        }
+    }
+}
+
+/// The window asked for, if the survey's figures are public.
+fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError> {
     let public = &survey.settings.public_aggregates;
     if !public.enabled {
         return Err(ApiError::new(
@@ -32,19 +104,20 @@ pub async fn get_snapshot(
             "this survey's results are not public",
         ));
     }
-    let window = match query.window.as_deref() {
+    Ok(match raw {
         Some(raw) => raw.parse::<Window>()?,
         None => public.window,
-    };
-    let today = today();
+    })
+}
+
+/// The snapshot of `survey` over `window` ending today, compared with the
+/// window before.
+pub async fn build(store: &Store, survey: &Survey, window: Window) -> Result<Snapshot, ApiError> {
+    let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
     let days = store.days(&survey.id, window.first_day(today), None).await?;
     let previous = match window.previous(today) {
         Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
         None => None,
     };
-    Ok(Json(Snapshot::build(&survey, window, &days, previous.as_ref())))
-}
-
-fn today() -> Day {
-    Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp())
+    Ok(Snapshot::build(survey, window, &days, previous.as_ref()))
 }

@@ -5,3 +5,4 @@
 mod helpers;
 mod responses;
 mod snapshot;
+mod streams;

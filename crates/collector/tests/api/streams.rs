@@ -1,0 +1,139 @@
+//! The snapshot stream (Server-Sent Events), ETags, and two collectors on one
+//! PostgreSQL behaving as one.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use candor_collector::{Config, Store, app};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use crate::helpers::{Db, fresh_database, response, uuid};
+
+/// Reads SSE frames from `body` until a whole `snapshot` event arrives; its
+/// data as JSON. Fails the test after 5 s.
+async fn next_snapshot(body: &mut Body) -> Value {
+    let mut text = String::new();
+    tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            let frame = body.frame().await.expect("stream open").expect("frame");
+            if let Ok(data) = frame.into_data() {
+                text.push_str(&String::from_utf8_lossy(&data));
+            }
+            if let Some(end) = text.find("\n\n") {
+                let event: String = text.drain(..end + 2).collect();
+                if let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) {
+                    return serde_json::from_str(data).expect("JSON data");
+                }
+            }
+        }
+    })
+    .await
+    .expect("a snapshot event within 5 s")
+}
+
+async fn open_stream(router: &axum::Router) -> Body {
+    let response = router
+        .clone()
+        .oneshot(
+            Request::get("/v1/surveys/checkout/snapshot/stream")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "text/event-stream");
+    response.into_body()
+}
+
+crate::on_both_databases! {
+    async fn the_stream_sends_a_new_snapshot_when_a_response_arrives(app) {
+        let mut stream = open_stream(&app.router).await;
+        assert_eq!(next_snapshot(&mut stream).await["responses"], 0);
+        assert_eq!(app.post(&response(&uuid(1), 5)).await.status, StatusCode::CREATED);
+        assert_eq!(next_snapshot(&mut stream).await["responses"], 1);
+        // A burst is coalesced into few snapshots, the last one complete.
+        for n in 2..=6 {
+            app.post(&response(&uuid(n), 4)).await;
+        }
+        let mut latest = next_snapshot(&mut stream).await;
+        while latest["responses"] != 6 {
+            latest = next_snapshot(&mut stream).await;
+        }
+        assert_eq!(latest["responses"], 6);
+    }
+
+    async fn snapshots_and_surveys_carry_etags(app) {
+        let first = app
+            .router
+            .clone()
+            .oneshot(Request::get("/v1/surveys/checkout/snapshot").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let etag = first.headers()[header::ETAG].clone();
+        assert_eq!(first.headers()[header::CACHE_CONTROL], "public, max-age=5");
+        let again = app
+            .router
+            .clone()
+            .oneshot(
+                Request::get("/v1/surveys/checkout/snapshot")
+                    .header(header::IF_NONE_MATCH, etag.clone())
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        app.post(&response(&uuid(1), 5)).await;
+        let changed = app
+            .router
+            .clone()
+            .oneshot(
+                Request::get("/v1/surveys/checkout/snapshot")
+                    .header(header::IF_NONE_MATCH, etag)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(changed.status(), StatusCode::OK, "a new response changes the ETag");
+        let survey = app.get("/v1/surveys/checkout").await;
+        assert_eq!(survey.status, StatusCode::OK);
+    }
+
+    async fn readiness_reports_the_database(app) {
+        let reply = app.get("/readyz").await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert_eq!(reply.body["status"], "ready");
+    }
+}
+
+#[tokio::test]
+async fn two_collectors_on_one_postgres_stream_each_others_responses() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database(Db::Postgres, &dir).await else {
+        return;
+    };
+    let a = app(Store::open(&url).await.unwrap(), &Config::for_database(&url));
+    let b = app(Store::open(&url).await.unwrap(), &Config::for_database(&url));
+    let mut stream = open_stream(&a).await;
+    assert_eq!(next_snapshot(&mut stream).await["responses"], 0);
+    let posted = b
+        .oneshot(
+            Request::post("/v1/surveys/checkout/responses")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(response(&uuid(1), 4).to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), StatusCode::CREATED);
+    assert_eq!(
+        next_snapshot(&mut stream).await["responses"],
+        1,
+        "A saw B's response"
+    );
+}
