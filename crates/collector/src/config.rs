@@ -29,6 +29,16 @@ pub struct Config {
         value_delimiter = ','
     )]
     pub allowed_origins: Vec<String>,
+
+    /// Responses one client may post to one survey per minute (in bursts of
+    /// as many); 0 turns the limit off.
+    #[arg(long, env = "CANDOR_RATE_LIMIT_PER_MINUTE", default_value_t = 30)]
+    pub rate_limit_per_minute: u32,
+
+    /// Take the client's address from X-Forwarded-For (only behind a proxy
+    /// that sets it).
+    #[arg(long, env = "CANDOR_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
 }
 
 impl Config {
@@ -39,6 +49,8 @@ impl Config {
             database_url: database_url.into(),
             static_dir: None,
             allowed_origins: vec!["*".into()],
+            rate_limit_per_minute: 0,
+            trust_forwarded_for: false,
         }
     }
 }

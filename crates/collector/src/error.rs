@@ -3,7 +3,7 @@
 //! and logs them.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use candor_core::{ErrorCode, FieldError};
 
@@ -15,6 +15,7 @@ use crate::StoreError;
 pub struct ApiError {
     status: StatusCode,
     body: FieldError,
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -23,6 +24,21 @@ impl ApiError {
         Self {
             status,
             body: FieldError::new(code, field, message),
+            retry_after: None,
+        }
+    }
+
+    /// 429: too many requests from one client for one survey.
+    pub fn rate_limited(wait: std::time::Duration) -> Self {
+        let seconds = wait.as_secs() + 1;
+        Self {
+            retry_after: Some(seconds),
+            ..Self::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                "",
+                format!("too many responses from this client; retry in {seconds} s"),
+            )
         }
     }
 
@@ -44,6 +60,10 @@ fn status_for(code: ErrorCode) -> StatusCode {
         ErrorCode::WrongVersion | ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::NotPublic => StatusCode::FORBIDDEN,
+        ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+        ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+        ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
@@ -55,6 +75,7 @@ impl From<FieldError> for ApiError {
         Self {
             status: status_for(body.code),
             body,
+            retry_after: None,
         }
     }
 }
@@ -73,6 +94,13 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let code = self.body.code;
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+        }
+        // For the metrics middleware: rejections are counted by code.
+        response.extensions_mut().insert(code);
+        response
     }
 }

@@ -6,16 +6,43 @@
 
 mod config;
 mod error;
+mod metrics;
+mod rate_limit;
 mod routes;
 mod store;
 
 use std::future::Future;
 use std::net::SocketAddr;
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+
 pub use config::Config;
 pub use error::ApiError;
+pub use metrics::Metrics;
+pub use rate_limit::RateLimiter;
 pub use routes::app;
 pub use store::{Inserted, Store, StoreError};
+
+/// What every handler may reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Counters for `/metrics`.
+    pub metrics: Arc<Metrics>,
+    /// Per-client limits on posting responses.
+    pub limiter: Arc<RateLimiter>,
+    /// Whether X-Forwarded-For names the client.
+    pub trust_forwarded_for: bool,
+}
+
+impl FromRef<AppState> for Store {
+    fn from_ref(state: &AppState) -> Self {
+        state.store.clone()
+    }
+}
 
 /// A collector bound to its socket, ready to serve.
 pub struct Application {
@@ -42,7 +69,8 @@ impl Application {
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }

@@ -45,6 +45,14 @@ pub enum ErrorCode {
     NotFound,
     /// The survey's results are not public.
     NotPublic,
+    /// Too many requests from one client; see Retry-After.
+    RateLimited,
+    /// An admin route without a bearer token.
+    Unauthorized,
+    /// An admin route with a wrong token.
+    Forbidden,
+    /// The client sent its request too slowly.
+    Timeout,
     /// The server failed; the request may be retried.
     Internal,
 }

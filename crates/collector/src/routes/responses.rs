@@ -1,26 +1,39 @@
 //! `POST /v1/surveys/{survey}/responses`: validate, store exactly once, then
 //! acknowledge.
 
-use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::{Extension, Json};
 use candor_core::ErrorCode;
 use serde_json::{Value, json};
 
 use super::body::Submission;
 use super::load_survey;
-use crate::{ApiError, Inserted, Store};
+use crate::{ApiError, AppState, Inserted};
 
-/// 201 when stored, 200 when this id was already stored (a retry).
+/// 201 when stored, 200 when this id was already stored (a retry), 429 when
+/// this client posts too fast to this survey.
 pub async fn submit(
-    State(store): State<Store>,
+    State(state): State<AppState>,
     Path(survey): Path<String>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
     Submission(submission): Submission,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let survey = load_survey(&store, &survey).await?;
+    let client = client_key(&state, peer, &headers);
+    state
+        .limiter
+        .check(&client, &survey)
+        .map_err(ApiError::rate_limited)?;
+    let survey = load_survey(&state.store, &survey).await?;
     let response = survey.validate(submission)?;
-    let status = match store.insert_response(&survey, &response).await? {
-        Inserted::New => StatusCode::CREATED,
+    let status = match state.store.insert_response(&survey, &response).await? {
+        Inserted::New => {
+            state.metrics.response_stored();
+            StatusCode::CREATED
+        }
         Inserted::Duplicate => StatusCode::OK,
         Inserted::IdTaken => {
             return Err(ApiError::new(
@@ -32,4 +45,31 @@ pub async fn submit(
         }
     };
     Ok((status, Json(json!({ "id": response.id() }))))
+}
+
+/// Who is posting, for rate limiting only (never stored): the peer address,
+/// or the first X-Forwarded-For entry behind a trusted proxy.
+fn client_key(
+    state: &AppState,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: &HeaderMap,
+) -> String {
+    let forwarded = state
+        .trust_forwarded_for
+        .then(|| {
+            headers
+                .get("x-forwarded-for")?
+                .to_str()
+                .ok()?
+                .split(',')
+                .next()
+                .map(str::trim)
+        })
+        .flatten()
+        .filter(|ip| !ip.is_empty());
+    match (forwarded, peer) {
+        (Some(ip), _) => ip.to_owned(),
+        (None, Some(Extension(ConnectInfo(addr)))) => addr.ip().to_string(),
+        (None, None) => "unknown".to_owned(),
+    }
 }

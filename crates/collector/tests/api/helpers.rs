@@ -54,10 +54,17 @@ pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> Option<String> {
 }
 
 pub async fn spawn_app(db: Db) -> Option<TestApp> {
+    spawn_app_with(db, |_| {}).await
+}
+
+/// A collector whose configuration `adjust` changes first.
+pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database(db, &dir).await?;
     let store = Store::open(&url).await.expect("open store");
-    let router = app(store.clone(), &Config::for_database(url));
+    let mut config = Config::for_database(url);
+    adjust(&mut config);
+    let router = app(store.clone(), &config);
     Some(TestApp {
         router,
         store,

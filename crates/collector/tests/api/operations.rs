@@ -1,0 +1,67 @@
+//! Rate limits and metrics.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use crate::helpers::{Db, response, spawn_app, spawn_app_with, uuid};
+
+#[tokio::test]
+async fn a_client_posting_too_fast_gets_429_with_retry_after() {
+    let app = spawn_app_with(Db::Sqlite, |c| c.rate_limit_per_minute = 3)
+        .await
+        .unwrap();
+    for n in 0..3 {
+        assert_eq!(app.post(&response(&uuid(n), 4)).await.status, StatusCode::CREATED);
+    }
+    let request = Request::post("/v1/surveys/checkout/responses")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(response(&uuid(9), 4).to_string()))
+        .unwrap();
+    let refused = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = refused.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=21).contains(&wait), "{wait}");
+    let body: serde_json::Value =
+        serde_json::from_slice(&refused.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(body["code"], "rate_limited");
+    assert_eq!(
+        app.store
+            .count_responses(&"checkout".to_owned().try_into().unwrap())
+            .await
+            .unwrap(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn metrics_count_requests_stored_responses_and_rejections() {
+    let app = spawn_app(Db::Sqlite).await.unwrap();
+    app.post(&response(&uuid(1), 4)).await;
+    app.post(&response(&uuid(2), 9)).await;
+    let metrics = app
+        .router
+        .clone()
+        .oneshot(Request::get("/metrics").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let text = String::from_utf8(metrics.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(text.contains("candor_responses_stored_total 1"), "{text}");
+    assert!(
+        text.contains(r#"candor_rejections_total{code="out_of_range"} 1"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"candor_http_requests_total{method="POST",route="/v1/surveys/{survey}/responses",status="201"} 1"#),
+        "{text}"
+    );
+    assert!(
+        text.contains("candor_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+}
