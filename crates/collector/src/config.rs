@@ -39,6 +39,11 @@ pub struct Config {
     /// that sets it).
     #[arg(long, env = "CANDOR_TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
+
+    /// The admin API's bearer token. When unset, one is generated at first
+    /// start, printed once, and only its hash is stored.
+    #[arg(long, env = "CANDOR_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
 }
 
 impl Config {
@@ -51,6 +56,7 @@ impl Config {
             allowed_origins: vec!["*".into()],
             rate_limit_per_minute: 0,
             trust_forwarded_for: false,
+            admin_token: Some("test-admin-token".into()),
         }
     }
 }

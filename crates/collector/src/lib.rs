@@ -4,6 +4,7 @@
 //! [`app`] builds the router from a [`Store`] so tests drive it directly;
 //! [`Application`] binds it to a socket for the binary.
 
+mod admin_token;
 mod config;
 mod error;
 mod metrics;
@@ -18,12 +19,15 @@ use std::sync::Arc;
 
 use axum::extract::FromRef;
 
+pub use admin_token::AdminToken;
 pub use config::Config;
 pub use error::ApiError;
 pub use metrics::Metrics;
 pub use rate_limit::RateLimiter;
 pub use routes::app;
-pub use store::{Inserted, Store, StoreError};
+pub use store::{
+    ContactRequest, Cursor, Inserted, ResponseFilter, Store, StoreError, StoredResponse, SurveySummary,
+};
 
 /// What every handler may reach.
 #[derive(Clone)]
@@ -36,6 +40,24 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Whether X-Forwarded-For names the client.
     pub trust_forwarded_for: bool,
+    /// What admin requests must present.
+    pub admin: Arc<AdminToken>,
+}
+
+impl AppState {
+    /// The state for `store` under `config`, and the admin token if one was
+    /// generated now (to be shown once).
+    pub async fn new(store: Store, config: &Config) -> Result<(Self, Option<String>), StoreError> {
+        let (admin, generated) = AdminToken::resolve(&store, config.admin_token.as_deref()).await?;
+        let state = Self {
+            store,
+            metrics: Arc::new(Metrics::default()),
+            limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
+            trust_forwarded_for: config.trust_forwarded_for,
+            admin: Arc::new(admin),
+        };
+        Ok((state, generated))
+    }
 }
 
 impl FromRef<AppState> for Store {
@@ -48,6 +70,8 @@ impl FromRef<AppState> for Store {
 pub struct Application {
     listener: tokio::net::TcpListener,
     router: axum::Router,
+    /// The admin token, when generated at this start (shown once).
+    pub new_admin_token: Option<String>,
 }
 
 impl Application {
@@ -55,9 +79,14 @@ impl Application {
     /// binds the listening socket. Port 0 picks a free port.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let store = Store::open(&config.database_url).await?;
-        let router = app(store, config);
+        let (state, new_admin_token) = AppState::new(store, config).await?;
+        let router = app(state, config);
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
-        Ok(Self { listener, router })
+        Ok(Self {
+            listener,
+            router,
+            new_admin_token,
+        })
     }
 
     /// Where the collector listens.

@@ -14,6 +14,9 @@ async fn main() -> anyhow::Result<()> {
     let app = Application::build(&config).await?;
     let url = format!("http://{}", app.local_addr());
     tracing::info!(%url, database = %config.database_url, "candor collector listening");
+    if let Some(token) = &app.new_admin_token {
+        println!("Admin token (shown once; keep it safe, only its hash is stored): {token}");
+    }
     println!("Candor collector: {url}/  (snapshot: {url}/v1/surveys/checkout/snapshot)");
     app.run_until(shutdown_signal()).await?;
     tracing::info!("stopped");

@@ -1,13 +1,13 @@
 //! The HTTP API. `app` wires the routes, CORS, body limit and static files.
 
+mod admin;
 mod body;
 mod cache;
 mod health;
 mod responses;
-mod snapshot;
+pub(crate) mod snapshot;
 mod surveys;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -20,7 +20,7 @@ use tower_http::services::ServeDir;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::{ApiError, AppState, Config, Metrics, RateLimiter, Store, metrics};
+use crate::{ApiError, AppState, Config, Store, metrics};
 
 /// Largest accepted request body. A full response is a few KiB; anything
 /// larger is a mistake or an attack.
@@ -29,14 +29,8 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// A client that has not finished sending its body by then is dropped.
 const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The collector's router over `store`.
-pub fn app(store: Store, config: &Config) -> Router {
-    let state = AppState {
-        store,
-        metrics: Arc::new(Metrics::default()),
-        limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
-        trust_forwarded_for: config.trust_forwarded_for,
-    };
+/// The collector's router over `state`.
+pub fn app(state: AppState, config: &Config) -> Router {
     let api = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -48,6 +42,7 @@ pub fn app(store: Store, config: &Config) -> Router {
             get(snapshot::stream_snapshot),
         )
         .route("/metrics", get(metrics::render))
+        .merge(admin::routes(state.clone()))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(cors(&config.allowed_origins));
@@ -71,8 +66,8 @@ fn cors(origins: &[String]) -> CorsLayer {
     };
     CorsLayer::new()
         .allow_origin(allow)
-        .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
 }
 
 async fn not_found() -> ApiError {
@@ -85,7 +80,7 @@ fn survey_id(raw: &str) -> Result<SurveyId, ApiError> {
 }
 
 /// Loads the survey named in the path, or answers 404.
-async fn load_survey(store: &Store, raw: &str) -> Result<candor_core::Survey, ApiError> {
+pub(crate) async fn load_survey(store: &Store, raw: &str) -> Result<candor_core::Survey, ApiError> {
     let id = survey_id(raw)?;
     store
         .survey(&id)

@@ -27,7 +27,28 @@ pub async fn submit(
         .limiter
         .check(&client, &survey)
         .map_err(ApiError::rate_limited)?;
-    let survey = load_survey(&state.store, &survey).await?;
+    let published = load_survey(&state.store, &survey).await?;
+    // A response keeps the version it answered: a page that loaded the
+    // survey before a new version was published still gets its answers in.
+    let survey = if submission.survey_version == published.version {
+        published
+    } else {
+        state
+            .store
+            .survey_version(&published.id, submission.survey_version)
+            .await?
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    ErrorCode::WrongVersion,
+                    "survey_version",
+                    format!(
+                        "this survey has no version {}; the published one is {}",
+                        submission.survey_version, published.version
+                    ),
+                )
+            })?
+    };
     let response = survey.validate(submission)?;
     let status = match state.store.insert_response(&survey, &response).await? {
         Inserted::New => {

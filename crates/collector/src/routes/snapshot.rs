@@ -110,14 +110,36 @@ fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError>
     })
 }
 
-/// The snapshot of `survey` over `window` ending today, compared with the
-/// window before.
+/// The public snapshot of `survey` over `window` ending today, compared with
+/// the window before.
 pub async fn build(store: &Store, survey: &Survey, window: Window) -> Result<Snapshot, ApiError> {
+    build_with_minimum(
+        store,
+        survey,
+        window,
+        survey.settings.public_aggregates.minimum_sample,
+    )
+    .await
+}
+
+/// As [`build`] with an explicit minimum sample (the owner's dashboard uses 1).
+pub async fn build_with_minimum(
+    store: &Store,
+    survey: &Survey,
+    window: Window,
+    minimum: u32,
+) -> Result<Snapshot, ApiError> {
     let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
     let days = store.days(&survey.id, window.first_day(today), None).await?;
     let previous = match window.previous(today) {
         Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
         None => None,
     };
-    Ok(Snapshot::build(survey, window, &days, previous.as_ref()))
+    Ok(Snapshot::build_with_minimum(
+        survey,
+        window,
+        &days,
+        previous.as_ref(),
+        minimum,
+    ))
 }

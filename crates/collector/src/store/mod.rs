@@ -7,7 +7,11 @@
 //! databases accept; [`on_pool!`] runs the same code on either pool.
 
 mod changes;
+mod contacts;
+mod erasure;
+mod listing;
 mod responses;
+mod settings;
 mod stats;
 mod surveys;
 
@@ -21,7 +25,10 @@ use sqlx::sqlite::{
 };
 use tokio::sync::broadcast;
 
+pub use contacts::ContactRequest;
+pub use listing::{Cursor, ResponseFilter, StoredResponse};
 pub use responses::Inserted;
+pub use surveys::SurveySummary;
 
 /// A storage failure. Never shown to clients (they get a generic 500).
 #[derive(Debug, thiserror::Error)]

@@ -1,7 +1,7 @@
 //! Storing responses exactly once, with their day's summary.
 
 use candor_core::stats::SurveyStats;
-use candor_core::{Day, Survey, SurveyId, ValidResponse};
+use candor_core::{Answer, Day, Survey, SurveyId, ValidResponse};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -81,6 +81,23 @@ impl Store {
                     .bind(serde_json::to_string(&stats)?)
                     .execute(&mut *tx)
                     .await?;
+                if let Some(contact) = response.answers().values().find_map(|a| match a {
+                    Answer::Contact(details) => Some(details),
+                    _ => None,
+                }) {
+                    sqlx::query(
+                        "INSERT INTO contact_requests (response_id, survey_id, received_at, name, email, phone, status, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, 'open', $3)",
+                    )
+                    .bind(&id)
+                    .bind(survey_id)
+                    .bind(&received)
+                    .bind(contact.name.as_deref())
+                    .bind(contact.email.as_deref())
+                    .bind(contact.phone.as_deref())
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 if postgres {
                     // Delivered to every listening collector on commit.
                     sqlx::query("SELECT pg_notify($1, $2)")

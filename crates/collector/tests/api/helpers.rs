@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use candor_collector::{Config, Store, app};
+use candor_collector::{AppState, Config, Store, app};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -64,7 +64,8 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<
     let store = Store::open(&url).await.expect("open store");
     let mut config = Config::for_database(url);
     adjust(&mut config);
-    let router = app(store.clone(), &config);
+    let (state, _) = AppState::new(store.clone(), &config).await.expect("state");
+    let router = app(state, &config);
     Some(TestApp {
         router,
         store,
@@ -125,6 +126,27 @@ impl TestApp {
     pub async fn get(&self, uri: &str) -> Reply {
         self.send(Request::get(uri).body(Body::empty()).expect("request"))
             .await
+    }
+
+    /// An admin request with the test token (`Config::for_database`'s).
+    pub async fn admin(&self, method: &str, uri: &str, body: Option<Value>) -> Reply {
+        self.admin_as(Some("test-admin-token"), method, uri, body).await
+    }
+
+    /// An admin request with `token` (or none).
+    pub async fn admin_as(&self, token: Option<&str>, method: &str, uri: &str, body: Option<Value>) -> Reply {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let body = match body {
+            Some(value) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(value.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(request.body(body).expect("request")).await
     }
 }
 

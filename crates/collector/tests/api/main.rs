@@ -2,6 +2,7 @@
 // A failed unwrap in a test is a failed test, with its location.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod admin;
 mod helpers;
 mod operations;
 mod responses;

@@ -171,7 +171,7 @@ crate::on_both_databases! {
                 "answers.satisfaction",
             ),
             bad(
-                "wrong version",
+                "unknown version",
                 json!({"id": uuid(5), "survey_version": 7, "answers": {"satisfaction": 4}}).to_string(),
                 StatusCode::CONFLICT,
                 "wrong_version",

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use candor_collector::{Config, Store, app};
+use candor_collector::{AppState, Config, Store, app};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -117,8 +117,14 @@ async fn two_collectors_on_one_postgres_stream_each_others_responses() {
     let Some(url) = fresh_database(Db::Postgres, &dir).await else {
         return;
     };
-    let a = app(Store::open(&url).await.unwrap(), &Config::for_database(&url));
-    let b = app(Store::open(&url).await.unwrap(), &Config::for_database(&url));
+    let config = Config::for_database(&url);
+    let (a, _) = AppState::new(Store::open(&url).await.unwrap(), &config)
+        .await
+        .unwrap();
+    let (b, _) = AppState::new(Store::open(&url).await.unwrap(), &config)
+        .await
+        .unwrap();
+    let (a, b) = (app(a, &config), app(b, &config));
     let mut stream = open_stream(&a).await;
     assert_eq!(next_snapshot(&mut stream).await["responses"], 0);
     let posted = b

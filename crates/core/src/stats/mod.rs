@@ -101,6 +101,21 @@ impl SurveyStats {
         }
     }
 
+    /// Takes one response of `survey` back out (when a respondent's data is
+    /// deleted): the exact inverse of [`SurveyStats::add`].
+    pub fn remove(&mut self, survey: &Survey, response: &ValidResponse) {
+        self.responses = self.responses.saturating_sub(1);
+        for (id, answer) in response.answers() {
+            let min = survey
+                .question(id.as_str())
+                .and_then(|q| q.kind.scale())
+                .map_or(0, |s| *s.start());
+            if let Some(existing) = self.questions.get_mut(id) {
+                existing.subtract(QuestionStats::of(answer, min));
+            }
+        }
+    }
+
     /// Merges `other` into `self`. Associative and commutative.
     pub fn merge(&mut self, other: &Self) {
         self.responses += other.responses;
@@ -213,6 +228,51 @@ impl QuestionStats {
         }
     }
 
+    /// Subtracts a single answer's summary (saturating: never below zero).
+    fn subtract(&mut self, one: Self) {
+        match (self, one) {
+            (Self::Rating { min, counts }, Self::Rating { min: m, counts: c }) => {
+                for (i, count) in c.iter().enumerate() {
+                    let value = usize::from(m) + i;
+                    if let Some(slot) = value
+                        .checked_sub(usize::from(*min))
+                        .and_then(|j| counts.get_mut(j))
+                    {
+                        *slot = slot.saturating_sub(*count);
+                    }
+                }
+            }
+            (Self::Gap { dimensions }, Self::Gap { dimensions: other }) => {
+                for (id, stats) in other {
+                    if let Some(mine) = dimensions.get_mut(&id) {
+                        mine.n = mine.n.saturating_sub(stats.n);
+                        mine.sum_d -= stats.sum_d;
+                        mine.sum_d2 = mine.sum_d2.saturating_sub(stats.sum_d2);
+                        mine.met = mine.met.saturating_sub(stats.met);
+                        mine.exceeded = mine.exceeded.saturating_sub(stats.exceeded);
+                        for i in 0..7 {
+                            mine.expected[i] = mine.expected[i].saturating_sub(stats.expected[i]);
+                            mine.experienced[i] = mine.experienced[i].saturating_sub(stats.experienced[i]);
+                        }
+                    }
+                }
+            }
+            (Self::YesNo { yes, no }, Self::YesNo { yes: y, no: n }) => {
+                *yes = yes.saturating_sub(y);
+                *no = no.saturating_sub(n);
+            }
+            (Self::Choice { counts }, Self::Choice { counts: other }) => {
+                for (id, count) in other {
+                    if let Some(mine) = counts.get_mut(&id) {
+                        *mine = mine.saturating_sub(count);
+                    }
+                }
+            }
+            (Self::Count { n }, Self::Count { n: other }) => *n = n.saturating_sub(other),
+            _ => {}
+        }
+    }
+
     /// The counts of a rating question as (value, count) pairs.
     pub fn rating_counts(&self) -> Option<impl Iterator<Item = (u8, u64)> + '_> {
         match self {
@@ -259,6 +319,17 @@ mod tests {
             }
         );
         assert_eq!(stats.responses, 3);
+    }
+
+    #[test]
+    fn remove_undoes_add() {
+        let survey = templates::checkout();
+        let kept = [response(5, 4, 4), response(3, 6, 2)];
+        let mut stats = stats_of(&kept);
+        let extra = response(1, 7, 1);
+        stats.add(&survey, &extra);
+        stats.remove(&survey, &extra);
+        assert_eq!(stats, stats_of(&kept));
     }
 
     #[test]

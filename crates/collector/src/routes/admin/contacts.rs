@@ -1,0 +1,86 @@
+//! The contact-request queue and erasure by email.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use candor_core::ErrorCode;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::json_body;
+use crate::{ApiError, AppState, ContactRequest};
+
+/// `?status=open|done`.
+#[derive(Debug, Deserialize)]
+pub struct StatusQuery {
+    status: Option<String>,
+}
+
+fn status(raw: Option<&str>, field: &str) -> Result<Option<&'static str>, ApiError> {
+    match raw {
+        None => Ok(None),
+        Some("open") => Ok(Some("open")),
+        Some("done") => Ok(Some("done")),
+        Some(_) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidValue,
+            field,
+            "must be open or done",
+        )),
+    }
+}
+
+/// `GET /v1/admin/contacts?status=open`: the queue, oldest first.
+pub async fn list(
+    State(state): State<AppState>,
+    Query(query): Query<StatusQuery>,
+) -> Result<Json<Vec<ContactRequest>>, ApiError> {
+    let status = status(query.status.as_deref(), "status")?;
+    Ok(Json(state.store.contacts(status).await?))
+}
+
+/// `PUT /v1/admin/contacts/{response}` with `{"status": "done"}`.
+pub async fn set_status(
+    State(state): State<AppState>,
+    Path(response): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let value = json_body(&headers, &body)?;
+    let new = status(value.get("status").and_then(Value::as_str).or(Some("")), "status")?.unwrap_or("open");
+    if !state.store.set_contact_status(&response, new).await? {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "response",
+            "no contact request for that response",
+        ));
+    }
+    Ok(Json(json!({"response_id": response, "status": new})))
+}
+
+/// `?email=`.
+#[derive(Debug, Deserialize)]
+pub struct EmailQuery {
+    email: Option<String>,
+}
+
+/// `DELETE /v1/admin/respondents?email=…`: deletes every response that left
+/// this email in a contact request, and takes it out of the figures.
+pub async fn erase(
+    State(state): State<AppState>,
+    Query(query): Query<EmailQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let email = query.email.unwrap_or_default();
+    if !email.contains('@') {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidValue,
+            "email",
+            "give the respondent's email address",
+        ));
+    }
+    let deleted = state.store.erase_by_email(&email).await?;
+    Ok(Json(json!({"deleted": deleted})))
+}

@@ -1,0 +1,207 @@
+//! `GET /v1/admin/surveys/{id}/export?format=csv|ndjson`: every matching
+//! response, streamed a page at a time. CSV cells that a spreadsheet would
+//! run as a formula (starting with = + - @, tab or carriage return) are
+//! neutralised with a leading apostrophe.
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use candor_core::{ErrorCode, QuestionKind, Survey};
+use futures_util::stream;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::responses::Filters;
+use crate::routes::load_survey;
+use crate::{ApiError, AppState, Cursor, ResponseFilter, Store, StoredResponse};
+
+/// Responses read per database round trip.
+const PAGE: u32 = 1000;
+
+/// The query string.
+#[derive(Debug, Deserialize)]
+pub struct ExportQuery {
+    #[serde(flatten)]
+    filters: Filters,
+    /// `csv` or `ndjson`.
+    format: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Ndjson,
+}
+
+/// Streams the export.
+pub async fn export(
+    State(state): State<AppState>,
+    Path(survey): Path<String>,
+    Query(query): Query<ExportQuery>,
+) -> Result<Response, ApiError> {
+    let survey = load_survey(&state.store, &survey).await?;
+    let format = match query.format.as_deref().unwrap_or("csv") {
+        "csv" => Format::Csv,
+        "ndjson" => Format::Ndjson,
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::InvalidValue,
+                "format",
+                "must be csv or ndjson",
+            ));
+        }
+    };
+    let filter = query.filters.parse()?;
+    let columns = columns(&survey);
+    let header_row = (format == Format::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));
+    let store = state.store.clone();
+    let id = survey.id.to_string();
+    let pages = stream::unfold(Some(None::<Cursor>), move |cursor| {
+        let (store, id, filter, columns) = (store.clone(), id.clone(), filter.clone(), columns.clone());
+        async move {
+            let cursor = cursor?;
+            let page = match next_page(&store, &id, &filter, cursor.as_ref()).await {
+                Ok(page) => page,
+                Err(error) => return Some((Err(std::io::Error::other(error.to_string())), None)),
+            };
+            let next = (page.len() == PAGE as usize)
+                .then(|| page.last().map(|r| (r.received_at.clone(), r.id.clone())));
+            let text: String = page
+                .iter()
+                .map(|r| match format {
+                    Format::Csv => csv_row(columns.iter().map(|c| c.value(r))),
+                    Format::Ndjson => serde_json::to_string(r).unwrap_or_default() + "\n",
+                })
+                .collect();
+            Some((Ok(text), next))
+        }
+    });
+    let body = stream::iter(header_row.map(Ok)).chain(pages);
+    let (content_type, extension) = match format {
+        Format::Csv => ("text/csv; charset=utf-8", "csv"),
+        Format::Ndjson => ("application/x-ndjson", "ndjson"),
+    };
+    let disposition = format!("attachment; filename=\"{}-responses.{extension}\"", survey.id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
+}
+
+use futures_util::StreamExt as _;
+
+async fn next_page(
+    store: &Store,
+    survey: &str,
+    filter: &ResponseFilter,
+    cursor: Option<&Cursor>,
+) -> Result<Vec<StoredResponse>, crate::StoreError> {
+    store.responses(survey, filter, cursor, PAGE).await
+}
+
+/// One CSV column: its title and where its value sits in a response.
+#[derive(Debug, Clone)]
+struct Column {
+    title: String,
+    path: Vec<String>,
+}
+
+impl Column {
+    fn new(path: &[&str]) -> Self {
+        Self {
+            title: path.join("."),
+            path: path.iter().map(|p| (*p).to_owned()).collect(),
+        }
+    }
+
+    fn value(&self, response: &StoredResponse) -> String {
+        match self.path[0].as_str() {
+            "id" => response.id.clone(),
+            "received_at" => response.received_at.clone(),
+            "survey_version" => response.survey_version.to_string(),
+            "locale" => response.locale.clone().unwrap_or_default(),
+            _ => {
+                let found = self.path[1..]
+                    .iter()
+                    .try_fold(&response.answers, |value, key| value.get(key));
+                match found {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(Value::Null) | None => String::new(),
+                    Some(other) => other.to_string(),
+                }
+            }
+        }
+    }
+}
+
+/// The columns of a survey's current version: the response's own fields,
+/// then one per answer value.
+fn columns(survey: &Survey) -> Vec<Column> {
+    let mut columns: Vec<Column> = ["id", "received_at", "survey_version", "locale"]
+        .iter()
+        .map(|c| Column::new(&[c]))
+        .collect();
+    for question in &survey.questions {
+        let q = question.id.as_str();
+        match &question.kind {
+            QuestionKind::ExpectationGap { dimensions } => {
+                for d in dimensions {
+                    for side in ["expected", "experienced"] {
+                        columns.push(Column::new(&["answers", q, d.id.as_str(), side]));
+                    }
+                }
+            }
+            QuestionKind::ContactRequest => {
+                for field in ["name", "email", "phone"] {
+                    columns.push(Column::new(&["answers", q, field]));
+                }
+            }
+            _ => columns.push(Column::new(&["answers", q])),
+        }
+    }
+    for column in &mut columns {
+        column.title = column.title.trim_start_matches("answers.").to_owned();
+    }
+    columns
+}
+
+/// One CSV line (RFC 4180 quoting, formula cells neutralised).
+fn csv_row(cells: impl Iterator<Item = String>) -> String {
+    let mut line = cells.map(|cell| csv_cell(&cell)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn csv_cell(raw: &str) -> String {
+    let neutral = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{raw}")
+    } else {
+        raw.to_owned()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_quotes_escaped() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    }
+}

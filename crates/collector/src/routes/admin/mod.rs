@@ -1,0 +1,90 @@
+//! `/v1/admin/…`: survey management, responses, exports, the contact queue
+//! and erasure. Every route needs `Authorization: Bearer <admin token>`:
+//! 401 without one, 403 with a wrong one.
+
+mod contacts;
+mod export;
+mod responses;
+mod surveys;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use candor_core::ErrorCode;
+
+use crate::{ApiError, AppState};
+
+/// The admin routes, behind the token check.
+pub fn routes(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/v1/admin/surveys", get(surveys::list).post(surveys::create))
+        .route("/v1/admin/surveys/{survey}", get(surveys::get))
+        .route("/v1/admin/surveys/{survey}/draft", put(surveys::save_draft))
+        .route("/v1/admin/surveys/{survey}/publish", post(surveys::publish))
+        .route("/v1/admin/surveys/{survey}/snapshot", get(surveys::snapshot))
+        .route("/v1/admin/surveys/{survey}/responses", get(responses::list))
+        .route("/v1/admin/surveys/{survey}/export", get(export::export))
+        .route("/v1/admin/contacts", get(contacts::list))
+        .route("/v1/admin/contacts/{response}", put(contacts::set_status))
+        .route("/v1/admin/respondents", axum::routing::delete(contacts::erase))
+        .layer(middleware::from_fn_with_state(state, require_token))
+}
+
+async fn require_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let presented = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match presented {
+        None => {
+            let mut response = ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthorized,
+                "authorization",
+                "send the admin token as Authorization: Bearer <token>",
+            )
+            .into_response();
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+            response
+        }
+        Some(token) if state.admin.verify(token.trim()) => next.run(request).await,
+        Some(_) => ApiError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "authorization",
+            "that is not the admin token",
+        )
+        .into_response(),
+    }
+}
+
+/// Reads a JSON body, refusing other content types.
+fn json_body(headers: &axum::http::HeaderMap, body: &[u8]) -> Result<serde_json::Value, ApiError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !content_type.starts_with("application/json") {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+            "",
+            "send application/json",
+        ));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidJson,
+            "",
+            format!("not valid JSON: {e}"),
+        )
+    })
+}

@@ -1,0 +1,102 @@
+//! `GET /v1/admin/surveys/{id}/responses`: stored responses, newest first,
+//! filtered, a page at a time.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use candor_core::{Day, ErrorCode};
+use serde::{Deserialize, Serialize};
+
+use crate::routes::load_survey;
+use crate::{ApiError, AppState, Cursor, ResponseFilter, StoredResponse};
+
+/// Most responses in one page.
+const MAX_LIMIT: u32 = 500;
+
+/// Filters shared by listing and export.
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    /// First day (YYYY-MM-DD, UTC), inclusive.
+    pub from: Option<String>,
+    /// Last day, inclusive.
+    pub to: Option<String>,
+    /// Only this locale.
+    pub locale: Option<String>,
+}
+
+impl Filters {
+    /// The store's filter; the days are checked.
+    pub fn parse(&self) -> Result<ResponseFilter, ApiError> {
+        let from = self.from.as_deref().map(|d| Day::parse("from", d)).transpose()?;
+        let to = self.to.as_deref().map(|d| Day::parse("to", d)).transpose()?;
+        Ok(ResponseFilter {
+            from: from.map(|d| d.to_string()),
+            until: to.map(|d| d.plus(1).to_string()),
+            locale: self.locale.clone(),
+        })
+    }
+}
+
+/// The query string.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    #[serde(flatten)]
+    filters: Filters,
+    /// Page size, 1–500 (default 50).
+    limit: Option<u32>,
+    /// The `next` of the previous page.
+    cursor: Option<String>,
+}
+
+/// A page of responses.
+#[derive(Debug, Serialize)]
+pub struct Page {
+    responses: Vec<StoredResponse>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    next: Option<String>,
+}
+
+/// Lists responses of a survey.
+pub async fn list(
+    State(state): State<AppState>,
+    Path(survey): Path<String>,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<Page>, ApiError> {
+    let survey = load_survey(&state.store, &survey).await?;
+    let limit = query.limit.unwrap_or(50);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::OutOfRange,
+            "limit",
+            format!("must be from 1 to {MAX_LIMIT}"),
+        ));
+    }
+    let cursor = query.cursor.as_deref().map(parse_cursor).transpose()?;
+    let responses = state
+        .store
+        .responses(
+            survey.id.as_str(),
+            &query.filters.parse()?,
+            cursor.as_ref(),
+            limit,
+        )
+        .await?;
+    let next = (responses.len() == limit as usize)
+        .then(|| responses.last().map(|r| format!("{}~{}", r.received_at, r.id)))
+        .flatten();
+    Ok(Json(Page { responses, next }))
+}
+
+fn parse_cursor(raw: &str) -> Result<Cursor, ApiError> {
+    raw.split_once('~')
+        .map(|(at, id)| (at.to_owned(), id.to_owned()))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::InvalidValue,
+                "cursor",
+                "pass the `next` value of the previous page",
+            )
+        })
+}

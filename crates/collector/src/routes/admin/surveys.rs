@@ -1,0 +1,135 @@
+//! Creating, editing and publishing surveys, and the owner's snapshot.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use candor_core::{ErrorCode, Snapshot, Survey, SurveyId, Window, templates};
+use serde_json::{Value, json};
+
+use super::json_body;
+use crate::routes::{load_survey, snapshot};
+use crate::{ApiError, AppState, SurveySummary};
+
+/// `GET /v1/admin/surveys`: every survey with its response count.
+pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<SurveySummary>>, ApiError> {
+    Ok(Json(state.store.surveys().await?))
+}
+
+/// `POST /v1/admin/surveys`: a definition, or `{"template": "checkout",
+/// "id": "my-checkout"}`. 201 with the published survey; 409 if the id is
+/// taken.
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Survey>), ApiError> {
+    let value = json_body(&headers, &body)?;
+    let mut survey = match value.get("template") {
+        Some(template) => from_template(template, value.get("id"))?,
+        None => Survey::from_json(&body)?,
+    };
+    survey.version = 1;
+    if !state.store.create_survey(&survey).await? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::Conflict,
+            "id",
+            format!(
+                "a survey with id {:?} exists; edit its draft instead",
+                survey.id.as_str()
+            ),
+        ));
+    }
+    Ok((StatusCode::CREATED, Json(survey)))
+}
+
+fn from_template(template: &Value, id: Option<&Value>) -> Result<Survey, ApiError> {
+    let name = template.as_str().unwrap_or_default();
+    let mut survey = templates::by_name(name).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidValue,
+            "template",
+            format!("no template {name:?}; there are {}", templates::NAMES.join(", ")),
+        )
+    })?;
+    if let Some(id) = id {
+        survey.id = SurveyId::parse("id", id.as_str().unwrap_or_default())?;
+    }
+    Ok(survey)
+}
+
+/// `GET /v1/admin/surveys/{id}`: the published survey and the draft.
+pub async fn get(State(state): State<AppState>, Path(survey): Path<String>) -> Result<Json<Value>, ApiError> {
+    let published = load_survey(&state.store, &survey).await?;
+    let draft = state.store.draft(&published.id).await?;
+    Ok(Json(json!({"published": published, "draft": draft})))
+}
+
+/// `PUT /v1/admin/surveys/{id}/draft`: saves an edit without publishing it.
+pub async fn save_draft(
+    State(state): State<AppState>,
+    Path(survey): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Survey>, ApiError> {
+    json_body(&headers, &body)?;
+    let published = load_survey(&state.store, &survey).await?;
+    let draft = Survey::from_json(&body)?;
+    if draft.id != published.id {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidValue,
+            "id",
+            "a draft keeps its survey's id",
+        ));
+    }
+    state.store.save_draft(&draft).await?;
+    Ok(Json(draft))
+}
+
+/// `POST /v1/admin/surveys/{id}/publish`: the draft becomes the next
+/// version. Responses keep the version they answered.
+pub async fn publish(
+    State(state): State<AppState>,
+    Path(survey): Path<String>,
+) -> Result<Json<Survey>, ApiError> {
+    let published = load_survey(&state.store, &survey).await?;
+    state
+        .store
+        .publish(&published.id)
+        .await?
+        .map(Json)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::Conflict,
+                "draft",
+                "there is no draft to publish",
+            )
+        })
+}
+
+/// The query string of the owner's snapshot.
+#[derive(Debug, serde::Deserialize)]
+pub struct WindowQuery {
+    window: Option<String>,
+}
+
+/// `GET /v1/admin/surveys/{id}/snapshot?window=`: every figure, however
+/// small the sample (the owner sees the intervals), public or not.
+pub async fn snapshot(
+    State(state): State<AppState>,
+    Path(survey): Path<String>,
+    Query(query): Query<WindowQuery>,
+) -> Result<Json<Snapshot>, ApiError> {
+    let survey = load_survey(&state.store, &survey).await?;
+    let window = match query.window.as_deref() {
+        Some(raw) => raw.parse::<Window>()?,
+        None => survey.settings.public_aggregates.window,
+    };
+    Ok(Json(
+        snapshot::build_with_minimum(&state.store, &survey, window, 1).await?,
+    ))
+}

@@ -1,0 +1,160 @@
+//! The admin API: the token, surveys and versions, listing and exports, the
+//! contact queue and erasure.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, response, uuid};
+
+/// A service-quality response from a respondent who asks to be contacted.
+fn contact_response(n: u32, email: &str, comment: &str, rating: u8) -> Value {
+    json!({
+        "id": uuid(n), "survey_version": 1, "locale": "lv",
+        "answers": {
+            "satisfaction": rating,
+            "quality": {"courtesy": {"expected": 6, "experienced": 3}},
+            "resolved": false,
+            "comment": comment,
+            "contact": {"consent": true, "email": email, "name": "Anna Bērziņa"}
+        }
+    })
+}
+
+async fn post_to(app: &TestApp, survey: &str, body: &Value) -> StatusCode {
+    app.post_raw(survey, "application/json", body.to_string())
+        .await
+        .status
+}
+
+crate::on_both_databases! {
+    async fn admin_routes_need_the_token(app) {
+        let missing = app.admin_as(None, "GET", "/v1/admin/surveys", None).await;
+        assert_eq!(missing.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(missing.body["code"], "unauthorized");
+        let wrong = app.admin_as(Some("guess"), "GET", "/v1/admin/surveys", None).await;
+        assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+        assert_eq!(wrong.body["code"], "forbidden");
+        let right = app.admin("GET", "/v1/admin/surveys", None).await;
+        assert_eq!(right.status, StatusCode::OK);
+        let ids: Vec<&str> = right.body.as_array().unwrap().iter().map(|s| s["survey"]["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["after-support", "checkout", "service-quality"]);
+    }
+
+    async fn surveys_are_created_drafted_and_published_and_responses_keep_their_version(app) {
+        let created = app
+            .admin("POST", "/v1/admin/surveys", Some(json!({"template": "after-support", "id": "chat"})))
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+        assert_eq!(created.body["version"], 1);
+        let taken = app
+            .admin("POST", "/v1/admin/surveys", Some(json!({"template": "after-support", "id": "chat"})))
+            .await;
+        assert_eq!(taken.status, StatusCode::CONFLICT);
+
+        let bad = app
+            .admin("PUT", "/v1/admin/surveys/chat/draft", Some(json!({"id": "chat", "version": 1})))
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad.body["field"], "default_locale", "{}", bad.body);
+
+        let mut draft = created.body.clone();
+        draft["questions"].as_array_mut().unwrap().retain(|q| q["id"] != "recommend");
+        let saved = app.admin("PUT", "/v1/admin/surveys/chat/draft", Some(draft)).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+        let published = app.admin("POST", "/v1/admin/surveys/chat/publish", None).await;
+        assert_eq!(published.body["version"], 2);
+        assert_eq!(app.get("/v1/surveys/chat").await.body["version"], 2);
+        let again = app.admin("POST", "/v1/admin/surveys/chat/publish", None).await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "no draft left");
+
+        // A page that loaded version 1 still gets its answer in, NPS included.
+        let old = json!({"id": uuid(1), "survey_version": 1, "answers": {"satisfaction": 4, "recommend": 9}});
+        assert_eq!(post_to(&app, "chat", &old).await, StatusCode::CREATED);
+        let new = json!({"id": uuid(2), "survey_version": 2, "answers": {"satisfaction": 4, "recommend": 9}});
+        let refused = app.post_raw("chat", "application/json", new.to_string()).await;
+        assert_eq!((refused.status, refused.body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("answers.recommend")));
+        let unknown = json!({"id": uuid(3), "survey_version": 9, "answers": {"satisfaction": 4}});
+        assert_eq!(post_to(&app, "chat", &unknown).await, StatusCode::CONFLICT);
+    }
+
+    async fn responses_page_newest_first_with_filters(app) {
+        for n in 0..7 {
+            assert_eq!(app.post(&response(&uuid(n), 1 + (n % 5) as u8)).await.status, StatusCode::CREATED);
+        }
+        let first = app.admin("GET", "/v1/admin/surveys/checkout/responses?limit=3", None).await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+        let page = first.body["responses"].as_array().unwrap();
+        assert_eq!(page.len(), 3);
+        let mut seen: Vec<String> = page.iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect();
+        let mut cursor = first.body["next"].as_str().unwrap().to_owned();
+        loop {
+            let encoded = cursor.replace('+', "%2B").replace(':', "%3A");
+            let next = app.admin("GET", &format!("/v1/admin/surveys/checkout/responses?limit=3&cursor={encoded}"), None).await;
+            seen.extend(next.body["responses"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()));
+            match next.body["next"].as_str() {
+                Some(c) => cursor = c.to_owned(),
+                None => break,
+            }
+        }
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 7, "every response exactly once across pages");
+        let none = app.admin("GET", "/v1/admin/surveys/checkout/responses?locale=th", None).await;
+        assert_eq!(none.body["responses"].as_array().unwrap().len(), 0);
+        let bad = app.admin("GET", "/v1/admin/surveys/checkout/responses?from=yesterday", None).await;
+        assert_eq!((bad.status, bad.body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("from")));
+    }
+
+    async fn csv_export_neutralises_formulas_and_ndjson_has_every_response(app) {
+        for (n, comment) in ["=HYPERLINK(\"https://evil.example\")", "+1 great", "@SUM(A1:A9)", "plain, with comma"].iter().enumerate() {
+            let body = contact_response(n as u32, &format!("p{n}@example.com"), comment, 4);
+            assert_eq!(post_to(&app, "service-quality", &body).await, StatusCode::CREATED);
+        }
+        let csv = app.admin("GET", "/v1/admin/surveys/service-quality/export?format=csv", None).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        let text = csv.body.as_str().unwrap();
+        let header = text.lines().next().unwrap();
+        assert!(header.starts_with("id,received_at,survey_version,locale,satisfaction,quality.reliability.expected"), "{header}");
+        assert!(text.contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\""), "{text}");
+        assert!(text.contains("'+1 great") && text.contains("'@SUM(A1:A9)") && text.contains("\"plain, with comma\""), "{text}");
+        assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.starts_with('='))), "{text}");
+        assert_eq!(text.lines().count(), 5);
+        let ndjson = app.admin("GET", "/v1/admin/surveys/service-quality/export?format=ndjson", None).await;
+        let lines: Vec<Value> = ndjson.body.as_str().unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0]["answers"]["contact"]["name"], "Anna Bērziņa");
+    }
+
+    async fn contact_requests_form_a_queue(app) {
+        assert_eq!(post_to(&app, "service-quality", &contact_response(1, "a@example.com", "Call me", 2)).await, StatusCode::CREATED);
+        assert_eq!(post_to(&app, "service-quality", &contact_response(2, "b@example.com", "Email me", 1)).await, StatusCode::CREATED);
+        let open = app.admin("GET", "/v1/admin/contacts?status=open", None).await;
+        assert_eq!(open.body.as_array().unwrap().len(), 2, "{}", open.body);
+        assert_eq!(open.body[0]["email"], "a@example.com");
+        let done = app.admin("PUT", &format!("/v1/admin/contacts/{}", uuid(1)), Some(json!({"status": "done"}))).await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+        let open = app.admin("GET", "/v1/admin/contacts?status=open", None).await;
+        assert_eq!(open.body.as_array().unwrap().len(), 1);
+        assert_eq!(open.body[0]["email"], "b@example.com");
+        let bad = app.admin("PUT", &format!("/v1/admin/contacts/{}", uuid(2)), Some(json!({"status": "later"}))).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let missing = app.admin("PUT", "/v1/admin/contacts/nope", Some(json!({"status": "done"}))).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    }
+
+    async fn erasing_by_email_deletes_the_responses_and_their_figures(app) {
+        assert_eq!(post_to(&app, "service-quality", &contact_response(1, "Erase.Me@example.com", "x", 1)).await, StatusCode::CREATED);
+        assert_eq!(post_to(&app, "service-quality", &contact_response(2, "erase.me@example.com", "y", 2)).await, StatusCode::CREATED);
+        assert_eq!(post_to(&app, "service-quality", &contact_response(3, "keep@example.com", "z", 5)).await, StatusCode::CREATED);
+        let erased = app.admin("DELETE", "/v1/admin/respondents?email=erase.me%40example.com", None).await;
+        assert_eq!(erased.body["deleted"], 2, "{}", erased.body);
+        let snapshot = app.admin("GET", "/v1/admin/surveys/service-quality/snapshot?window=all", None).await;
+        assert_eq!(snapshot.body["responses"], 1, "{}", snapshot.body);
+        let csat = snapshot.body["questions"].as_array().unwrap().iter().find(|q| q["id"] == "satisfaction").unwrap();
+        assert_eq!(csat["histogram"], json!([0, 0, 0, 0, 1]));
+        let contacts = app.admin("GET", "/v1/admin/contacts", None).await;
+        assert_eq!(contacts.body.as_array().unwrap().len(), 1);
+        let listed = app.admin("GET", "/v1/admin/surveys/service-quality/responses", None).await;
+        assert_eq!(listed.body["responses"].as_array().unwrap().len(), 1);
+    }
+}
