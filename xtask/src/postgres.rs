@@ -69,6 +69,7 @@ impl Postgres {
                 "-l",
                 &dir.join("log").to_string_lossy(),
                 "-w",
+                "-s",
                 "start",
             ],
         )?;
@@ -86,7 +87,7 @@ impl Drop for Postgres {
         let _ = as_postgres(
             is_root(),
             self.bin.join("pg_ctl"),
-            &["-D", &data.to_string_lossy(), "-m", "fast", "-w", "stop"],
+            &["-D", &data.to_string_lossy(), "-m", "fast", "-w", "-s", "stop"],
         );
         let _ = std::fs::remove_dir_all(&self.dir);
     }

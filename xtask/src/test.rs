@@ -42,9 +42,9 @@ pub fn test() -> anyhow::Result<()> {
         ),
     );
     // The collector's integration suite runs on SQLite and on a real
-    // PostgreSQL started for it (stopped when `_postgres` drops).
+    // PostgreSQL started for it, stopped right after.
     let mut native = cmd("cargo", &["test", "--workspace", "--exclude", "candor"]);
-    let _postgres = match Postgres::start() {
+    let postgres = match Postgres::start() {
         Ok(server) => {
             native.env("CANDOR_TEST_POSTGRES_URL", &server.url);
             Some(server)
@@ -55,6 +55,7 @@ pub fn test() -> anyhow::Result<()> {
         }
     };
     summary.step("native tests (SQLite and PostgreSQL)", native);
+    drop(postgres);
     let browser_ready = toolchain::wasm_target()
         .and_then(|()| toolchain::wasm_bindgen())
         .and_then(|()| toolchain::chromium());
