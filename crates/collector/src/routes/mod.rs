@@ -42,6 +42,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
             get(snapshot::stream_snapshot),
         )
         .route("/metrics", get(metrics::render))
+        .route("/v1/openapi.json", get(openapi))
         .merge(admin::routes(state.clone()))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
@@ -70,6 +71,13 @@ fn cors(origins: &[String]) -> CorsLayer {
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
 }
 
+/// The API's OpenAPI document, compiled in.
+const OPENAPI: &str = include_str!("../../openapi.json");
+
+async fn openapi() -> ([(header::HeaderName, &'static str); 1], &'static str) {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
 async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "", "no such route")
 }
@@ -86,4 +94,30 @@ pub(crate) async fn load_survey(store: &Store, raw: &str) -> Result<candor_core:
         .survey(&id)
         .await?
         .ok_or_else(|| ApiError::unknown_survey(raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    /// Every route the router serves is in openapi.json, and nothing else.
+    #[test]
+    fn openapi_documents_every_route() {
+        let document: serde_json::Value = serde_json::from_str(super::OPENAPI).unwrap();
+        let documented: BTreeSet<String> = document["paths"].as_object().unwrap().keys().cloned().collect();
+        let sources = [include_str!("mod.rs"), include_str!("admin/mod.rs")];
+        let served: BTreeSet<String> = sources
+            .iter()
+            .flat_map(|source| source.split(".route(").skip(1))
+            .filter_map(|rest| {
+                rest.trim_start()
+                    .strip_prefix('"')?
+                    .split('"')
+                    .next()
+                    .map(str::to_owned)
+            })
+            .filter(|path| path.starts_with('/'))
+            .collect();
+        assert_eq!(documented, served);
+    }
 }
