@@ -49,6 +49,7 @@ pub async fn submit(
                 )
             })?
     };
+    check_origin(&survey, &headers)?;
     let response = survey.validate(submission)?;
     let status = match state.store.insert_response(&survey, &response).await? {
         Inserted::New => {
@@ -66,6 +67,22 @@ pub async fn submit(
         }
     };
     Ok((status, Json(json!({ "id": response.id() }))))
+}
+
+/// A browser may post only from one of the survey's allowed origins, when
+/// the survey names any. (Requests without an Origin are not from a page.)
+fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(), ApiError> {
+    let allowed = &survey.settings.allowed_origins;
+    let origin = headers.get(axum::http::header::ORIGIN).and_then(|v| v.to_str().ok());
+    match origin {
+        Some(origin) if !allowed.is_empty() && !allowed.iter().any(|a| a == origin) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "origin",
+            format!("this survey does not accept responses from {origin}"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Who is posting, for rate limiting only (never stored): the peer address,

@@ -158,3 +158,24 @@ crate::on_both_databases! {
         assert_eq!(listed.body["responses"].as_array().unwrap().len(), 1);
     }
 }
+
+crate::on_both_databases! {
+    async fn a_survey_with_allowed_origins_refuses_other_pages(app) {
+        let mut survey = serde_json::to_value(candor_core::templates::checkout()).unwrap();
+        survey["id"] = json!("shop");
+        survey["settings"]["allowed_origins"] = json!(["https://shop.example"]);
+        assert_eq!(app.admin("POST", "/v1/admin/surveys", Some(survey)).await.status, StatusCode::CREATED);
+        let post_from = |origin: Option<&'static str>, n: u32| {
+            let mut request = axum::http::Request::post("/v1/surveys/shop/responses")
+                .header(axum::http::header::CONTENT_TYPE, "text/plain");
+            if let Some(origin) = origin {
+                request = request.header(axum::http::header::ORIGIN, origin);
+            }
+            request.body(axum::body::Body::from(response(&uuid(n), 4).to_string())).unwrap()
+        };
+        assert_eq!(app.send(post_from(Some("https://shop.example"), 1)).await.status, StatusCode::CREATED);
+        let refused = app.send(post_from(Some("https://evil.example"), 2)).await;
+        assert_eq!((refused.status, refused.body["field"].as_str()), (StatusCode::FORBIDDEN, Some("origin")));
+        assert_eq!(app.send(post_from(None, 3)).await.status, StatusCode::CREATED, "not from a page");
+    }
+}
