@@ -73,7 +73,9 @@ pub async fn submit(
 /// the survey names any. (Requests without an Origin are not from a page.)
 fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(), ApiError> {
     let allowed = &survey.settings.allowed_origins;
-    let origin = headers.get(axum::http::header::ORIGIN).and_then(|v| v.to_str().ok());
+    let origin = headers
+        .get(axum::http::header::ORIGIN)
+        .and_then(|v| v.to_str().ok());
     match origin {
         Some(origin) if !allowed.is_empty() && !allowed.iter().any(|a| a == origin) => Err(ApiError::new(
             StatusCode::FORBIDDEN,
