@@ -9,11 +9,12 @@ use anyhow::{Context, bail};
 
 use crate::process::{cmd, run};
 
-/// Suites: `core` (candor-core's statistics).
+/// Suites: `core` (candor-core's statistics), `collector` (HTTP load).
 pub fn bench(args: &[String]) -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("core") => core(),
-        _ => bail!("usage: cargo xtask bench core"),
+        Some("collector") => crate::load::collector(),
+        _ => bail!("usage: cargo xtask bench <core | collector>"),
     }
 }
 

@@ -8,13 +8,14 @@
 //!   development page, and the end-to-end browser tests (Playwright).
 //! - `dist`: build the embeddable package into `pkg/`.
 //! - `dev`: the collector plus `trunk serve` for widget development.
-//! - `bench core`: benchmarks, reported as ratios to a baseline from the same
-//!   run.
+//! - `bench core`, `bench collector`: benchmarks, reported as ratios to a
+//!   baseline measured in the same run.
 //!
 //! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
 //! when the right version is already there.
 
 mod bench;
+mod load;
 mod postgres;
 mod process;
 mod run;
@@ -26,7 +27,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev | bench core>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev | bench <core | collector>>";
 
 fn main() -> ExitCode {
     match try_main() {

@@ -1,0 +1,167 @@
+//! `cargo xtask bench collector`: a real load generator (wrk) against a
+//! release collector on loopback. Ingest is compared with a no-op route of
+//! the same server in the same run; snapshot latency at 1,000,000 stored
+//! responses with the same at 1,000.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::process::{cmd, output, run};
+
+const SECONDS: &str = "10";
+const CONNECTIONS: &str = "32";
+
+/// What wrk measured.
+struct Measured {
+    requests_per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: u64,
+}
+
+pub fn collector() -> anyhow::Result<()> {
+    if output(&mut cmd("wrk", &["--version"])).is_none() && !Path::new("/usr/bin/wrk").exists() {
+        crate::toolchain::apt_install(&["wrk"])?;
+    }
+    run(&mut cmd(
+        "cargo",
+        &["build", "--release", "-p", "candor-collector", "--bin", "candor-collector", "--example", "seed"],
+    ))?;
+    let dir = Path::new("target/bench");
+    std::fs::create_dir_all(dir)?;
+    let small = seeded(dir, 1_000)?;
+    let large = seeded(dir, 1_000_000)?;
+
+    let server = Server::start(&small)?;
+    let noop = wrk(&server, "/healthz", None)?;
+    let ingest = wrk(&server, "/v1/surveys/checkout/responses", Some("xtask/bench/ingest.lua"))?;
+    drop(server);
+    // The small database now also holds the ingested responses; reseed it.
+    let small = seeded_fresh(dir, 1_000)?;
+    let server = Server::start(&small)?;
+    let snapshot_small = wrk(&server, "/v1/surveys/checkout/snapshot?window=all", None)?;
+    drop(server);
+    let server = Server::start(&large)?;
+    let snapshot_large = wrk(&server, "/v1/surveys/checkout/snapshot?window=all", None)?;
+    drop(server);
+
+    println!("\n{:<44} {:>10} {:>9} {:>9} {:>7}", "collector (wrk, 32 connections, 10 s)", "req/s", "p50 ms", "p99 ms", "errors");
+    for (name, m) in [
+        ("baseline: GET /healthz (no-op)", &noop),
+        ("POST a response (stored, fsync'd)", &ingest),
+        ("GET snapshot, 1,000 responses", &snapshot_small),
+        ("GET snapshot, 1,000,000 responses", &snapshot_large),
+    ] {
+        println!(
+            "{name:<44} {:>10.0} {:>9.2} {:>9.2} {:>7}",
+            m.requests_per_second, m.p50_ms, m.p99_ms, m.errors
+        );
+    }
+    println!(
+        "\ningest throughput = {:.2} × no-op; snapshot p50 at 1M = {:.2} × at 1k (p99 {:.2} ×)",
+        ingest.requests_per_second / noop.requests_per_second,
+        snapshot_large.p50_ms / snapshot_small.p50_ms,
+        snapshot_large.p99_ms / snapshot_small.p99_ms,
+    );
+    Ok(())
+}
+
+/// A database with `count` responses, made once and kept in target/bench.
+fn seeded(dir: &Path, count: u64) -> anyhow::Result<String> {
+    let file = dir.join(format!("seeded-{count}.db"));
+    if !file.exists() {
+        return seeded_fresh(dir, count);
+    }
+    Ok(format!("sqlite://{}", file.display()))
+}
+
+fn seeded_fresh(dir: &Path, count: u64) -> anyhow::Result<String> {
+    let file = dir.join(format!("seeded-{count}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    let url = format!("sqlite://{}", file.display());
+    eprintln!("seeding {count} responses (once; kept in {})", dir.display());
+    run(&mut cmd("target/release/examples/seed", &[&url, &count.to_string()]))?;
+    Ok(url)
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(database: &str) -> anyhow::Result<Self> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let child = Command::new("target/release/candor-collector")
+            .env("CANDOR_BIND", format!("127.0.0.1:{port}"))
+            .env("CANDOR_DATABASE_URL", database)
+            .env("CANDOR_RATE_LIMIT_PER_MINUTE", "0")
+            .env("CANDOR_ADMIN_TOKEN", "bench")
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .spawn()
+            .context("starting the collector")?;
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if started.elapsed() > Duration::from_secs(30) {
+                bail!("the collector did not start");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Self { child, port })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn wrk(server: &Server, path: &str, script: Option<&str>) -> anyhow::Result<Measured> {
+    let url = format!("http://127.0.0.1:{}{path}", server.port);
+    let mut args = vec!["-t2", "-c", CONNECTIONS, "-d", SECONDS, "--latency"];
+    if let Some(script) = script {
+        args.extend(["-s", script]);
+    }
+    args.push(&url);
+    eprintln!("$ wrk {}", args.join(" "));
+    let text = output(&mut cmd("wrk", &args)).context("wrk failed")?;
+    let field = |prefix: &str| -> Option<String> {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(prefix).map(|rest| rest.trim().to_owned()))
+    };
+    Ok(Measured {
+        requests_per_second: field("Requests/sec:").and_then(|v| v.parse().ok()).context("no Requests/sec")?,
+        p50_ms: field("50%").map(|v| millis(&v)).context("no p50")?,
+        p99_ms: field("99%").map(|v| millis(&v)).context("no p99")?,
+        errors: field("Non-2xx or 3xx responses:").and_then(|v| v.parse().ok()).unwrap_or(0),
+    })
+}
+
+/// wrk's "1.23ms" / "850.00us" / "1.20s" in milliseconds.
+fn millis(value: &str) -> f64 {
+    let number = |suffix: &str| value.strip_suffix(suffix).and_then(|n| n.parse::<f64>().ok());
+    number("us")
+        .map(|us| us / 1000.0)
+        .or_else(|| number("ms"))
+        .or_else(|| number("s").map(|s| s * 1000.0))
+        .unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_wrk_durations() {
+        assert_eq!(super::millis("850.00us"), 0.85);
+        assert_eq!(super::millis("1.50ms"), 1.5);
+        assert_eq!(super::millis("2.00s"), 2000.0);
+    }
+}
