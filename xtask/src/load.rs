@@ -29,7 +29,16 @@ pub fn collector() -> anyhow::Result<()> {
     }
     run(&mut cmd(
         "cargo",
-        &["build", "--release", "-p", "candor-collector", "--bin", "candor-collector", "--example", "seed"],
+        &[
+            "build",
+            "--release",
+            "-p",
+            "candor-collector",
+            "--bin",
+            "candor-collector",
+            "--example",
+            "seed",
+        ],
     ))?;
     let dir = Path::new("target/bench");
     std::fs::create_dir_all(dir)?;
@@ -38,7 +47,11 @@ pub fn collector() -> anyhow::Result<()> {
 
     let server = Server::start(&small)?;
     let noop = wrk(&server, "/healthz", None)?;
-    let ingest = wrk(&server, "/v1/surveys/checkout/responses", Some("xtask/bench/ingest.lua"))?;
+    let ingest = wrk(
+        &server,
+        "/v1/surveys/checkout/responses",
+        Some("xtask/bench/ingest.lua"),
+    )?;
     drop(server);
     // The small database now also holds the ingested responses; reseed it.
     let small = seeded_fresh(dir, 1_000)?;
@@ -49,7 +62,10 @@ pub fn collector() -> anyhow::Result<()> {
     let snapshot_large = wrk(&server, "/v1/surveys/checkout/snapshot?window=all", None)?;
     drop(server);
 
-    println!("\n{:<44} {:>10} {:>9} {:>9} {:>7}", "collector (wrk, 32 connections, 10 s)", "req/s", "p50 ms", "p99 ms", "errors");
+    println!(
+        "\n{:<44} {:>10} {:>9} {:>9} {:>7}",
+        "collector (wrk, 32 connections, 10 s)", "req/s", "p50 ms", "p99 ms", "errors"
+    );
     for (name, m) in [
         ("baseline: GET /healthz (no-op)", &noop),
         ("POST a response (stored, fsync'd)", &ingest),
@@ -86,7 +102,10 @@ fn seeded_fresh(dir: &Path, count: u64) -> anyhow::Result<String> {
     }
     let url = format!("sqlite://{}", file.display());
     eprintln!("seeding {count} responses (once; kept in {})", dir.display());
-    run(&mut cmd("target/release/examples/seed", &[&url, &count.to_string()]))?;
+    run(&mut cmd(
+        "target/release/examples/seed",
+        &[&url, &count.to_string()],
+    ))?;
     Ok(url)
 }
 
@@ -139,10 +158,14 @@ fn wrk(server: &Server, path: &str, script: Option<&str>) -> anyhow::Result<Meas
             .find_map(|l| l.trim().strip_prefix(prefix).map(|rest| rest.trim().to_owned()))
     };
     Ok(Measured {
-        requests_per_second: field("Requests/sec:").and_then(|v| v.parse().ok()).context("no Requests/sec")?,
+        requests_per_second: field("Requests/sec:")
+            .and_then(|v| v.parse().ok())
+            .context("no Requests/sec")?,
         p50_ms: field("50%").map(|v| millis(&v)).context("no p50")?,
         p99_ms: field("99%").map(|v| millis(&v)).context("no p99")?,
-        errors: field("Non-2xx or 3xx responses:").and_then(|v| v.parse().ok()).unwrap_or(0),
+        errors: field("Non-2xx or 3xx responses:")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0),
     })
 }
 

@@ -36,7 +36,9 @@ async fn main() -> anyhow::Result<()> {
             1 + n % 7,
             1 + (n / 7) % 7
         );
-        let response = survey.validate(ResponseSubmission::from_json(body.as_bytes()).unwrap()).unwrap();
+        let response = survey
+            .validate(ResponseSubmission::from_json(body.as_bytes()).unwrap())
+            .unwrap();
         days.entry(day).or_default().add(&survey, &response);
         sqlx::query(
             "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers)

@@ -28,7 +28,7 @@ pub struct ContactRequest {
 impl Store {
     /// The queue, oldest first, optionally only one status.
     pub async fn contacts(&self, status: Option<&str>) -> Result<Vec<ContactRequest>, StoreError> {
-        let rows = on_pool!(self, pool => {
+        let rows = on_pool!(self.backend, pool => {
             sqlx::query_as::<_, ContactRequest>(
                 "SELECT response_id, survey_id, received_at, name, email, phone, status
                  FROM contact_requests WHERE ($1 IS NULL OR status = $1) ORDER BY received_at, response_id",
@@ -43,7 +43,7 @@ impl Store {
     /// Marks a request `open` or `done`; `false` when there is no such request.
     pub async fn set_contact_status(&self, response_id: &str, status: &str) -> Result<bool, StoreError> {
         let now = OffsetDateTime::now_utc().format(&Rfc3339)?;
-        let updated = on_pool!(self, pool => {
+        let updated = on_pool!(self.backend, pool => {
             sqlx::query("UPDATE contact_requests SET status = $2, updated_at = $3 WHERE response_id = $1")
                 .bind(response_id)
                 .bind(status)

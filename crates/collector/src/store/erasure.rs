@@ -12,7 +12,7 @@ impl Store {
     /// case-insensitively); how many were deleted.
     pub async fn erase_by_email(&self, email: &str) -> Result<u64, StoreError> {
         type Row = (String, String, i64, String, Option<String>, String);
-        let rows: Vec<Row> = on_pool!(self, pool => {
+        let rows: Vec<Row> = on_pool!(self.backend, pool => {
             sqlx::query_as(
                 "SELECT r.id, r.survey_id, r.survey_version, r.received_at, r.locale, r.answers
                  FROM responses r JOIN contact_requests c ON c.response_id = r.id
@@ -34,7 +34,7 @@ impl Store {
             let response = self
                 .revalidate(&id, &survey_id, version, locale, &answers)
                 .await?;
-            on_pool!(self, pool => {
+            on_pool!(self.backend, pool => {
                 let mut tx = pool.begin().await?;
                 // Delete first: it takes SQLite's write lock before the read.
                 let deleted = sqlx::query("DELETE FROM responses WHERE id = $1")

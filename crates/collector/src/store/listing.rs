@@ -44,7 +44,7 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<StoredResponse>, StoreError> {
         type Row = (String, i64, String, Option<String>, String);
-        let rows: Vec<Row> = on_pool!(self, pool => {
+        let rows: Vec<Row> = on_pool!(self.backend, pool => {
             sqlx::query_as(
                 "SELECT id, survey_version, received_at, locale, answers FROM responses
                  WHERE survey_id = $1

@@ -23,7 +23,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc};
 
 pub use contacts::ContactRequest;
 pub use listing::{Cursor, ResponseFilter, StoredResponse};
@@ -52,6 +52,12 @@ pub enum StoreError {
     /// A timestamp failed to format (cannot happen with UTC now).
     #[error("time: {0}")]
     Time(#[from] time::error::Format),
+    /// The response writer stopped (the runtime is shutting down).
+    #[error("the response writer is gone")]
+    WriterGone,
+    /// The batch holding this response failed to commit.
+    #[error("storing the batch failed: {0}")]
+    Batch(String),
     /// The URL names no supported database.
     #[error("unsupported database URL {0:?}: use sqlite://path or postgres://…")]
     UnsupportedUrl(String),
@@ -63,11 +69,11 @@ enum Backend {
     Postgres(PgPool),
 }
 
-/// Runs `$body` with `$pool` bound to whichever pool the store has. The body
+/// Runs `$body` with `$pool` bound to whichever pool `$backend` holds. The body
 /// is compiled once per database, so it must be valid for both.
 macro_rules! on_pool {
-    ($store:expr, $pool:ident => $body:expr) => {
-        match &$store.backend {
+    ($backend:expr, $pool:ident => $body:expr) => {
+        match &$backend {
             crate::store::Backend::Sqlite($pool) => $body,
             crate::store::Backend::Postgres($pool) => $body,
         }
@@ -75,12 +81,21 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
-/// The collector's database, and the channel that tells snapshot streams a
-/// survey has new responses.
-#[derive(Debug, Clone)]
+/// The collector's database, its response writer, and the channel that tells
+/// snapshot streams a survey has new responses.
+#[derive(Clone)]
 pub struct Store {
     backend: Backend,
     changes: broadcast::Sender<SurveyId>,
+    writer: mpsc::Sender<responses::Job>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Store {
@@ -103,7 +118,12 @@ impl Store {
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
-        let store = Self { backend, changes };
+        let writer = responses::start_writer(backend.clone(), changes.clone());
+        let store = Self {
+            backend,
+            changes,
+            writer,
+        };
         for survey in templates::all() {
             store.add_survey_if_missing(&survey).await?;
         }
@@ -124,7 +144,7 @@ impl Store {
 
     /// Checks the database answers (for `/readyz`).
     pub async fn ping(&self) -> Result<(), StoreError> {
-        on_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))?;
+        on_pool!(self.backend, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))?;
         Ok(())
     }
 }

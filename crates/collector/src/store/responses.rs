@@ -1,12 +1,21 @@
-//! Storing responses exactly once, with their day's summary.
+//! Storing responses exactly once, with their day's summary, by group
+//! commit: one writer task takes every waiting response, stores them all in
+//! one transaction (one fsync, one summary update per survey and day) and
+//! only then answers each. Nothing is acknowledged before it is on disk.
+
+use std::collections::HashMap;
 
 use candor_core::stats::SurveyStats;
 use candor_core::{Answer, Day, Survey, SurveyId, ValidResponse};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
+use tokio::sync::{broadcast, mpsc, oneshot};
 
 use super::changes::CHANNEL;
 use super::{Backend, Store, StoreError, on_pool};
+
+/// Most responses committed in one transaction.
+const MAX_BATCH: usize = 512;
 
 /// What happened to a response handed to [`Store::insert_response`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,30 +28,64 @@ pub enum Inserted {
     IdTaken,
 }
 
-impl Store {
-    /// Stores a validated response of `survey` and adds it to today's summary,
-    /// in one transaction. Returns once the transaction is committed.
-    pub async fn insert_response(
-        &self,
-        survey: &Survey,
-        response: &ValidResponse,
-    ) -> Result<Inserted, StoreError> {
-        let received = OffsetDateTime::now_utc();
-        let day = Day::from_unix_seconds(received.unix_timestamp()).to_string();
-        let received = received.format(&Rfc3339)?;
-        let id = response.id().to_string();
-        let survey_id = response.survey().as_str();
-        let answers = serde_json::to_string(response.answers())?;
-        let postgres = matches!(self.backend, Backend::Postgres(_));
-        // PostgreSQL locks the summary row; SQLite has one writer at a time,
-        // taken by the insert that comes first.
-        let select = if postgres {
-            "SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2 FOR UPDATE"
-        } else {
-            "SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2"
-        };
-        let outcome = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+/// A response waiting for the writer.
+pub struct Job {
+    survey: Survey,
+    response: ValidResponse,
+    reply: oneshot::Sender<Result<Inserted, String>>,
+}
+
+/// Starts the writer for `backend`; the sender is the store's way in.
+pub fn start_writer(backend: Backend, changes: broadcast::Sender<SurveyId>) -> mpsc::Sender<Job> {
+    let (sender, mut jobs) = mpsc::channel::<Job>(4 * MAX_BATCH);
+    tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(MAX_BATCH);
+        while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+            let outcome = write_batch(&backend, &batch).await;
+            let postgres = matches!(backend, Backend::Postgres(_));
+            match outcome {
+                Ok(results) => {
+                    for (job, result) in batch.drain(..).zip(results) {
+                        if result == Inserted::New && !postgres {
+                            // On PostgreSQL the NOTIFY comes back instead.
+                            let _ = changes.send(job.response.survey().clone());
+                        }
+                        let _ = job.reply.send(Ok(result));
+                    }
+                }
+                Err(error) => {
+                    tracing::error!(%error, responses = batch.len(), "a batch of responses failed; none was acknowledged");
+                    for job in batch.drain(..) {
+                        let _ = job.reply.send(Err(error.to_string()));
+                    }
+                }
+            }
+        }
+    });
+    sender
+}
+
+/// One transaction for the whole batch.
+async fn write_batch(backend: &Backend, batch: &[Job]) -> Result<Vec<Inserted>, StoreError> {
+    let received = OffsetDateTime::now_utc();
+    let day = Day::from_unix_seconds(received.unix_timestamp()).to_string();
+    let received = received.format(&Rfc3339)?;
+    let postgres = matches!(backend, Backend::Postgres(_));
+    // PostgreSQL locks the summary row; SQLite has one writer at a time,
+    // taken by the first insert.
+    let select = if postgres {
+        "SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2 FOR UPDATE"
+    } else {
+        "SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2"
+    };
+    let results = on_pool!(backend, pool => {
+        let mut tx = pool.begin().await?;
+        let mut results = Vec::with_capacity(batch.len());
+        let mut deltas: HashMap<&str, (&Survey, SurveyStats)> = HashMap::new();
+        for job in batch {
+            let response = &job.response;
+            let id = response.id().to_string();
+            let survey_id = response.survey().as_str();
             let inserted = sqlx::query(
                 "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers)
                  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
@@ -52,7 +95,7 @@ impl Store {
             .bind(i64::from(response.survey_version()))
             .bind(&received)
             .bind(response.locale())
-            .bind(&answers)
+            .bind(serde_json::to_string(response.answers())?)
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -61,64 +104,83 @@ impl Store {
                     .bind(&id)
                     .fetch_one(&mut *tx)
                     .await?;
-                if owner == survey_id { Inserted::Duplicate } else { Inserted::IdTaken }
-            } else {
-                // Make sure the row exists so it can be locked, then read it.
+                results.push(if owner == survey_id { Inserted::Duplicate } else { Inserted::IdTaken });
+                continue;
+            }
+            if let Some(contact) = response.answers().values().find_map(|a| match a {
+                Answer::Contact(details) => Some(details),
+                _ => None,
+            }) {
                 sqlx::query(
-                    "INSERT INTO daily_stats (survey_id, day, stats) VALUES ($1, $2, '{}')
-                     ON CONFLICT (survey_id, day) DO NOTHING",
+                    "INSERT INTO contact_requests (response_id, survey_id, received_at, name, email, phone, status, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, 'open', $3)",
                 )
+                .bind(&id)
                 .bind(survey_id)
-                .bind(&day)
+                .bind(&received)
+                .bind(contact.name.as_deref())
+                .bind(contact.email.as_deref())
+                .bind(contact.phone.as_deref())
                 .execute(&mut *tx)
                 .await?;
-                let stored: String = sqlx::query_scalar(select).bind(survey_id).bind(&day).fetch_one(&mut *tx).await?;
-                let mut stats: SurveyStats = serde_json::from_str(&stored)?;
-                stats.add(survey, response);
-                sqlx::query("UPDATE daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
-                    .bind(survey_id)
-                    .bind(&day)
-                    .bind(serde_json::to_string(&stats)?)
-                    .execute(&mut *tx)
-                    .await?;
-                if let Some(contact) = response.answers().values().find_map(|a| match a {
-                    Answer::Contact(details) => Some(details),
-                    _ => None,
-                }) {
-                    sqlx::query(
-                        "INSERT INTO contact_requests (response_id, survey_id, received_at, name, email, phone, status, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, 'open', $3)",
-                    )
-                    .bind(&id)
-                    .bind(survey_id)
-                    .bind(&received)
-                    .bind(contact.name.as_deref())
-                    .bind(contact.email.as_deref())
-                    .bind(contact.phone.as_deref())
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                if postgres {
-                    // Delivered to every listening collector on commit.
-                    sqlx::query("SELECT pg_notify($1, $2)")
-                        .bind(CHANNEL)
-                        .bind(survey_id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                tx.commit().await?;
-                Inserted::New
             }
-        });
-        if outcome == Inserted::New && !postgres {
-            let _ = self.changes.send(response.survey().clone());
+            deltas.entry(survey_id).or_insert_with(|| (&job.survey, SurveyStats::default())).1.add(&job.survey, response);
+            results.push(Inserted::New);
         }
-        Ok(outcome)
+        for (survey_id, (_, delta)) in &deltas {
+            // Make sure the row exists so it can be locked, then read it.
+            sqlx::query(
+                "INSERT INTO daily_stats (survey_id, day, stats) VALUES ($1, $2, '{}')
+                 ON CONFLICT (survey_id, day) DO NOTHING",
+            )
+            .bind(*survey_id)
+            .bind(&day)
+            .execute(&mut *tx)
+            .await?;
+            let stored: String = sqlx::query_scalar(select).bind(*survey_id).bind(&day).fetch_one(&mut *tx).await?;
+            let mut stats: SurveyStats = serde_json::from_str(&stored)?;
+            stats.merge(delta);
+            sqlx::query("UPDATE daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
+                .bind(*survey_id)
+                .bind(&day)
+                .bind(serde_json::to_string(&stats)?)
+                .execute(&mut *tx)
+                .await?;
+            if postgres {
+                // Delivered to every listening collector on commit.
+                sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(*survey_id).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        results
+    });
+    Ok(results)
+}
+
+impl Store {
+    /// Stores a validated response of `survey` and adds it to today's
+    /// summary. Returns once the transaction holding it is committed.
+    pub async fn insert_response(
+        &self,
+        survey: &Survey,
+        response: &ValidResponse,
+    ) -> Result<Inserted, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        let job = Job {
+            survey: survey.clone(),
+            response: response.clone(),
+            reply,
+        };
+        self.writer.send(job).await.map_err(|_| StoreError::WriterGone)?;
+        answer
+            .await
+            .map_err(|_| StoreError::WriterGone)?
+            .map_err(StoreError::Batch)
     }
 
     /// Whether a response with this id is stored.
     pub async fn response_exists(&self, id: &str) -> Result<bool, StoreError> {
-        let n: i64 = on_pool!(self, pool => {
+        let n: i64 = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE id = $1").bind(id).fetch_one(pool).await?
         });
         Ok(n == 1)
@@ -126,7 +188,7 @@ impl Store {
 
     /// How many responses are stored for `survey` (for tests and operators).
     pub async fn count_responses(&self, survey: &SurveyId) -> Result<u64, StoreError> {
-        let n: i64 = on_pool!(self, pool => {
+        let n: i64 = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE survey_id = $1")
                 .bind(survey.as_str())
                 .fetch_one(pool)

@@ -5,7 +5,7 @@ use super::{Store, StoreError, on_pool};
 impl Store {
     /// The stored value of `key`.
     pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let value = on_pool!(self, pool => {
+        let value = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT value FROM collector_settings WHERE key = $1")
                 .bind(key)
                 .fetch_optional(pool)
@@ -16,7 +16,7 @@ impl Store {
 
     /// Stores `value` under `key` unless one is there; the value in force.
     pub async fn setting_or_insert(&self, key: &str, value: &str) -> Result<String, StoreError> {
-        on_pool!(self, pool => {
+        on_pool!(self.backend, pool => {
             sqlx::query("INSERT INTO collector_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
                 .bind(key)
                 .bind(value)

@@ -16,7 +16,7 @@ impl Store {
     ) -> Result<Vec<(Day, SurveyStats)>, StoreError> {
         let first = first.map_or_else(|| "0000-00-00".to_owned(), |d| d.to_string());
         let last = last.map_or_else(|| "9999-99-99".to_owned(), |d| d.to_string());
-        let rows: Vec<(String, String)> = on_pool!(self, pool => {
+        let rows: Vec<(String, String)> = on_pool!(self.backend, pool => {
             sqlx::query_as(
                 "SELECT day, stats FROM daily_stats
                  WHERE survey_id = $1 AND day >= $2 AND day <= $3 ORDER BY day",

@@ -32,7 +32,7 @@ impl Store {
     pub async fn create_survey(&self, survey: &Survey) -> Result<bool, StoreError> {
         let definition = serde_json::to_string(survey)?;
         let now = now()?;
-        let created = on_pool!(self, pool => {
+        let created = on_pool!(self.backend, pool => {
             let mut tx = pool.begin().await?;
             let created = sqlx::query(
                 "INSERT INTO surveys (id, version, definition, updated_at) VALUES ($1, $2, $3, $4)
@@ -66,7 +66,7 @@ impl Store {
 
     /// The published survey with this id.
     pub async fn survey(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
-        let definition: Option<String> = on_pool!(self, pool => {
+        let definition: Option<String> = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT definition FROM surveys WHERE id = $1")
                 .bind(id.as_str())
                 .fetch_optional(pool)
@@ -77,7 +77,7 @@ impl Store {
 
     /// A published version of a survey (current or earlier).
     pub async fn survey_version(&self, id: &SurveyId, version: u32) -> Result<Option<Survey>, StoreError> {
-        let definition: Option<String> = on_pool!(self, pool => {
+        let definition: Option<String> = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT definition FROM survey_versions WHERE survey_id = $1 AND version = $2")
                 .bind(id.as_str())
                 .bind(i64::from(version))
@@ -89,7 +89,7 @@ impl Store {
 
     /// Every survey with its response count, by id.
     pub async fn surveys(&self) -> Result<Vec<SurveySummary>, StoreError> {
-        let rows: Vec<(String, Option<String>, i64)> = on_pool!(self, pool => {
+        let rows: Vec<(String, Option<String>, i64)> = on_pool!(self.backend, pool => {
             sqlx::query_as(
                 "SELECT s.definition, s.draft, (SELECT COUNT(*) FROM responses r WHERE r.survey_id = s.id)
                  FROM surveys s ORDER BY s.id",
@@ -112,7 +112,7 @@ impl Store {
     pub async fn save_draft(&self, draft: &Survey) -> Result<bool, StoreError> {
         let definition = serde_json::to_string(draft)?;
         let now = now()?;
-        let updated = on_pool!(self, pool => {
+        let updated = on_pool!(self.backend, pool => {
             sqlx::query("UPDATE surveys SET draft = $2, updated_at = $3 WHERE id = $1")
                 .bind(draft.id.as_str())
                 .bind(&definition)
@@ -126,7 +126,7 @@ impl Store {
 
     /// The unpublished draft, if any.
     pub async fn draft(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
-        let draft: Option<Option<String>> = on_pool!(self, pool => {
+        let draft: Option<Option<String>> = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT draft FROM surveys WHERE id = $1")
                 .bind(id.as_str())
                 .fetch_optional(pool)
@@ -142,7 +142,7 @@ impl Store {
             return Ok(None);
         };
         let now = now()?;
-        let published = on_pool!(self, pool => {
+        let published = on_pool!(self.backend, pool => {
             let mut tx = pool.begin().await?;
             let current: i64 = sqlx::query_scalar("SELECT MAX(version) FROM survey_versions WHERE survey_id = $1")
                 .bind(id.as_str())
