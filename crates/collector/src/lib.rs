@@ -10,6 +10,7 @@ mod error;
 mod metrics;
 mod rate_limit;
 mod routes;
+mod snapshot_cache;
 mod store;
 
 use std::future::Future;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub trust_forwarded_for: bool,
     /// What admin requests must present.
     pub admin: Arc<AdminToken>,
+    /// Snapshots built since the last change of their survey.
+    pub snapshots: Arc<snapshot_cache::SnapshotCache>,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
     pub async fn new(store: Store, config: &Config) -> Result<(Self, Option<String>), StoreError> {
         let (admin, generated) = AdminToken::resolve(&store, config.admin_token.as_deref()).await?;
         let state = Self {
+            snapshots: Arc::default(),
             store,
             metrics: Arc::new(Metrics::default()),
             limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),

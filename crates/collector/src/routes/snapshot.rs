@@ -4,6 +4,7 @@
 //! arrive.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Path, Query, State};
@@ -17,7 +18,8 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::cache::cached_json;
 use super::load_survey;
-use crate::{ApiError, Store};
+use crate::snapshot_cache::Key;
+use crate::{ApiError, AppState};
 
 /// Snapshots change often; clients may reuse one this long.
 const MAX_AGE_SECONDS: u32 = 5;
@@ -33,45 +35,45 @@ pub struct SnapshotQuery {
 
 /// The survey's public figures over the window (default: the survey's own).
 pub async fn get_snapshot(
-    State(store): State<Store>,
+    State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<SnapshotQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let survey = load_survey(&store, &survey).await?;
+    let survey = load_survey(&state.store, &survey).await?;
     let window = public_window(&survey, query.window.as_deref())?;
-    let snapshot = build(&store, &survey, window).await?;
-    Ok(cached_json(&headers, &snapshot, MAX_AGE_SECONDS))
+    let snapshot = build(&state, &survey, window).await?;
+    Ok(cached_json(&headers, &*snapshot, MAX_AGE_SECONDS))
 }
 
 /// A new snapshot as an SSE `snapshot` event at once, then whenever the
 /// survey gets responses (from this collector or, on PostgreSQL, any other),
 /// at most one per 250 ms, with keep-alive comments in between.
 pub async fn stream_snapshot(
-    State(store): State<Store>,
+    State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<SnapshotQuery>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let survey = load_survey(&store, &survey).await?;
+    let survey = load_survey(&state.store, &survey).await?;
     let window = public_window(&survey, query.window.as_deref())?;
-    let changes = store.subscribe();
+    let changes = state.store.subscribe();
     let events = stream::unfold(
-        (store, survey, changes, true),
-        move |(store, survey, mut changes, first)| async move {
+        (state, survey, changes, true),
+        move |(state, survey, mut changes, first)| async move {
             if !first {
                 wait_for_change(&mut changes, &survey).await?;
                 tokio::time::sleep(COALESCE).await;
                 // Everything that arrived meanwhile is in the next snapshot.
                 while changes.try_recv().is_ok() {}
             }
-            let event = match build(&store, &survey, window).await {
+            let event = match build(&state, &survey, window).await {
                 Ok(snapshot) => Event::default()
                     .event("snapshot")
-                    .json_data(&snapshot)
+                    .json_data(&*snapshot)
                     .unwrap_or_default(),
                 Err(_) => Event::default().comment("snapshot unavailable; retrying on the next response"),
             };
-            Some((Ok::<_, Infallible>(event), (store, survey, changes, false)))
+            Some((Ok::<_, Infallible>(event), (state, survey, changes, false)))
         },
     );
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
@@ -112,9 +114,9 @@ fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError>
 
 /// The public snapshot of `survey` over `window` ending today, compared with
 /// the window before.
-pub async fn build(store: &Store, survey: &Survey, window: Window) -> Result<Snapshot, ApiError> {
+pub async fn build(state: &AppState, survey: &Survey, window: Window) -> Result<Arc<Snapshot>, ApiError> {
     build_with_minimum(
-        store,
+        state,
         survey,
         window,
         survey.settings.public_aggregates.minimum_sample,
@@ -122,24 +124,40 @@ pub async fn build(store: &Store, survey: &Survey, window: Window) -> Result<Sna
     .await
 }
 
-/// As [`build`] with an explicit minimum sample (the owner's dashboard uses 1).
+/// As [`build`] with an explicit minimum sample (the owner's dashboard uses
+/// 1). Served from the cache until the survey changes.
 pub async fn build_with_minimum(
-    store: &Store,
+    state: &AppState,
     survey: &Survey,
     window: Window,
     minimum: u32,
-) -> Result<Snapshot, ApiError> {
+) -> Result<Arc<Snapshot>, ApiError> {
     let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
+    let key = Key {
+        survey: survey.id.clone(),
+        version: survey.version,
+        window,
+        minimum,
+        today,
+    };
+    // Read before the data: a change during the build makes it stale at once.
+    let generation = state.store.generation();
+    if let Some(snapshot) = state.snapshots.get(&key, generation) {
+        return Ok(snapshot);
+    }
+    let store = &state.store;
     let days = store.days(&survey.id, window.first_day(today), None).await?;
     let previous = match window.previous(today) {
         Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
         None => None,
     };
-    Ok(Snapshot::build_with_minimum(
+    let snapshot = Arc::new(Snapshot::build_with_minimum(
         survey,
         window,
         &days,
         previous.as_ref(),
         minimum,
-    ))
+    ));
+    state.snapshots.put(key, generation, snapshot.clone());
+    Ok(snapshot)
 }

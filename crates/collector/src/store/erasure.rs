@@ -60,6 +60,7 @@ impl Store {
                 erased += deleted;
             });
         }
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         Ok(erased)
     }
 

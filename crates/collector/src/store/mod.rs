@@ -16,6 +16,8 @@ mod stats;
 mod surveys;
 
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use candor_core::{SurveyId, templates};
@@ -88,6 +90,7 @@ pub struct Store {
     backend: Backend,
     changes: broadcast::Sender<SurveyId>,
     writer: mpsc::Sender<responses::Job>,
+    generation: Arc<AtomicU64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -104,6 +107,7 @@ impl Store {
     /// survey it lacks.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
         let (changes, _) = broadcast::channel(1024);
+        let generation = Arc::new(AtomicU64::new(0));
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite(open_sqlite(url).await?)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -113,16 +117,17 @@ impl Store {
                 .connect(url)
                 .await?;
             sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-            changes::listen(url, changes.clone()).await?;
+            changes::listen(url, changes.clone(), generation.clone()).await?;
             Backend::Postgres(pool)
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
-        let writer = responses::start_writer(backend.clone(), changes.clone());
+        let writer = responses::start_writer(backend.clone(), changes.clone(), generation.clone());
         let store = Self {
             backend,
             changes,
             writer,
+            generation,
         };
         for survey in templates::all() {
             store.add_survey_if_missing(&survey).await?;
@@ -140,6 +145,13 @@ impl Store {
     /// this collector or (on PostgreSQL) any other sharing the database.
     pub fn subscribe(&self) -> broadcast::Receiver<SurveyId> {
         self.changes.subscribe()
+    }
+
+    /// Changes whenever stored data may have changed: bumped by this
+    /// collector's writer after each commit (before acknowledging) and by
+    /// other collectors' notifications on PostgreSQL.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     /// Checks the database answers (for `/readyz`).

@@ -4,6 +4,8 @@
 //! only then answers each. Nothing is acknowledged before it is on disk.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use candor_core::stats::SurveyStats;
 use candor_core::{Answer, Day, Survey, SurveyId, ValidResponse};
@@ -36,7 +38,11 @@ pub struct Job {
 }
 
 /// Starts the writer for `backend`; the sender is the store's way in.
-pub fn start_writer(backend: Backend, changes: broadcast::Sender<SurveyId>) -> mpsc::Sender<Job> {
+pub fn start_writer(
+    backend: Backend,
+    changes: broadcast::Sender<SurveyId>,
+    generation: Arc<AtomicU64>,
+) -> mpsc::Sender<Job> {
     let (sender, mut jobs) = mpsc::channel::<Job>(4 * MAX_BATCH);
     tokio::spawn(async move {
         let mut batch = Vec::with_capacity(MAX_BATCH);
@@ -45,6 +51,8 @@ pub fn start_writer(backend: Backend, changes: broadcast::Sender<SurveyId>) -> m
             let postgres = matches!(backend, Backend::Postgres(_));
             match outcome {
                 Ok(results) => {
+                    // Before any acknowledgement: readers must see the change.
+                    generation.fetch_add(1, Ordering::AcqRel);
                     for (job, result) in batch.drain(..).zip(results) {
                         if result == Inserted::New && !postgres {
                             // On PostgreSQL the NOTIFY comes back instead.
@@ -80,28 +88,45 @@ async fn write_batch(backend: &Backend, batch: &[Job]) -> Result<Vec<Inserted>, 
     };
     let results = on_pool!(backend, pool => {
         let mut tx = pool.begin().await?;
+        // One multi-row insert for the batch; RETURNING names the rows that
+        // were new (the others were already stored).
+        let ids: Vec<String> = batch.iter().map(|job| job.response.id().to_string()).collect();
+        let answers = batch
+            .iter()
+            .map(|job| serde_json::to_string(job.response.answers()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut sql = String::from(
+            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers) VALUES ",
+        );
+        for i in 0..batch.len() {
+            let p = 6 * i;
+            sql.push_str(&format!(
+                "{}(${}, ${}, ${}, ${}, ${}, ${})",
+                if i == 0 { "" } else { ", " },
+                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6
+            ));
+        }
+        sql.push_str(" ON CONFLICT (id) DO NOTHING RETURNING id");
+        let mut insert = sqlx::query_scalar::<_, String>(&sql);
+        for ((job, id), answers) in batch.iter().zip(&ids).zip(&answers) {
+            insert = insert
+                .bind(id)
+                .bind(job.response.survey().as_str())
+                .bind(i64::from(job.response.survey_version()))
+                .bind(&received)
+                .bind(job.response.locale())
+                .bind(answers);
+        }
+        let mut new: std::collections::HashSet<String> = insert.fetch_all(&mut *tx).await?.into_iter().collect();
         let mut results = Vec::with_capacity(batch.len());
         let mut deltas: HashMap<&str, (&Survey, SurveyStats)> = HashMap::new();
-        for job in batch {
+        for (job, id) in batch.iter().zip(&ids) {
             let response = &job.response;
-            let id = response.id().to_string();
             let survey_id = response.survey().as_str();
-            let inserted = sqlx::query(
-                "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(&id)
-            .bind(survey_id)
-            .bind(i64::from(response.survey_version()))
-            .bind(&received)
-            .bind(response.locale())
-            .bind(serde_json::to_string(response.answers())?)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if inserted == 0 {
+            // `remove`: a second copy of the same id in one batch is a retry.
+            if !new.remove(id) {
                 let owner: String = sqlx::query_scalar("SELECT survey_id FROM responses WHERE id = $1")
-                    .bind(&id)
+                    .bind(id)
                     .fetch_one(&mut *tx)
                     .await?;
                 results.push(if owner == survey_id { Inserted::Duplicate } else { Inserted::IdTaken });
@@ -115,7 +140,7 @@ async fn write_batch(backend: &Backend, batch: &[Job]) -> Result<Vec<Inserted>, 
                     "INSERT INTO contact_requests (response_id, survey_id, received_at, name, email, phone, status, updated_at)
                      VALUES ($1, $2, $3, $4, $5, $6, 'open', $3)",
                 )
-                .bind(&id)
+                .bind(id)
                 .bind(survey_id)
                 .bind(&received)
                 .bind(contact.name.as_deref())

@@ -234,3 +234,16 @@ crate::on_both_databases! {
         );
     }
 }
+
+crate::on_both_databases! {
+    async fn concurrent_copies_of_one_response_store_it_once(app) {
+        let body = response(&uuid(7), 5);
+        let posts = (0..20).map(|_| app.post(&body));
+        let statuses: Vec<StatusCode> = futures_util::future::join_all(posts).await.into_iter().map(|r| r.status).collect();
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 1, "{statuses:?}");
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 19, "{statuses:?}");
+        assert_eq!(app.store.count_responses(&checkout()).await.unwrap(), 1);
+        let snapshot = app.get("/v1/surveys/checkout/snapshot").await;
+        assert_eq!(snapshot.body["responses"], 1);
+    }
+}
