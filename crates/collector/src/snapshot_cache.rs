@@ -33,10 +33,13 @@ pub struct Key {
     pub today: Day,
 }
 
+/// A snapshot with the store generation it was built at and when.
+type Entry = (u64, Instant, Arc<Snapshot>);
+
 /// The cache.
 #[derive(Default)]
 pub struct SnapshotCache {
-    entries: Mutex<HashMap<Key, (u64, Instant, Arc<Snapshot>)>>,
+    entries: Mutex<HashMap<Key, Entry>>,
 }
 
 impl SnapshotCache {

@@ -13,6 +13,7 @@ mod listing;
 mod responses;
 mod settings;
 mod stats;
+mod survey_cache;
 mod surveys;
 
 use std::str::FromStr;
@@ -91,6 +92,7 @@ pub struct Store {
     changes: broadcast::Sender<SurveyId>,
     writer: mpsc::Sender<responses::Job>,
     generation: Arc<AtomicU64>,
+    surveys: Arc<survey_cache::SurveyCache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -128,6 +130,7 @@ impl Store {
             changes,
             writer,
             generation,
+            surveys: Arc::default(),
         };
         for survey in templates::all() {
             store.add_survey_if_missing(&survey).await?;

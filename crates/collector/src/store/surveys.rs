@@ -61,11 +61,24 @@ impl Store {
             tx.commit().await?;
             created
         });
+        self.surveys.forget(&survey.id);
         Ok(created)
     }
 
-    /// The published survey with this id.
+    /// The published survey with this id, from memory when it was read in
+    /// the last few seconds (every response and snapshot needs it).
     pub async fn survey(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
+        if let Some(survey) = self.surveys.get(id) {
+            return Ok(Some(survey));
+        }
+        let survey = self.read_survey(id).await?;
+        if let Some(survey) = &survey {
+            self.surveys.put(survey.clone());
+        }
+        Ok(survey)
+    }
+
+    async fn read_survey(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
         let definition: Option<String> = on_pool!(self.backend, pool => {
             sqlx::query_scalar("SELECT definition FROM surveys WHERE id = $1")
                 .bind(id.as_str())
@@ -169,6 +182,7 @@ impl Store {
             tx.commit().await?;
             draft
         });
+        self.surveys.forget(id);
         Ok(Some(published))
     }
 }
