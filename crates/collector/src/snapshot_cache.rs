@@ -33,8 +33,25 @@ pub struct Key {
     pub today: Day,
 }
 
+/// A snapshot and its JSON, serialised once per change.
+#[derive(Debug)]
+pub struct Built {
+    /// The figures.
+    pub snapshot: Snapshot,
+    /// Their JSON.
+    pub json: axum::body::Bytes,
+}
+
+impl Built {
+    /// Serialises `snapshot` once.
+    pub fn new(snapshot: Snapshot) -> Self {
+        let json = serde_json::to_vec(&snapshot).unwrap_or_default().into();
+        Self { snapshot, json }
+    }
+}
+
 /// A snapshot with the store generation it was built at and when.
-type Entry = (u64, Instant, Arc<Snapshot>);
+type Entry = (u64, Instant, Arc<Built>);
 
 /// The cache.
 #[derive(Default)]
@@ -45,14 +62,14 @@ pub struct SnapshotCache {
 impl SnapshotCache {
     /// The snapshot for `key` if it was built at store generation
     /// `generation` less than five seconds ago.
-    pub fn get(&self, key: &Key, generation: u64) -> Option<Arc<Snapshot>> {
+    pub fn get(&self, key: &Key, generation: u64) -> Option<Arc<Built>> {
         let entries = self.entries.lock().ok()?;
         let (built_at, built, snapshot) = entries.get(key)?;
         (*built_at == generation && built.elapsed() < TTL).then(|| snapshot.clone())
     }
 
     /// Keeps `snapshot`, built from the data of store generation `generation`.
-    pub fn put(&self, key: Key, generation: u64, snapshot: Arc<Snapshot>) {
+    pub fn put(&self, key: Key, generation: u64, snapshot: Arc<Built>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= CAPACITY {
                 entries.retain(|_, (at, _, _)| *at == generation);

@@ -1,6 +1,7 @@
 //! JSON answers with an ETag and Cache-Control, and 304 for a client that
 //! already has the same body.
 
+use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -8,9 +9,14 @@ use serde::Serialize;
 /// `value` as JSON, cacheable for `max_age` seconds; 304 when the request's
 /// If-None-Match names the same body.
 pub fn cached_json<T: Serialize>(request: &HeaderMap, value: &T, max_age: u32) -> Response {
-    let Ok(body) = serde_json::to_vec(value) else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+    match serde_json::to_vec(value) {
+        Ok(body) => cached_bytes(request, body.into(), max_age),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// As [`cached_json`] for a body already serialised.
+pub fn cached_bytes(request: &HeaderMap, body: Bytes, max_age: u32) -> Response {
     let etag = format!("\"{:016x}\"", fnv1a(&body));
     let cache = format!("public, max-age={max_age}");
     let mut headers = HeaderMap::new();

@@ -16,9 +16,9 @@ use futures_util::stream;
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
-use super::cache::cached_json;
+use super::cache::cached_bytes;
 use super::load_survey;
-use crate::snapshot_cache::Key;
+use crate::snapshot_cache::{Built, Key};
 use crate::{ApiError, AppState};
 
 /// Snapshots change often; clients may reuse one this long.
@@ -43,7 +43,7 @@ pub async fn get_snapshot(
     let survey = load_survey(&state.store, &survey).await?;
     let window = public_window(&survey, query.window.as_deref())?;
     let snapshot = build(&state, &survey, window).await?;
-    Ok(cached_json(&headers, &*snapshot, MAX_AGE_SECONDS))
+    Ok(cached_bytes(&headers, snapshot.json.clone(), MAX_AGE_SECONDS))
 }
 
 /// A new snapshot as an SSE `snapshot` event at once, then whenever the
@@ -69,8 +69,7 @@ pub async fn stream_snapshot(
             let event = match build(&state, &survey, window).await {
                 Ok(snapshot) => Event::default()
                     .event("snapshot")
-                    .json_data(&*snapshot)
-                    .unwrap_or_default(),
+                    .data(String::from_utf8_lossy(&snapshot.json)),
                 Err(_) => Event::default().comment("snapshot unavailable; retrying on the next response"),
             };
             Some((Ok::<_, Infallible>(event), (state, survey, changes, false)))
@@ -114,7 +113,7 @@ fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError>
 
 /// The public snapshot of `survey` over `window` ending today, compared with
 /// the window before.
-pub async fn build(state: &AppState, survey: &Survey, window: Window) -> Result<Arc<Snapshot>, ApiError> {
+pub async fn build(state: &AppState, survey: &Survey, window: Window) -> Result<Arc<Built>, ApiError> {
     build_with_minimum(
         state,
         survey,
@@ -131,7 +130,7 @@ pub async fn build_with_minimum(
     survey: &Survey,
     window: Window,
     minimum: u32,
-) -> Result<Arc<Snapshot>, ApiError> {
+) -> Result<Arc<Built>, ApiError> {
     let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
     let key = Key {
         survey: survey.id.clone(),
@@ -151,13 +150,13 @@ pub async fn build_with_minimum(
         Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
         None => None,
     };
-    let snapshot = Arc::new(Snapshot::build_with_minimum(
+    let snapshot = Arc::new(Built::new(Snapshot::build_with_minimum(
         survey,
         window,
         &days,
         previous.as_ref(),
         minimum,
-    ));
+    )));
     state.snapshots.put(key, generation, snapshot.clone());
     Ok(snapshot)
 }

@@ -130,6 +130,9 @@ pub async fn snapshot(
         None => survey.settings.public_aggregates.window,
     };
     Ok(Json(
-        (*snapshot::build_with_minimum(&state, &survey, window, 1).await?).clone(),
+        snapshot::build_with_minimum(&state, &survey, window, 1)
+            .await?
+            .snapshot
+            .clone(),
     ))
 }
