@@ -40,6 +40,11 @@ pub struct Config {
     #[arg(long, env = "CANDOR_TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
 
+    /// Seconds a client may take to send a request's headers, and again its
+    /// body, before the connection is dropped.
+    #[arg(long, env = "CANDOR_READ_TIMEOUT_SECS", default_value_t = 10)]
+    pub read_timeout_secs: u64,
+
     /// The admin API's bearer token. When unset, one is generated at first
     /// start, printed once, and only its hash is stored.
     #[arg(long, env = "CANDOR_ADMIN_TOKEN", hide_env_values = true)]
@@ -57,6 +62,7 @@ impl Config {
             rate_limit_per_minute: 0,
             trust_forwarded_for: false,
             admin_token: Some("test-admin-token".into()),
+            read_timeout_secs: 10,
         }
     }
 }

@@ -10,6 +10,7 @@ mod error;
 mod metrics;
 mod rate_limit;
 mod routes;
+mod serve;
 mod snapshot_cache;
 mod store;
 
@@ -74,6 +75,7 @@ impl FromRef<AppState> for Store {
 pub struct Application {
     listener: tokio::net::TcpListener,
     router: axum::Router,
+    read_timeout: std::time::Duration,
     /// The admin token, when generated at this start (shown once).
     pub new_admin_token: Option<String>,
 }
@@ -89,6 +91,7 @@ impl Application {
         Ok(Self {
             listener,
             router,
+            read_timeout: std::time::Duration::from_secs(config.read_timeout_secs.max(1)),
             new_admin_token,
         })
     }
@@ -102,9 +105,6 @@ impl Application {
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+        serve::serve(self.listener, self.router, self.read_timeout, shutdown).await
     }
 }

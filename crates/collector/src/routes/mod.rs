@@ -26,9 +26,6 @@ use crate::{ApiError, AppState, Config, Store, metrics};
 /// larger is a mistake or an attack.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// A client that has not finished sending its body by then is dropped.
-const BODY_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// The collector's router over `state`.
 pub fn app(state: AppState, config: &Config) -> Router {
     let api = Router::new()
@@ -45,7 +42,9 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .route("/v1/openapi.json", get(openapi))
         .merge(admin::routes(state.clone()))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
+        .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(
+            config.read_timeout_secs.max(1),
+        )))
         .layer(cors(&config.allowed_origins));
     let api = match &config.static_dir {
         Some(dir) => api.fallback_service(ServeDir::new(dir).fallback(get(not_found))),

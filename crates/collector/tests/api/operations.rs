@@ -1,5 +1,7 @@
 //! Rate limits and metrics.
 
+use std::time::Duration;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
@@ -64,4 +66,49 @@ async fn metrics_count_requests_stored_responses_and_rejections() {
         text.contains("candor_http_request_duration_seconds_bucket"),
         "{text}"
     );
+}
+
+/// A client trickling its request head is cut off after the read timeout;
+/// a normal client on the same server is served.
+#[tokio::test]
+async fn slow_headers_are_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut config =
+        candor_collector::Config::for_database(format!("sqlite://{}", dir.path().join("c.db").display()));
+    config.read_timeout_secs = 1;
+    let app = candor_collector::Application::build(&config).await.unwrap();
+    let addr = app.local_addr();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+
+    let mut normal = tokio::net::TcpStream::connect(addr).await.unwrap();
+    normal
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut reply = String::new();
+    normal.read_to_string(&mut reply).await.unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+
+    let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "the server kept a trickling client for 5 s");
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "cut off too early"
+    );
+    let text = String::from_utf8_lossy(&rest);
+    assert!(text.is_empty() || text.starts_with("HTTP/1.1 408"), "{text}");
+
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
 }
