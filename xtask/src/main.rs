@@ -10,11 +10,14 @@
 //! - `dev`: the collector plus `trunk serve` for widget development.
 //! - `bench core`, `bench collector`: benchmarks, reported as ratios to a
 //!   baseline measured in the same run.
+//! - `fuzz [seconds]`: the cargo-fuzz targets for response and survey
+//!   parsing, 30 s each by default.
 //!
 //! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
 //! when the right version is already there.
 
 mod bench;
+mod fuzz;
 mod load;
 mod postgres;
 mod process;
@@ -27,7 +30,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | dist | dev | bench <core | collector>>";
+const USAGE: &str =
+    "usage: cargo xtask <run [--bind ADDR] | test | dist | dev | bench <core | collector> | fuzz [seconds]>";
 
 fn main() -> ExitCode {
     match try_main() {
@@ -52,6 +56,7 @@ fn try_main() -> anyhow::Result<()> {
         "dist" => site::dist().map(drop),
         "dev" => run::dev(),
         "bench" => bench::bench(rest),
+        "fuzz" => fuzz::fuzz(rest),
         other => bail!("unknown command {other:?}\n{USAGE}"),
     }
 }
