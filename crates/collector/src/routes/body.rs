@@ -2,12 +2,10 @@
 //! `text/plain` so browsers can post without a CORS preflight (and with
 //! `navigator.sendBeacon`). Every rejection is an [`ApiError`] naming the field.
 
-use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{StatusCode, header};
 use candor_core::{ErrorCode, ResponseSubmission};
 
-use super::MAX_BODY_BYTES;
 use crate::ApiError;
 
 /// A parsed (not yet validated against its survey) response body.
@@ -16,7 +14,7 @@ pub struct Submission(pub ResponseSubmission);
 impl<S: Send + Sync> FromRequest<S> for Submission {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+    async fn from_request(request: Request, _: &S) -> Result<Self, ApiError> {
         let content_type = request
             .headers()
             .get(header::CONTENT_TYPE)
@@ -36,23 +34,7 @@ impl<S: Send + Sync> FromRequest<S> for Submission {
                 "send the response as application/json or text/plain",
             ));
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    ErrorCode::PayloadTooLarge,
-                    "",
-                    format!("the body is over {MAX_BODY_BYTES} bytes"),
-                )
-            } else {
-                ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    ErrorCode::InvalidJson,
-                    "",
-                    rejection.body_text(),
-                )
-            }
-        })?;
+        let bytes = super::extract::body_bytes(request).await?;
         Ok(Self(ResponseSubmission::from_json(&bytes)?))
     }
 }

@@ -3,6 +3,7 @@
 mod admin;
 mod body;
 mod cache;
+mod extract;
 mod health;
 mod responses;
 pub(crate) mod snapshot;

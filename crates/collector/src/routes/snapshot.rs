@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -18,6 +18,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::cache::cached_bytes;
 use super::load_survey;
+use crate::routes::extract::Query;
 use crate::snapshot_cache::{Built, Key};
 use crate::{ApiError, AppState};
 

@@ -112,3 +112,36 @@ async fn slow_headers_are_cut_off() {
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+/// Malformed admin requests get the same JSON errors as everything else.
+#[tokio::test]
+async fn admin_rejections_are_json_too() {
+    let app = spawn_app(Db::Sqlite).await.unwrap();
+    let oversize = serde_json::json!({"template": "checkout", "id": "x".repeat(70 * 1024)});
+    let reply = app.admin("POST", "/v1/admin/surveys", Some(oversize)).await;
+    assert_eq!(
+        (reply.status, reply.body["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
+    );
+    let reply = app
+        .admin("GET", "/v1/admin/surveys/checkout/responses?limit=many", None)
+        .await;
+    assert_eq!(
+        (reply.status, reply.body["field"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("query")),
+        "{}",
+        reply.body
+    );
+    let reply = app
+        .admin_as(Some("test-admin-token"), "POST", "/v1/admin/surveys", None)
+        .await;
+    assert_eq!(
+        (reply.status, reply.body["code"].as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type"))
+    );
+    let reply = app.get("/v1/surveys/checkout/snapshot?window=1y").await;
+    assert_eq!(
+        (reply.status, reply.body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("window"))
+    );
+}

@@ -1,14 +1,15 @@
 //! The contact-request queue and erasure by email.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use candor_core::ErrorCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::json_body;
+use crate::routes::extract::JsonBytes;
+use crate::routes::extract::Query;
 use crate::{ApiError, AppState, ContactRequest};
 
 /// `?status=open|done`.
@@ -44,10 +45,9 @@ pub async fn list(
 pub async fn set_status(
     State(state): State<AppState>,
     Path(response): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<Value>, ApiError> {
-    let value = json_body(&headers, &body)?;
+    let value = json_body(&body)?;
     let new = status(value.get("status").and_then(Value::as_str).or(Some("")), "status")?.unwrap_or("open");
     if !state.store.set_contact_status(&response, new).await? {
         return Err(ApiError::new(

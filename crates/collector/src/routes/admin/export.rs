@@ -4,7 +4,7 @@
 //! neutralised with a leading apostrophe.
 
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use candor_core::{ErrorCode, QuestionKind, Survey};
@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::responses::Filters;
+use crate::routes::extract::Query;
 use crate::routes::load_survey;
 use crate::{ApiError, AppState, Cursor, ResponseFilter, Store, StoredResponse};
 

@@ -2,11 +2,12 @@
 //! filtered, a page at a time.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use candor_core::{Day, ErrorCode};
 use serde::{Deserialize, Serialize};
 
+use crate::routes::extract::Query;
 use crate::routes::load_survey;
 use crate::{ApiError, AppState, Cursor, ResponseFilter, StoredResponse};
 

@@ -1,13 +1,14 @@
 //! Creating, editing and publishing surveys, and the owner's snapshot.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use candor_core::{ErrorCode, Snapshot, Survey, SurveyId, Window, templates};
 use serde_json::{Value, json};
 
 use super::json_body;
+use crate::routes::extract::JsonBytes;
+use crate::routes::extract::Query;
 use crate::routes::{load_survey, snapshot};
 use crate::{ApiError, AppState, SurveySummary};
 
@@ -21,10 +22,9 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<SurveySummar
 /// taken.
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
+    JsonBytes(body): JsonBytes,
 ) -> Result<(StatusCode, Json<Survey>), ApiError> {
-    let value = json_body(&headers, &body)?;
+    let value = json_body(&body)?;
     let mut survey = match value.get("template") {
         Some(template) => from_template(template, value.get("id"))?,
         None => Survey::from_json(&body)?,
@@ -71,10 +71,8 @@ pub async fn get(State(state): State<AppState>, Path(survey): Path<String>) -> R
 pub async fn save_draft(
     State(state): State<AppState>,
     Path(survey): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<Survey>, ApiError> {
-    json_body(&headers, &body)?;
     let published = load_survey(&state.store, &survey).await?;
     let draft = Survey::from_json(&body)?;
     if draft.id != published.id {
