@@ -1,6 +1,11 @@
-//! Interface texts. English only for now; each locale will get its own table.
+//! The widget's own texts in every locale Candor ships (the survey's texts
+//! come with the survey), locale choice, and locale-aware numbers.
 
-/// Texts of the widget's own interface (the survey's texts come with it).
+use candor_core::Survey;
+use candor_core::locale::{SUPPORTED, is_right_to_left};
+use wasm_bindgen::JsValue;
+
+/// Texts of the widget's own interface. `{n}` and `{mean}` are filled in.
 pub struct Strings {
     pub submit: &'static str,
     pub sending: &'static str,
@@ -16,8 +21,22 @@ pub struct Strings {
     pub ces_high: &'static str,
     pub gap_low: &'static str,
     pub gap_high: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub consent: &'static str,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    pub required: &'static str,
+    pub too_long: &'static str,
+    pub check: &'static str,
     pub still_collecting: &'static str,
+    /// `{n}` characters left.
     pub characters_left: &'static str,
+    /// One response: `{n}`, `{mean}`.
+    pub summary_one: &'static str,
+    /// Other counts: `{n}`, `{mean}`.
+    pub summary_other: &'static str,
 }
 
 /// English.
@@ -36,23 +55,275 @@ pub const EN: Strings = Strings {
     ces_high: "Strongly agree",
     gap_low: "Very little",
     gap_high: "A great deal",
+    yes: "Yes",
+    no: "No",
+    consent: "Yes, I agree to be contacted",
+    name: "Name",
+    email: "Email",
+    phone: "Phone",
+    required: "Please answer this question.",
+    too_long: "Please shorten your answer.",
+    check: "Please check this answer.",
     still_collecting: "Still collecting responses",
-    characters_left: "characters left",
+    characters_left: "{n} characters left",
+    summary_one: "{n} response · average {mean} / 5",
+    summary_other: "{n} responses · average {mean} / 5",
 };
 
-/// "12 responses · average 4.2 / 5".
-pub fn summary(responses: u64, mean: f64) -> String {
-    let noun = if responses == 1 { "response" } else { "responses" };
-    format!("{responses} {noun} · average {mean:.1} / 5")
+/// Thai.
+pub const TH: Strings = Strings {
+    submit: "ส่งความคิดเห็น",
+    sending: "กำลังส่ง…",
+    thanks: "ขอบคุณสำหรับความคิดเห็นของคุณ",
+    send_failed: "ส่งความคิดเห็นไม่สำเร็จ โปรดลองอีกครั้ง",
+    expected: "คุณคาดหวังไว้แค่ไหน",
+    experienced: "คุณได้รับจริงแค่ไหน",
+    csat_low: "ไม่พอใจมาก",
+    csat_high: "พอใจมาก",
+    nps_low: "ไม่แนะนำเลย",
+    nps_high: "แนะนำแน่นอน",
+    ces_low: "ไม่เห็นด้วยอย่างยิ่ง",
+    ces_high: "เห็นด้วยอย่างยิ่ง",
+    gap_low: "น้อยมาก",
+    gap_high: "มากที่สุด",
+    yes: "ใช่",
+    no: "ไม่ใช่",
+    consent: "ฉันยินยอมให้ติดต่อกลับ",
+    name: "ชื่อ",
+    email: "อีเมล",
+    phone: "เบอร์โทรศัพท์",
+    required: "โปรดตอบคำถามนี้",
+    too_long: "โปรดตอบให้สั้นลง",
+    check: "โปรดตรวจสอบคำตอบนี้",
+    still_collecting: "กำลังรวบรวมความคิดเห็น",
+    characters_left: "เหลืออีก {n} ตัวอักษร",
+    summary_one: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
+    summary_other: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
+};
+
+/// Latvian.
+pub const LV: Strings = Strings {
+    submit: "Nosūtīt atsauksmi",
+    sending: "Sūta…",
+    thanks: "Paldies par jūsu atsauksmi!",
+    send_failed: "Atsauksmi neizdevās nosūtīt. Lūdzu, mēģiniet vēlreiz.",
+    expected: "Ko jūs gaidījāt?",
+    experienced: "Ko jūs saņēmāt?",
+    csat_low: "Ļoti neapmierināts",
+    csat_high: "Ļoti apmierināts",
+    nps_low: "Noteikti neieteiktu",
+    nps_high: "Noteikti ieteiktu",
+    ces_low: "Pilnīgi nepiekrītu",
+    ces_high: "Pilnīgi piekrītu",
+    gap_low: "Ļoti maz",
+    gap_high: "Ļoti daudz",
+    yes: "Jā",
+    no: "Nē",
+    consent: "Jā, piekrītu, ka ar mani sazinās",
+    name: "Vārds",
+    email: "E-pasts",
+    phone: "Tālrunis",
+    required: "Lūdzu, atbildiet uz šo jautājumu.",
+    too_long: "Lūdzu, saīsiniet atbildi.",
+    check: "Lūdzu, pārbaudiet šo atbildi.",
+    still_collecting: "Atsauksmes vēl tiek apkopotas",
+    characters_left: "Atlikušās rakstzīmes: {n}",
+    summary_one: "Atsauksmes: {n} · vidēji {mean} no 5",
+    summary_other: "Atsauksmes: {n} · vidēji {mean} no 5",
+};
+
+/// Greek.
+pub const EL: Strings = Strings {
+    submit: "Αποστολή σχολίων",
+    sending: "Αποστολή…",
+    thanks: "Σας ευχαριστούμε για τα σχόλιά σας!",
+    send_failed: "Δεν ήταν δυνατή η αποστολή. Παρακαλούμε δοκιμάστε ξανά.",
+    expected: "Τι περιμένατε;",
+    experienced: "Τι λάβατε;",
+    csat_low: "Πολύ δυσαρεστημένος",
+    csat_high: "Πολύ ικανοποιημένος",
+    nps_low: "Καθόλου πιθανό",
+    nps_high: "Εξαιρετικά πιθανό",
+    ces_low: "Διαφωνώ απόλυτα",
+    ces_high: "Συμφωνώ απόλυτα",
+    gap_low: "Πολύ λίγα",
+    gap_high: "Πάρα πολλά",
+    yes: "Ναι",
+    no: "Όχι",
+    consent: "Ναι, συμφωνώ να επικοινωνήσετε μαζί μου",
+    name: "Όνομα",
+    email: "Email",
+    phone: "Τηλέφωνο",
+    required: "Παρακαλούμε απαντήστε σε αυτή την ερώτηση.",
+    too_long: "Παρακαλούμε συντομεύστε την απάντησή σας.",
+    check: "Παρακαλούμε ελέγξτε αυτή την απάντηση.",
+    still_collecting: "Συλλέγουμε ακόμη απαντήσεις",
+    characters_left: "Χαρακτήρες που απομένουν: {n}",
+    summary_one: "{n} απάντηση · μέσος όρος {mean} / 5",
+    summary_other: "{n} απαντήσεις · μέσος όρος {mean} / 5",
+};
+
+/// Arabic.
+pub const AR: Strings = Strings {
+    submit: "إرسال الملاحظات",
+    sending: "جارٍ الإرسال…",
+    thanks: "شكرًا لك على ملاحظاتك!",
+    send_failed: "تعذّر إرسال ملاحظاتك. يُرجى المحاولة مرة أخرى.",
+    expected: "ماذا توقعت؟",
+    experienced: "ماذا وجدت فعلًا؟",
+    csat_low: "غير راضٍ إطلاقًا",
+    csat_high: "راضٍ جدًا",
+    nps_low: "غير مرجّح إطلاقًا",
+    nps_high: "مرجّح للغاية",
+    ces_low: "لا أوافق بشدة",
+    ces_high: "أوافق بشدة",
+    gap_low: "قليل جدًا",
+    gap_high: "كثير جدًا",
+    yes: "نعم",
+    no: "لا",
+    consent: "نعم، أوافق على أن يتم التواصل معي",
+    name: "الاسم",
+    email: "البريد الإلكتروني",
+    phone: "الهاتف",
+    required: "يُرجى الإجابة عن هذا السؤال.",
+    too_long: "يُرجى تقصير إجابتك.",
+    check: "يُرجى التحقق من هذه الإجابة.",
+    still_collecting: "ما زلنا نجمع الردود",
+    characters_left: "الأحرف المتبقية: {n}",
+    summary_one: "عدد الردود: {n} · المتوسط {mean} من 5",
+    summary_other: "عدد الردود: {n} · المتوسط {mean} من 5",
+};
+
+/// The interface texts for `locale` (its language), English otherwise.
+pub fn strings(locale: &str) -> &'static Strings {
+    match locale.split('-').next().unwrap_or("") {
+        "th" => &TH,
+        "lv" => &LV,
+        "el" => &EL,
+        "ar" => &AR,
+        _ => &EN,
+    }
+}
+
+/// The locale to show `survey` in: the survey's own setting, else the
+/// page's `<html lang>`, else the browser's languages, else the survey's
+/// default; only locales the survey has texts in count.
+pub fn choose_locale(survey: &Survey) -> String {
+    let available = survey.locales();
+    let usable = |tag: &str| {
+        let tag = tag.trim();
+        let language = tag.split('-').next().unwrap_or("");
+        available
+            .iter()
+            .find(|l| l.eq_ignore_ascii_case(tag))
+            .or_else(|| available.iter().find(|l| l.eq_ignore_ascii_case(language)))
+            .map(|l| (*l).to_owned())
+    };
+    if let Some(forced) = survey.settings.locale.as_deref().and_then(usable) {
+        return forced;
+    }
+    let window = web_sys::window();
+    let page = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"));
+    if let Some(locale) = page.as_deref().and_then(usable) {
+        return locale;
+    }
+    let browser = window
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect::<Vec<_>>());
+    browser
+        .unwrap_or_default()
+        .iter()
+        .find_map(|tag| usable(tag))
+        .unwrap_or_else(|| survey.default_locale.clone())
+}
+
+/// Whether `locale` is written right to left.
+pub fn direction(locale: &str) -> &'static str {
+    if is_right_to_left(locale) { "rtl" } else { "ltr" }
+}
+
+/// `value` with `decimals` decimals, as `locale` writes numbers
+/// (`4,1` in Latvian and Greek, `4.1` in English).
+pub fn number(locale: &str, value: f64, decimals: u32) -> String {
+    let fallback = || format!("{value:.*}", decimals as usize);
+    // Only locales we ship reach Intl: an invalid tag would throw.
+    let language = locale.split('-').next().unwrap_or("en");
+    if !SUPPORTED.contains(&language) {
+        return fallback();
+    }
+    let options = js_sys::Object::new();
+    for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &JsValue::from(decimals));
+    }
+    let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&language.into()), &options).format();
+    format
+        .call1(&JsValue::NULL, &JsValue::from(value))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(fallback)
+}
+
+/// "12 responses · average 4.2 / 5", in `locale`.
+pub fn summary(locale: &str, responses: u64, mean: f64) -> String {
+    let strings = strings(locale);
+    let template = if responses == 1 {
+        strings.summary_one
+    } else {
+        strings.summary_other
+    };
+    template
+        .replace("{n}", &number(locale, responses as f64, 0))
+        .replace("{mean}", &number(locale, mean, 1))
 }
 
 #[cfg(test)]
 mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    use super::*;
+
     #[wasm_bindgen_test]
     fn summary_rounds_to_one_decimal_and_pluralises() {
-        assert_eq!(super::summary(12, 4.25), "12 responses · average 4.2 / 5");
-        assert_eq!(super::summary(1, 5.0), "1 response · average 5.0 / 5");
+        assert_eq!(summary("en", 12, 4.25), "12 responses · average 4.3 / 5");
+        assert_eq!(summary("en", 1, 5.0), "1 response · average 5.0 / 5");
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_follow_the_locale() {
+        assert_eq!(number("lv", 4.1, 1), "4,1");
+        assert_eq!(number("el", 4.1, 1), "4,1");
+        assert_eq!(number("en", 1234.0, 0), "1,234");
+        assert_eq!(number("xx", 4.1, 1), "4.1");
+    }
+
+    #[wasm_bindgen_test]
+    fn arabic_is_right_to_left() {
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("th"), "ltr");
+    }
+
+    #[wasm_bindgen_test]
+    fn every_locale_has_every_text() {
+        for locale in SUPPORTED {
+            let s = strings(locale);
+            for text in [
+                s.submit,
+                s.thanks,
+                s.required,
+                s.consent,
+                s.summary_other,
+                s.characters_left,
+            ] {
+                assert!(!text.is_empty(), "{locale}");
+            }
+            assert!(
+                s.characters_left.contains("{n}") && s.summary_other.contains("{mean}"),
+                "{locale}"
+            );
+        }
     }
 }

@@ -135,3 +135,148 @@ async fn the_comment_counter_counts_down() {
         "1994 characters left"
     );
 }
+
+/// A survey of every kind but the gap (covered above), from JSON as a site
+/// owner would write it.
+fn every_kind() -> candor_core::Survey {
+    candor_core::Survey::from_json(
+        json!({
+            "id": "kinds", "version": 3, "default_locale": "en",
+            "title": {"en": "Kinds", "th": "ทุกแบบ", "ar": "الأنواع"},
+            "questions": [
+                {"id": "sat", "kind": "csat", "points": 7, "required": true,
+                 "text": {"en": "Satisfied?", "th": "พอใจไหม", "ar": "هل أنت راضٍ؟"}},
+                {"id": "nps", "kind": "nps", "text": {"en": "Recommend?", "th": "แนะนำไหม", "ar": "هل توصي بنا؟"}},
+                {"id": "ces", "kind": "ces", "text": {"en": "Easy?", "th": "ง่ายไหม", "ar": "هل كان سهلًا؟"}},
+                {"id": "fcr", "kind": "yes_no", "text": {"en": "Solved?", "th": "แก้ไขได้ไหม", "ar": "هل حُلّت؟"}},
+                {"id": "via", "kind": "single_choice", "text": {"en": "Via?", "th": "ช่องทาง", "ar": "عبر؟"},
+                 "options": [{"id": "chat", "label": {"en": "Chat", "th": "แชท", "ar": "دردشة"}},
+                             {"id": "phone", "label": {"en": "Phone", "th": "โทรศัพท์", "ar": "هاتف"}}]},
+                {"id": "contact", "kind": "contact_request",
+                 "text": {"en": "Contact me?", "th": "ติดต่อกลับไหม", "ar": "هل نتواصل معك؟"}}
+            ]
+        })
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap()
+}
+
+fn mount(survey: candor_core::Survey, locale: &str) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let sent = RwSignal::new(Vec::new());
+    let on_submit = Callback::new(move |s: ResponseSubmission| sent.update(|all| all.push(s)));
+    let locale = locale.to_owned();
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <SurveyForm survey=survey on_submit=on_submit locale=locale /> }
+    })
+    .forget();
+    Mounted { root, sent }
+}
+
+#[wasm_bindgen_test]
+async fn every_question_kind_sends_its_answer() {
+    let form = mount(every_kind(), "en");
+    form.choose("sat", 7);
+    form.choose("nps", 0);
+    form.choose("ces", 6);
+    form.find("input[name=fcr][value=\"1\"]")
+        .unchecked_into::<HtmlElement>()
+        .click(); // "No"
+    form.find("input[name=via][value=\"1\"]")
+        .unchecked_into::<HtmlElement>()
+        .click(); // "Phone"
+    form.find(".candor-contact__checkbox")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    let email: HtmlInputElement = form.find("input[data-field=email]").unchecked_into();
+    email.set_value("anna@example.lv");
+    email
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    form.submit();
+    leptos::task::tick().await;
+
+    let sent = form.sent.get_untracked();
+    assert_eq!(sent.len(), 1, "one submission");
+    let body = serde_json::to_value(&sent[0]).unwrap();
+    assert_eq!(
+        body["answers"],
+        json!({
+            "sat": 7, "nps": 0, "ces": 6, "fcr": false, "via": "phone",
+            "contact": {"consent": true, "email": "anna@example.lv"}
+        })
+    );
+    assert_eq!(body["survey_version"], 3);
+}
+
+#[wasm_bindgen_test]
+async fn contact_details_need_consent_and_a_way_to_reach() {
+    let form = mount(every_kind(), "en");
+    form.choose("sat", 4);
+    assert!(
+        form.root
+            .query_selector("input[data-field=email]")
+            .unwrap()
+            .is_none(),
+        "fields wait for consent"
+    );
+    form.find(".candor-contact__checkbox")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    form.submit();
+    leptos::task::tick().await;
+    assert!(
+        form.sent.get_untracked().is_empty(),
+        "consent without email or phone is not sent"
+    );
+    let error = form.find("[data-question=contact] [role=alert]");
+    assert_eq!(error.text_content().unwrap(), "Please answer this question.");
+    // Withdrawing consent removes the request altogether.
+    form.find(".candor-contact__checkbox")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    form.submit();
+    leptos::task::tick().await;
+    let sent = form.sent.get_untracked();
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].answers.get("contact").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn thai_texts_and_arabic_direction() {
+    let thai = mount(every_kind(), "th");
+    assert_eq!(thai.find(".candor-form__title").text_content().unwrap(), "ทุกแบบ");
+    assert_eq!(
+        thai.find("button[type=submit]").text_content().unwrap(),
+        "ส่งความคิดเห็น"
+    );
+    assert_eq!(thai.find("form").get_attribute("dir").as_deref(), Some("ltr"));
+
+    let arabic = mount(every_kind(), "ar");
+    let form = arabic.find("form");
+    assert_eq!(form.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(form.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(
+        arabic.find("button[type=submit]").text_content().unwrap(),
+        "إرسال الملاحظات"
+    );
+    // In a right-to-left row the first point sits at the right.
+    let one = arabic
+        .find("input[name=sat][value=\"1\"]")
+        .get_bounding_client_rect();
+    let seven = arabic
+        .find("input[name=sat][value=\"7\"]")
+        .get_bounding_client_rect();
+    assert!(
+        one.left() > seven.left(),
+        "1 must be right of 7 in Arabic: {} vs {}",
+        one.left(),
+        seven.left()
+    );
+}

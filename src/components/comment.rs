@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::form_state::FormState;
-use crate::i18n::EN;
+use crate::i18n::Strings;
 
 /// A labelled text area bound to the answer of `question_id`.
 #[component]
@@ -15,6 +15,8 @@ pub fn CommentField(
     label: String,
     /// Longest answer in characters.
     max_length: u32,
+    /// Interface texts.
+    strings: &'static Strings,
     /// The form's answers.
     form: FormState,
 ) -> impl IntoView {
@@ -40,7 +42,7 @@ pub fn CommentField(
                 on:input=on_input
             ></textarea>
             <p class="candor-comment__counter" id=counter_id>
-                {left} " " {EN.characters_left}
+                {move || strings.characters_left.replace("{n}", &left().to_string())}
             </p>
         </div>
     }

@@ -1,6 +1,8 @@
 //! The widget's components, one per file.
 
+mod choice;
 mod comment;
+mod contact;
 mod form_state;
 mod gap;
 mod question;

@@ -4,11 +4,13 @@ use candor_core::{ErrorCode, Question, QuestionKind, Survey};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::choice::{ChoiceGroup, ChoiceOption};
 use super::comment::CommentField;
+use super::contact::ContactField;
 use super::form_state::FormState;
 use super::gap::GapQuestion;
 use super::rating_scale::RatingScale;
-use crate::i18n::EN;
+use crate::i18n::{Strings, strings};
 
 /// Renders `question` of `survey` in `locale`, bound to `form`.
 #[component]
@@ -24,19 +26,20 @@ pub fn QuestionView(
 ) -> impl IntoView {
     let id = question.id.to_string();
     let text = survey.text(&question.text, &locale).to_owned();
+    let s = strings(&locale);
     let error = form.error_for(&id);
     let error_id = format!("candor-error-{id}");
     let described_by = error_id.clone();
+    let key = id.clone();
+    let set = Callback::new(move |value: Value| form.set(&[&key], value));
     let body = match &question.kind {
         QuestionKind::Csat { .. } | QuestionKind::Nps | QuestionKind::Ces => {
-            let key = id.clone();
-            let on_change = Callback::new(move |point: u8| form.set(&[&key], Value::from(point)));
-            let path = id.clone();
             let ends = match question.kind {
-                QuestionKind::Nps => (EN.nps_low, EN.nps_high),
-                QuestionKind::Ces => (EN.ces_low, EN.ces_high),
-                _ => (EN.csat_low, EN.csat_high),
+                QuestionKind::Nps => (s.nps_low, s.nps_high),
+                QuestionKind::Ces => (s.ces_low, s.ces_high),
+                _ => (s.csat_low, s.csat_high),
             };
+            let path = id.clone();
             view! {
                 <RatingScale
                     name=id.clone()
@@ -44,17 +47,51 @@ pub fn QuestionView(
                     scale=question.kind.scale().unwrap_or(1..=5)
                     ends=ends
                     value=Signal::derive(move || form.rating(&[&path]))
-                    on_change=on_change
+                    on_change=Callback::new(move |point: u8| set.run(Value::from(point)))
                 />
             }
             .into_any()
         }
         QuestionKind::ExpectationGap { dimensions } => view! {
-            <GapQuestion survey=survey.clone() question_id=id.clone() text=text dimensions=dimensions.clone() locale=locale.clone() form=form />
+            <GapQuestion
+                survey=survey.clone()
+                question_id=id.clone()
+                text=text
+                dimensions=dimensions.clone()
+                locale=locale.clone()
+                form=form
+            />
         }
         .into_any(),
+        QuestionKind::YesNo => {
+            let options = vec![
+                ChoiceOption {
+                    value: Value::Bool(true),
+                    label: s.yes.to_owned(),
+                },
+                ChoiceOption {
+                    value: Value::Bool(false),
+                    label: s.no.to_owned(),
+                },
+            ];
+            choice(&id, text, options, form, set)
+        }
+        QuestionKind::SingleChoice { options } => {
+            let options = options
+                .iter()
+                .map(|o| ChoiceOption {
+                    value: Value::String(o.id.to_string()),
+                    label: survey.text(&o.label, &locale).to_owned(),
+                })
+                .collect();
+            choice(&id, text, options, form, set)
+        }
         QuestionKind::Comment { max_length } => view! {
-            <CommentField question_id=id.clone() label=text max_length=*max_length form=form />
+            <CommentField question_id=id.clone() label=text max_length=*max_length strings=s form=form />
+        }
+        .into_any(),
+        QuestionKind::ContactRequest => view! {
+            <ContactField question_id=id.clone() label=text strings=s form=form />
         }
         .into_any(),
         _ => ().into_any(),
@@ -73,7 +110,7 @@ pub fn QuestionView(
                     .map(|e| {
                         view! {
                             <p class="candor-question__error" id=error_id.clone() role="alert">
-                                {message(e.code)}
+                                {message(s, e.code)}
                             </p>
                         }
                     })
@@ -82,11 +119,31 @@ pub fn QuestionView(
     }
 }
 
+fn choice(
+    id: &str,
+    legend: String,
+    options: Vec<ChoiceOption>,
+    form: FormState,
+    set: Callback<Value>,
+) -> AnyView {
+    let key = id.to_owned();
+    view! {
+        <ChoiceGroup
+            name=id.to_owned()
+            legend=legend
+            options=options
+            value=Signal::derive(move || form.answers.with(|a| a.get(&key).cloned()))
+            on_change=set
+        />
+    }
+    .into_any()
+}
+
 /// What to tell the respondent about a validation error.
-fn message(code: ErrorCode) -> &'static str {
+fn message(s: &'static Strings, code: ErrorCode) -> &'static str {
     match code {
-        ErrorCode::Required => "Please answer this question.",
-        ErrorCode::TooLong => "Please shorten your answer.",
-        _ => "Please check this answer.",
+        ErrorCode::Required => s.required,
+        ErrorCode::TooLong => s.too_long,
+        _ => s.check,
     }
 }

@@ -3,24 +3,23 @@
 use candor_core::{Figures, Snapshot};
 use leptos::prelude::*;
 
-use crate::i18n::{EN, summary};
+use crate::i18n::{strings, summary};
 
 /// One line of public figures, or why there are none yet.
 #[component]
 pub fn SnapshotSummary(
     /// The figures from the collector.
     snapshot: Snapshot,
+    /// The shown locale.
+    locale: String,
 ) -> impl IntoView {
     let csat = snapshot.questions.iter().find_map(|q| match q.figures {
         Figures::Csat { mean, .. } => Some(mean),
         _ => None,
     });
     let text = match csat {
-        Some(mean) => summary(snapshot.responses, mean),
-        None => format!(
-            "{} ({} / {})",
-            EN.still_collecting, snapshot.responses, snapshot.minimum_sample
-        ),
+        Some(mean) => summary(&locale, snapshot.responses, mean),
+        None => strings(&locale).still_collecting.to_owned(),
     };
     view! { <p class="candor-summary" data-responses=snapshot.responses.to_string()>{text}</p> }
 }

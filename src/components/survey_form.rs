@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::form_state::FormState;
 use super::question::QuestionView;
-use crate::i18n::EN;
+use crate::i18n::{direction, strings};
 use crate::random::response_id;
 
 /// Renders `survey` and hands a validated submission to `on_submit`.
@@ -19,12 +19,18 @@ pub fn SurveyForm(
     /// True while a submission is on its way: the button is disabled.
     #[prop(into, optional)]
     busy: Signal<bool>,
+    /// The locale to show; the survey's default when absent.
+    #[prop(optional, into)]
+    locale: Option<String>,
 ) -> impl IntoView {
     let form = FormState::new();
     // One id for the life of the form: sending again after a failure can
     // never store the response twice.
     let id = response_id();
-    let locale = survey.default_locale.clone();
+    let locale = locale.unwrap_or_else(|| survey.default_locale.clone());
+    let s = strings(&locale);
+    let dir = direction(&locale);
+    let lang = locale.clone();
     let title = survey.text(&survey.title, &locale).to_owned();
     let questions = survey
         .questions
@@ -49,11 +55,11 @@ pub fn SurveyForm(
         }
     };
     view! {
-        <form class="candor-form" novalidate on:submit=on_send>
+        <form class="candor-form" novalidate lang=lang dir=dir on:submit=on_send>
             <h2 class="candor-form__title">{title}</h2>
             {questions}
             <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { EN.sending } else { EN.submit }}
+                {move || if busy.get() { s.sending } else { s.submit }}
             </button>
         </form>
     }

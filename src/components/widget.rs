@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
 use crate::api::{Api, ApiError};
-use crate::i18n::EN;
+use crate::i18n::{choose_locale, direction, strings};
 
 /// The survey of `api`, from loading to thank-you. Renders nothing while the
 /// survey loads or when it cannot be loaded (a warning goes to the console):
@@ -30,6 +30,11 @@ pub fn Widget(
             Ok::<Option<Snapshot>, ApiError>(api.snapshot().await.inspect_err(warn).ok())
         }
     });
+    // The page's language, as far as the survey speaks it.
+    let locale = Memo::new(move |_| match survey.get() {
+        Some(Ok(survey)) => choose_locale(&survey),
+        _ => "en".to_owned(),
+    });
     let sent = Memo::new(move |_| matches!(send.value().get(), Some(Ok(_))));
     let failed = move || matches!(send.value().get(), Some(Err(_)));
     let on_submit = Callback::new(move |submission| {
@@ -37,7 +42,11 @@ pub fn Widget(
     });
     let form = move || match survey.get() {
         Some(Ok(survey)) => {
-            Some(view! { <SurveyForm survey=survey on_submit=on_submit busy=send.pending() /> }.into_any())
+            let locale = locale.get_untracked();
+            Some(
+                view! { <SurveyForm survey=survey on_submit=on_submit busy=send.pending() locale=locale /> }
+                    .into_any(),
+            )
         }
         Some(Err(error)) => {
             warn(&error);
@@ -47,22 +56,31 @@ pub fn Widget(
     };
     let thanks = move || {
         let snapshot = match send.value().get() {
-            Some(Ok(Some(snapshot))) => Some(view! { <SnapshotSummary snapshot=snapshot /> }),
+            Some(Ok(Some(snapshot))) => {
+                Some(view! { <SnapshotSummary snapshot=snapshot locale=locale.get_untracked() /> })
+            }
             _ => None,
         };
         view! {
             <div class="candor-thanks">
-                <p class="candor-thanks__text">{EN.thanks}</p>
+                <p class="candor-thanks__text">{strings(&locale.get_untracked()).thanks}</p>
                 {snapshot}
             </div>
         }
     };
     view! {
-        <section class="candor" aria-live="polite">
+        <section
+            class="candor"
+            aria-live="polite"
+            lang=move || locale.get()
+            dir=move || direction(&locale.get())
+        >
             <Show when=move || !sent.get() fallback=thanks>
                 {form}
                 <Show when=failed>
-                    <p class="candor-send-error" role="alert">{EN.send_failed}</p>
+                    <p class="candor-send-error" role="alert">
+                        {move || strings(&locale.get()).send_failed}
+                    </p>
                 </Show>
             </Show>
         </section>
