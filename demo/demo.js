@@ -1,4 +1,8 @@
-// The shop's own script: "Place order" confirms the (pretend) order.
+// The shop's own script: "Place order" confirms the (pretend) order, and
+// ?lang=th (or lv, el, ar) sets the page language the survey follows.
+var requested = new URLSearchParams(location.search).get("lang");
+if (requested && /^[a-z]{2}$/.test(requested)) document.documentElement.lang = requested;
+
 document.addEventListener("DOMContentLoaded", function () {
   var button = document.getElementById("place-order");
   var status = document.getElementById("order-status");

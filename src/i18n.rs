@@ -37,6 +37,16 @@ pub struct Strings {
     pub summary_one: &'static str,
     /// Other counts: `{n}`, `{mean}`.
     pub summary_other: &'static str,
+    /// `{pct}` satisfied (±`{margin}`).
+    pub satisfied: &'static str,
+    /// Window names: last 7, 30, 90 days, all time.
+    pub windows: [&'static str; 4],
+    /// The rating chart's accessible name.
+    pub chart: &'static str,
+    /// `{n}` ratings of `{point}` (a bar's text alternative).
+    pub bar: &'static str,
+    /// Gap verdicts: exceeded, met, fell short of expectations.
+    pub verdicts: [&'static str; 3],
 }
 
 /// English.
@@ -68,6 +78,15 @@ pub const EN: Strings = Strings {
     characters_left: "{n} characters left",
     summary_one: "{n} response · average {mean} / 5",
     summary_other: "{n} responses · average {mean} / 5",
+    satisfied: "{pct} satisfied (±{margin})",
+    windows: ["last 7 days", "last 30 days", "last 90 days", "all time"],
+    chart: "How customers rated us",
+    bar: "{point}: {n}",
+    verdicts: [
+        "exceeded expectations",
+        "met expectations",
+        "fell short of expectations",
+    ],
 };
 
 /// Thai.
@@ -99,6 +118,11 @@ pub const TH: Strings = Strings {
     characters_left: "เหลืออีก {n} ตัวอักษร",
     summary_one: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
     summary_other: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
+    satisfied: "พึงพอใจ {pct} (±{margin})",
+    windows: ["7 วันที่ผ่านมา", "30 วันที่ผ่านมา", "90 วันที่ผ่านมา", "ทั้งหมด"],
+    chart: "คะแนนที่ลูกค้าให้",
+    bar: "{point}: {n}",
+    verdicts: ["เกินความคาดหวัง", "ตรงตามความคาดหวัง", "ต่ำกว่าความคาดหวัง"],
 };
 
 /// Latvian.
@@ -130,6 +154,16 @@ pub const LV: Strings = Strings {
     characters_left: "Atlikušās rakstzīmes: {n}",
     summary_one: "Atsauksmes: {n} · vidēji {mean} no 5",
     summary_other: "Atsauksmes: {n} · vidēji {mean} no 5",
+    satisfied: "{pct} apmierināti (±{margin})",
+    windows: [
+        "pēdējās 7 dienas",
+        "pēdējās 30 dienas",
+        "pēdējās 90 dienas",
+        "visu laiku",
+    ],
+    chart: "Kā klienti mūs novērtēja",
+    bar: "{point}: {n}",
+    verdicts: ["pārsniedza gaidīto", "atbilda gaidītajam", "neattaisnoja gaidīto"],
 };
 
 /// Greek.
@@ -161,6 +195,20 @@ pub const EL: Strings = Strings {
     characters_left: "Χαρακτήρες που απομένουν: {n}",
     summary_one: "{n} απάντηση · μέσος όρος {mean} / 5",
     summary_other: "{n} απαντήσεις · μέσος όρος {mean} / 5",
+    satisfied: "{pct} ικανοποιημένοι (±{margin})",
+    windows: [
+        "τελευταίες 7 ημέρες",
+        "τελευταίες 30 ημέρες",
+        "τελευταίες 90 ημέρες",
+        "από την αρχή",
+    ],
+    chart: "Πώς μας βαθμολόγησαν οι πελάτες",
+    bar: "{point}: {n}",
+    verdicts: [
+        "ξεπέρασε τις προσδοκίες",
+        "ανταποκρίθηκε στις προσδοκίες",
+        "υστέρησε των προσδοκιών",
+    ],
 };
 
 /// Arabic.
@@ -192,6 +240,11 @@ pub const AR: Strings = Strings {
     characters_left: "الأحرف المتبقية: {n}",
     summary_one: "عدد الردود: {n} · المتوسط {mean} من 5",
     summary_other: "عدد الردود: {n} · المتوسط {mean} من 5",
+    satisfied: "{pct} راضون (±{margin})",
+    windows: ["آخر 7 أيام", "آخر 30 يومًا", "آخر 90 يومًا", "كل الأوقات"],
+    chart: "كيف قيّمنا العملاء",
+    bar: "{point}: {n}",
+    verdicts: ["فاق التوقعات", "طابق التوقعات", "دون التوقعات"],
 };
 
 /// The interface texts for `locale` (its language), English otherwise.
@@ -267,6 +320,24 @@ pub fn number(locale: &str, value: f64, decimals: u32) -> String {
         .unwrap_or_else(fallback)
 }
 
+/// `share` (0–1) as a whole percentage, as `locale` writes it.
+pub fn percent(locale: &str, share: f64) -> String {
+    let language = locale.split('-').next().unwrap_or("en");
+    let fallback = || format!("{:.0}%", share * 100.0);
+    if !SUPPORTED.contains(&language) {
+        return fallback();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"style".into(), &"percent".into());
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(0));
+    let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&language.into()), &options).format();
+    format
+        .call1(&JsValue::NULL, &JsValue::from(share))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(fallback)
+}
+
 /// "12 responses · average 4.2 / 5", in `locale`.
 pub fn summary(locale: &str, responses: u64, mean: f64) -> String {
     let strings = strings(locale);
@@ -298,6 +369,12 @@ mod tests {
         assert_eq!(number("el", 4.1, 1), "4,1");
         assert_eq!(number("en", 1234.0, 0), "1,234");
         assert_eq!(number("xx", 4.1, 1), "4.1");
+    }
+
+    #[wasm_bindgen_test]
+    fn percentages_follow_the_locale() {
+        assert_eq!(percent("en", 0.873), "87%");
+        assert_eq!(percent("xx", 0.5), "50%");
     }
 
     #[wasm_bindgen_test]

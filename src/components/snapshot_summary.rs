@@ -1,25 +1,165 @@
-//! The aggregate shown after sending: "212 responses · average 4.3 / 5".
+//! What others said, shown after sending: "82% satisfied (±9%) · last 30
+//! days", "212 responses · average 4.3 / 5", the ratings as a bar chart,
+//! and how experience compared with expectation per dimension. Every figure
+//! comes from the snapshot; none is computed here.
 
-use candor_core::{Figures, Snapshot};
+use candor_core::snapshot::{DimensionFigures, Figures};
+use candor_core::{Snapshot, Survey, Window};
 use leptos::prelude::*;
 
-use crate::i18n::{strings, summary};
+use crate::i18n::{Strings, number, percent, strings, summary};
 
-/// One line of public figures, or why there are none yet.
+/// The public figures of `snapshot`, or why there are none yet.
 #[component]
 pub fn SnapshotSummary(
     /// The figures from the collector.
     snapshot: Snapshot,
+    /// The survey, for dimension names.
+    survey: Survey,
     /// The shown locale.
     locale: String,
 ) -> impl IntoView {
-    let csat = snapshot.questions.iter().find_map(|q| match q.figures {
-        Figures::Csat { mean, .. } => Some(mean),
+    let s = strings(&locale);
+    let csat = snapshot.questions.iter().find_map(|q| match &q.figures {
+        Figures::Csat {
+            mean,
+            satisfied,
+            histogram,
+            ..
+        } => Some((*mean, *satisfied, histogram.clone())),
         _ => None,
     });
-    let text = match csat {
-        Some(mean) => summary(&locale, snapshot.responses, mean),
-        None => strings(&locale).still_collecting.to_owned(),
+    let Some((mean, satisfied, histogram)) = csat else {
+        return view! {
+            <div class="candor-snapshot" data-responses=snapshot.responses.to_string()>
+                <p class="candor-summary">{s.still_collecting}</p>
+            </div>
+        }
+        .into_any();
     };
-    view! { <p class="candor-summary" data-responses=snapshot.responses.to_string()>{text}</p> }
+    let margin = (satisfied.high - satisfied.low) / 2.0;
+    let headline = format!(
+        "{} · {}",
+        s.satisfied
+            .replace("{pct}", &percent(&locale, satisfied.share))
+            .replace("{margin}", &percent(&locale, margin)),
+        window_name(s, snapshot.window),
+    );
+    let gaps = gap_lines(&snapshot, &survey, &locale, s);
+    view! {
+        <div class="candor-snapshot" data-responses=snapshot.responses.to_string()>
+            <p class="candor-snapshot__headline">{headline}</p>
+            <p class="candor-summary">{summary(&locale, snapshot.responses, mean)}</p>
+            <RatingChart histogram=histogram locale=locale.clone() />
+            {(!gaps.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="candor-snapshot__gaps">
+                            {gaps.into_iter().map(|(class, text)| view! { <li class=class>{text}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        </div>
+    }
+    .into_any()
+}
+
+fn window_name(s: &Strings, window: Window) -> &'static str {
+    match window {
+        Window::Days7 => s.windows[0],
+        Window::Days30 => s.windows[1],
+        Window::Days90 => s.windows[2],
+        Window::All => s.windows[3],
+    }
+}
+
+/// One line per shown gap dimension: "Delivery date: fell short of
+/// expectations (−1.2)", with a class for its verdict.
+fn gap_lines(snapshot: &Snapshot, survey: &Survey, locale: &str, s: &Strings) -> Vec<(&'static str, String)> {
+    let mut lines = Vec::new();
+    for question in &snapshot.questions {
+        let Figures::Gap { dimensions, .. } = &question.figures else {
+            continue;
+        };
+        let labels = survey.question(question.id.as_str()).map(|q| &q.kind);
+        for dimension in dimensions {
+            let DimensionFigures::Shown(d) = dimension else {
+                continue;
+            };
+            let label = match labels {
+                Some(candor_core::QuestionKind::ExpectationGap { dimensions }) => dimensions
+                    .iter()
+                    .find(|l| l.id == d.id)
+                    .map(|l| survey.text(&l.label, locale).to_owned())
+                    .unwrap_or_else(|| d.id.to_string()),
+                _ => d.id.to_string(),
+            };
+            let (class, verdict) = match d.mean_gap {
+                g if g > 0.25 => ("candor-gap--exceeded", s.verdicts[0]),
+                g if g < -0.25 => ("candor-gap--short", s.verdicts[2]),
+                _ => ("candor-gap--met", s.verdicts[1]),
+            };
+            let sign = if d.mean_gap > 0.0 {
+                "+"
+            } else if d.mean_gap < 0.0 {
+                "−"
+            } else {
+                ""
+            };
+            let gap = format!("{sign}{}", number(locale, d.mean_gap.abs(), 1));
+            lines.push((class, format!("{label}: {verdict} ({gap})")));
+        }
+    }
+    lines
+}
+
+/// The ratings as bars, drawn in SVG (attributes, not inline styles, so a
+/// strict style-src holds), with a text alternative.
+#[component]
+fn RatingChart(
+    /// Counts for 1, 2, … points.
+    histogram: Vec<u64>,
+    /// The shown locale.
+    locale: String,
+) -> impl IntoView {
+    let s = strings(&locale);
+    let max = histogram.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let points = histogram.len().max(1) as f64;
+    let slot = 100.0 / points;
+    let description = histogram
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            s.bar
+                .replace("{point}", &number(&locale, (i + 1) as f64, 0))
+                .replace("{n}", &number(&locale, *n as f64, 0))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bars = histogram
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let height = 30.0 * (*n as f64) / max;
+            let x = i as f64 * slot + slot * 0.15;
+            view! {
+                <rect
+                    class="candor-chart__bar"
+                    x=format!("{x:.2}")
+                    y=format!("{:.2}", 32.0 - height)
+                    width=format!("{:.2}", slot * 0.7)
+                    height=format!("{height:.2}")
+                    rx="1"
+                ></rect>
+                <text class="candor-chart__label" x=format!("{:.2}", x + slot * 0.35) y="39" text-anchor="middle">
+                    {number(&locale, (i + 1) as f64, 0)}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="candor-chart" viewBox="0 0 100 40" role="img" aria-label=format!("{}: {description}", s.chart)>
+            {bars}
+        </svg>
+    }
 }

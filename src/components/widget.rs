@@ -56,9 +56,9 @@ pub fn Widget(
     };
     let thanks = move || {
         let snapshot = match send.value().get() {
-            Some(Ok(Some(snapshot))) => {
-                Some(view! { <SnapshotSummary snapshot=snapshot locale=locale.get_untracked() /> })
-            }
+            Some(Ok(Some(snapshot))) => survey.get().and_then(Result::ok).map(|survey| {
+                view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
+            }),
             _ => None,
         };
         view! {

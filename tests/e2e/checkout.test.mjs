@@ -45,6 +45,11 @@ test("a response typed into the widget comes back as the page's aggregate", asyn
   const summary = page.locator("candor-widget .candor-summary");
   await summary.waitFor({ timeout: 10_000 });
   assert.equal(await summary.textContent(), "11 responses · average 4.1 / 5");
+  // 9 of 11 gave 4 or 5.
+  const headline = await page.locator("candor-widget .candor-snapshot__headline").textContent();
+  assert.match(headline, /^82% satisfied \(±\d+%\) · last 30 days$/);
+  const chart = await page.locator("candor-widget svg.candor-chart").getAttribute("aria-label");
+  assert.equal(chart, "How customers rated us: 1: 0, 2: 1, 3: 1, 4: 5, 5: 4");
   await page.screenshot({ path: join(artifacts, "checkout-after-submit.png"), fullPage: true });
 
   // The collector stored exactly what was typed: expected 5, experienced 6.

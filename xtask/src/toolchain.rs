@@ -84,10 +84,15 @@ pub fn wasm_opt() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Chromium and ChromeDriver, from Debian.
+/// Chromium and ChromeDriver from Debian, and a Thai font (the others the
+/// widget ships in are covered by Chromium's default fonts).
 pub fn chromium() -> anyhow::Result<()> {
-    if !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists() {
-        apt_install(&["chromium", "chromium-driver"])?;
+    let thai_font = Path::new("/usr/share/fonts/truetype/tlwg");
+    if !Path::new("/usr/bin/chromium").exists()
+        || !Path::new("/usr/bin/chromedriver").exists()
+        || !thai_font.exists()
+    {
+        apt_install(&["chromium", "chromium-driver", "fonts-thai-tlwg"])?;
     }
     Ok(())
 }

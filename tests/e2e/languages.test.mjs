@@ -1,0 +1,73 @@
+// The widget in every language: it renders, right-to-left for Arabic, and
+// axe-core finds no accessibility violation. Screenshots are kept.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { artifacts, launchBrowser, startCollector, watchPage } from "./helpers.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SUBMIT = { en: "Send feedback", th: "ส่งความคิดเห็น", lv: "Nosūtīt atsauksmi", el: "Αποστολή σχολίων", ar: "إرسال الملاحظات" };
+
+let collector;
+let browser;
+
+before(async () => {
+  collector = await startCollector();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await collector?.stop();
+});
+
+/** axe-core's violations on the page, WCAG 2.x A and AA rules. */
+async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }),
+  );
+  // Shadow-DOM nodes have a target path through the host: make sure axe
+  // really looked inside the widget, so "no violations" means something.
+  const checkedInside = results.passes.some((rule) =>
+    rule.nodes.some((node) => Array.isArray(node.target[0]) && node.target[0][0] === "candor-widget"),
+  );
+  assert.ok(checkedInside, "axe-core did not check inside the widget's shadow root");
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const lang of Object.keys(SUBMIT)) {
+  test(`the survey in ${lang} renders and passes axe-core`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
+    const problems = watchPage(page);
+    await page.goto(`${collector.url}/?lang=${lang}`);
+    const button = page.locator("candor-widget button[type=submit]");
+    await button.waitFor();
+    assert.equal(await button.textContent(), SUBMIT[lang]);
+    const form = page.locator("candor-widget form");
+    assert.equal(await form.getAttribute("lang"), lang);
+    assert.equal(await form.getAttribute("dir"), lang === "ar" ? "rtl" : "ltr");
+    await page.screenshot({ path: join(artifacts, `form-${lang}.png`), fullPage: true });
+    assert.deepEqual(await axeViolations(page), [], `axe-core found violations in ${lang}`);
+    assert.deepEqual(problems, [], "the page reported errors");
+    await page.close();
+  });
+}
+
+test("an Arabic page reads the rating scale right to left", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${collector.url}/?lang=ar`);
+  const one = page.locator('candor-widget input[name="satisfaction"][value="1"]');
+  const five = page.locator('candor-widget input[name="satisfaction"][value="5"]');
+  await one.waitFor();
+  const [a, b] = [await one.boundingBox(), await five.boundingBox()];
+  assert.ok(a.x > b.x, `1 (${a.x}) should sit right of 5 (${b.x})`);
+  // The arrow keys follow the reading direction: Left moves to the next point.
+  await one.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.locator('candor-widget input[name="satisfaction"]:checked').getAttribute("value"), "2");
+  await page.close();
+});
