@@ -51,10 +51,12 @@ pub fn RatingScale(
     view! {
         <fieldset class="candor-scale">
             <legend class="candor-scale__legend">{legend}</legend>
-            <div class="candor-scale__options">{options}</div>
-            <div class="candor-scale__ends" aria-hidden="true">
-                <span>{ends.0}</span>
-                <span>{ends.1}</span>
+            <div class="candor-scale__track">
+                <div class="candor-scale__options">{options}</div>
+                <div class="candor-scale__ends" aria-hidden="true">
+                    <span>{ends.0}</span>
+                    <span>{ends.1}</span>
+                </div>
             </div>
         </fieldset>
     }
