@@ -22,16 +22,7 @@ struct Mounted {
 }
 
 fn mount_checkout() -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let sent = RwSignal::new(Vec::new());
-    let on_submit = Callback::new(move |s: ResponseSubmission| sent.update(|all| all.push(s)));
-    leptos::mount::mount_to(root.clone(), move || {
-        view! { <SurveyForm survey=templates::checkout() on_submit=on_submit /> }
-    })
-    .forget();
-    Mounted { root, sent }
+    mount(templates::checkout(), "en")
 }
 
 impl Mounted {
@@ -100,6 +91,17 @@ async fn a_missing_required_answer_is_reported_not_sent() {
     assert!(form.sent.get_untracked().is_empty(), "nothing may be sent");
     let error = form.find("[data-question=satisfaction] [role=alert]");
     assert_eq!(error.text_content().unwrap(), "Please answer this question.");
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(
+        focused.get_attribute("name").as_deref(),
+        Some("satisfaction"),
+        "focus moves to what to fix"
+    );
 
     // Answering clears the message and lets the response go.
     form.choose("satisfaction", 5);

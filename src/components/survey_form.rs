@@ -24,6 +24,7 @@ pub fn SurveyForm(
     locale: Option<String>,
 ) -> impl IntoView {
     let form = FormState::new();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
     // One id for the life of the form: sending again after a failure can
     // never store the response twice.
     let id = response_id();
@@ -51,16 +52,38 @@ pub fn SurveyForm(
                 form.error.set(None);
                 on_submit.run(valid.to_submission());
             }
-            Err(error) => form.error.set(Some(error)),
+            Err(error) => {
+                focus_question(form_ref, &error.field);
+                form.error.set(Some(error));
+            }
         }
     };
     view! {
-        <form class="candor-form" novalidate lang=lang dir=dir on:submit=on_send>
+        <form class="candor-form" novalidate lang=lang dir=dir on:submit=on_send node_ref=form_ref>
             <h2 class="candor-form__title">{title}</h2>
             {questions}
             <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { s.sending } else { s.submit }}
             </button>
         </form>
+    }
+}
+
+/// Moves keyboard focus to the first control of the question `field`
+/// (`answers.<question>…`) names, so the respondent lands on what to fix.
+fn focus_question(form: NodeRef<leptos::html::Form>, field: &str) {
+    let Some(question) = field
+        .strip_prefix("answers.")
+        .and_then(|rest| rest.split('.').next())
+    else {
+        return;
+    };
+    let selector = format!("[data-question=\"{question}\"] input, [data-question=\"{question}\"] textarea");
+    if let Some(control) = form
+        .get_untracked()
+        .and_then(|form| form.query_selector(&selector).ok().flatten())
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+    {
+        let _ = control.focus();
     }
 }

@@ -71,10 +71,22 @@ pub fn Widget(
     view! {
         <section
             class="candor"
-            aria-live="polite"
             lang=move || locale.get()
             dir=move || direction(&locale.get())
         >
+            // Announced to screen readers; the visible texts stay quiet.
+            <p class="candor-visually-hidden" role="status">
+                {move || {
+                    let s = strings(&locale.get());
+                    if send.pending().get() {
+                        s.sending
+                    } else if sent.get() {
+                        s.thanks
+                    } else {
+                        ""
+                    }
+                }}
+            </p>
             <Show when=move || !sent.get() fallback=thanks>
                 {form}
                 <Show when=failed>

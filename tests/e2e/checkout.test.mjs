@@ -4,29 +4,18 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { join } from "node:path";
-import { artifacts, launchBrowser, postResponse, startCollector, watchPage } from "./helpers.mjs";
+import { artifacts, postResponse, sharedCollectorAndBrowser, watchPage } from "./helpers.mjs";
 
-let collector;
-let browser;
-
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const shared = sharedCollectorAndBrowser({ before, after });
 
 test("a response typed into the widget comes back as the page's aggregate", async () => {
   // Ten earlier responses reach the minimum sample: 5,5,4,4,3,5,4,2,5,4 (sum 41).
   const earlier = [5, 5, 4, 4, 3, 5, 4, 2, 5, 4];
-  for (const [n, rating] of earlier.entries()) await postResponse(collector.url, n, rating);
+  for (const [n, rating] of earlier.entries()) await postResponse(shared.collector().url, n, rating);
 
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const page = await shared.browser().newPage({ viewport: { width: 1100, height: 1000 } });
   const problems = watchPage(page);
-  await page.goto(`${collector.url}/`);
+  await page.goto(`${shared.collector().url}/`);
 
   // A mouse user picks the rating.
   await page.locator('candor-widget input[name="satisfaction"][value="4"]').click();
@@ -53,7 +42,7 @@ test("a response typed into the widget comes back as the page's aggregate", asyn
   await page.screenshot({ path: join(artifacts, "checkout-after-submit.png"), fullPage: true });
 
   // The collector stored exactly what was typed: expected 5, experienced 6.
-  const snapshot = await (await fetch(`${collector.url}/v1/surveys/checkout/snapshot`)).json();
+  const snapshot = await (await fetch(`${shared.collector().url}/v1/surveys/checkout/snapshot`)).json();
   assert.equal(snapshot.responses, 11);
   const delivery = snapshot.questions.find((q) => q.id === "delivery");
   assert.deepEqual(delivery, { id: "delivery", kind: "withheld", n: 1, minimum: 10 });
@@ -61,9 +50,9 @@ test("a response typed into the widget comes back as the page's aggregate", asyn
 });
 
 test("the host page keeps working and its CSS does not reach the widget", async () => {
-  const page = await browser.newPage();
+  const page = await shared.browser().newPage();
   const problems = watchPage(page);
-  await page.goto(`${collector.url}/`);
+  await page.goto(`${shared.collector().url}/`);
   await page.locator("candor-widget .candor-form").waitFor();
 
   await page.getByRole("button", { name: "Place order" }).click();

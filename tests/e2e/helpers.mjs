@@ -83,3 +83,19 @@ export async function postResponse(base, n, rating) {
   });
   if (response.status !== 201) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
 }
+
+/** Registers before/after hooks for a collector and a browser shared by a
+ * test file; returns getters for both. */
+export function sharedCollectorAndBrowser({ before, after }) {
+  let collector;
+  let browser;
+  before(async () => {
+    collector = await startCollector();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await collector?.stop();
+  });
+  return { collector: () => collector, browser: () => browser };
+}

@@ -5,23 +5,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { artifacts, launchBrowser, startCollector, watchPage } from "./helpers.mjs";
+import { artifacts, sharedCollectorAndBrowser, watchPage } from "./helpers.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SUBMIT = { en: "Send feedback", th: "ส่งความคิดเห็น", lv: "Nosūtīt atsauksmi", el: "Αποστολή σχολίων", ar: "إرسال الملاحظات" };
 
-let collector;
-let browser;
-
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const shared = sharedCollectorAndBrowser({ before, after });
 
 /** axe-core's violations on the page, WCAG 2.x A and AA rules. */
 async function axeViolations(page) {
@@ -40,9 +29,9 @@ async function axeViolations(page) {
 
 for (const lang of Object.keys(SUBMIT)) {
   test(`the survey in ${lang} renders and passes axe-core`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
+    const page = await shared.browser().newPage({ viewport: { width: 1000, height: 1100 } });
     const problems = watchPage(page);
-    await page.goto(`${collector.url}/?lang=${lang}`);
+    await page.goto(`${shared.collector().url}/?lang=${lang}`);
     const button = page.locator("candor-widget button[type=submit]");
     await button.waitFor();
     assert.equal(await button.textContent(), SUBMIT[lang]);
@@ -57,8 +46,8 @@ for (const lang of Object.keys(SUBMIT)) {
 }
 
 test("an Arabic page reads the rating scale right to left", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${collector.url}/?lang=ar`);
+  const page = await shared.browser().newPage();
+  await page.goto(`${shared.collector().url}/?lang=ar`);
   const one = page.locator('candor-widget input[name="satisfaction"][value="1"]');
   const five = page.locator('candor-widget input[name="satisfaction"][value="5"]');
   await one.waitFor();
