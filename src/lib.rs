@@ -10,6 +10,7 @@ mod components;
 mod i18n;
 mod random;
 mod shadow;
+mod theme;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -36,6 +36,13 @@ pub fn Widget(
         _ => "en".to_owned(),
     });
     let sent = Memo::new(move |_| matches!(send.value().get(), Some(Ok(_))));
+    let root = NodeRef::<leptos::html::Section>::new();
+    // The survey's theme goes onto the root once both exist.
+    Effect::new(move |_| {
+        if let (Some(Ok(survey)), Some(root)) = (survey.get(), root.get()) {
+            crate::theme::apply(&root, &survey.settings.theme);
+        }
+    });
     let failed = move || matches!(send.value().get(), Some(Err(_)));
     let on_submit = Callback::new(move |submission| {
         send.dispatch_local(submission);
@@ -71,6 +78,7 @@ pub fn Widget(
     view! {
         <section
             class="candor"
+            node_ref=root
             lang=move || locale.get()
             dir=move || direction(&locale.get())
         >

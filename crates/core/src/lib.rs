@@ -23,6 +23,7 @@
 //! assert_eq!(response.answers().len(), 3);
 //! ```
 
+pub mod color;
 mod day;
 mod error;
 mod ids;
