@@ -8,6 +8,12 @@ use wasm_bindgen::JsValue;
 /// Texts of the widget's own interface. `{n}` and `{mean}` are filled in.
 pub struct Strings {
     pub submit: &'static str,
+    /// To the next step.
+    pub next: &'static str,
+    /// To the previous step.
+    pub back: &'static str,
+    /// Step `{i}` of `{n}`.
+    pub progress: &'static str,
     pub sending: &'static str,
     pub thanks: &'static str,
     pub send_failed: &'static str,
@@ -52,6 +58,9 @@ pub struct Strings {
 /// English.
 pub const EN: Strings = Strings {
     submit: "Send feedback",
+    next: "Next",
+    back: "Back",
+    progress: "{i} of {n}",
     sending: "Sending…",
     thanks: "Thank you for your feedback!",
     send_failed: "We couldn't send your feedback. Please try again.",
@@ -92,6 +101,9 @@ pub const EN: Strings = Strings {
 /// Thai.
 pub const TH: Strings = Strings {
     submit: "ส่งความคิดเห็น",
+    next: "ถัดไป",
+    back: "ย้อนกลับ",
+    progress: "ข้อ {i} จาก {n}",
     sending: "กำลังส่ง…",
     thanks: "ขอบคุณสำหรับความคิดเห็นของคุณ",
     send_failed: "ส่งความคิดเห็นไม่สำเร็จ โปรดลองอีกครั้ง",
@@ -128,6 +140,9 @@ pub const TH: Strings = Strings {
 /// Latvian.
 pub const LV: Strings = Strings {
     submit: "Nosūtīt atsauksmi",
+    next: "Tālāk",
+    back: "Atpakaļ",
+    progress: "{i} no {n}",
     sending: "Sūta…",
     thanks: "Paldies par jūsu atsauksmi!",
     send_failed: "Atsauksmi neizdevās nosūtīt. Lūdzu, mēģiniet vēlreiz.",
@@ -169,6 +184,9 @@ pub const LV: Strings = Strings {
 /// Greek.
 pub const EL: Strings = Strings {
     submit: "Αποστολή σχολίων",
+    next: "Επόμενο",
+    back: "Πίσω",
+    progress: "{i} από {n}",
     sending: "Αποστολή…",
     thanks: "Σας ευχαριστούμε για τα σχόλιά σας!",
     send_failed: "Δεν ήταν δυνατή η αποστολή. Παρακαλούμε δοκιμάστε ξανά.",
@@ -214,6 +232,9 @@ pub const EL: Strings = Strings {
 /// Arabic.
 pub const AR: Strings = Strings {
     submit: "إرسال الملاحظات",
+    next: "التالي",
+    back: "السابق",
+    progress: "{i} من {n}",
     sending: "جارٍ الإرسال…",
     thanks: "شكرًا لك على ملاحظاتك!",
     send_failed: "تعذّر إرسال ملاحظاتك. يُرجى المحاولة مرة أخرى.",

@@ -282,3 +282,65 @@ async fn thai_texts_and_arabic_direction() {
         seven.left()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_stepped_survey_shows_progress_back_and_next() {
+    let mut survey = every_kind();
+    survey.settings.layout = candor_core::Layout::Steps;
+    let form = mount(survey, "en");
+    let progress = || form.find(".candor-form__progress").text_content().unwrap();
+    let button = || form.find("button[type=submit]").text_content().unwrap();
+    let visible = |q: &str| {
+        !form
+            .find(&format!("[data-question={q}]"))
+            .parent_element()
+            .unwrap()
+            .has_attribute("hidden")
+    };
+    assert_eq!(progress(), "1 of 6");
+    assert_eq!(button(), "Next");
+    assert!(visible("sat") && !visible("nps"));
+
+    form.submit(); // Next without the required answer.
+    leptos::task::tick().await;
+    assert_eq!(progress(), "1 of 6", "stays on the unanswered question");
+    assert!(
+        form.root
+            .query_selector("[data-question=sat] [role=alert]")
+            .unwrap()
+            .is_some()
+    );
+
+    form.choose("sat", 6);
+    form.submit();
+    leptos::task::tick().await;
+    assert_eq!(progress(), "2 of 6");
+    assert!(visible("nps") && !visible("sat"));
+
+    form.find(".candor-form__back")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert_eq!(progress(), "1 of 6");
+    let kept: HtmlInputElement = form.find("input[name=sat][value=\"6\"]").unchecked_into();
+    assert!(kept.checked(), "going back keeps the answer");
+
+    for _ in 0..5 {
+        form.submit();
+        leptos::task::tick().await;
+    }
+    assert_eq!(progress(), "6 of 6");
+    assert_eq!(button(), "Send feedback");
+    assert!(
+        form.sent.get_untracked().is_empty(),
+        "nothing sent before the last step"
+    );
+    form.submit();
+    leptos::task::tick().await;
+    let sent = form.sent.get_untracked();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        serde_json::to_value(&sent[0]).unwrap()["answers"],
+        json!({"sat": 6})
+    );
+}

@@ -1,12 +1,12 @@
 //! The survey as a form: every question, one send button, and validation by
 //! the same core code the collector runs.
 
-use candor_core::{ResponseSubmission, Survey};
+use candor_core::{Layout, ResponseSubmission, Survey};
 use leptos::prelude::*;
 
 use super::form_state::FormState;
 use super::question::QuestionView;
-use crate::i18n::{direction, strings};
+use crate::i18n::{direction, number, strings};
 use crate::random::response_id;
 
 /// Renders `survey` and hands a validated submission to `on_submit`.
@@ -33,40 +33,122 @@ pub fn SurveyForm(
     let dir = direction(&locale);
     let lang = locale.clone();
     let title = survey.text(&survey.title, &locale).to_owned();
+    let steps = survey.settings.layout == Layout::Steps && survey.questions.len() > 1;
+    let count = survey.questions.len();
+    // The step shown (always 0 when every question is on one page).
+    let step = RwSignal::new(0usize);
+    let question_ids: Vec<String> = survey.questions.iter().map(|q| q.id.to_string()).collect();
     let questions = survey
         .questions
         .iter()
-        .map(|q| view! { <QuestionView survey=survey.clone() question=q.clone() locale=locale.clone() form=form /> })
+        .enumerate()
+        .map(|(i, q)| {
+            // Hidden, not removed: answers typed on a step stay when moving on.
+            let hidden = move || steps && step.get() != i;
+            view! {
+                <div class="candor-step" hidden=hidden>
+                    <QuestionView survey=survey.clone() question=q.clone() locale=locale.clone() form=form />
+                </div>
+            }
+        })
         .collect_view();
     let survey = StoredValue::new(survey);
-    let on_send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let question_ids = StoredValue::new(question_ids);
+    let last = move || !steps || step.get() + 1 == count;
+    // Validation as a whole; `None` when the problem (if any) is not on the
+    // step shown, so Next may go on.
+    let check = move || {
         let submission = ResponseSubmission {
             id,
             survey_version: survey.with_value(|s| s.version),
             locale: Some(locale.clone()),
             answers: form.answers.get_untracked(),
         };
-        match survey.with_value(|s| s.validate(submission)) {
-            Ok(valid) => {
+        survey.with_value(|s| s.validate(submission))
+    };
+    let go = move |to: usize| {
+        form.error.set(None);
+        step.set(to);
+        // After the step is shown: a hidden control cannot take focus.
+        let field = question_ids.with_value(|ids| format!("answers.{}", ids[to]));
+        queue_microtask(move || focus_question(form_ref, &field));
+    };
+    let on_send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let current = step.get_untracked();
+        match check() {
+            Ok(valid) if last() => {
                 form.error.set(None);
                 on_submit.run(valid.to_submission());
             }
+            Ok(_) => go(current + 1),
             Err(error) => {
+                let here = question_ids.with_value(|ids| belongs_to(&error.field, &ids[current]));
+                if steps && !here && !last() {
+                    // Nothing wrong on this step: the rest is asked later.
+                    go(current + 1);
+                    return;
+                }
+                if steps && !here {
+                    // Sending from the last step with an earlier answer
+                    // missing: go back to it.
+                    let at =
+                        question_ids.with_value(|ids| ids.iter().position(|q| belongs_to(&error.field, q)));
+                    step.set(at.unwrap_or(current));
+                }
                 focus_question(form_ref, &error.field);
                 form.error.set(Some(error));
             }
         }
     };
+    let number_locale = lang.clone();
+    let progress = move || {
+        steps.then(|| {
+            s.progress
+                .replace("{i}", &number(&number_locale, (step.get() + 1) as f64, 0))
+                .replace("{n}", &number(&number_locale, count as f64, 0))
+        })
+    };
+    let lang_attr = lang.clone();
+    let can_go_back = move || steps && step.get() != 0;
     view! {
-        <form class="candor-form" novalidate lang=lang dir=dir on:submit=on_send node_ref=form_ref>
+        <form class="candor-form" novalidate lang=lang_attr dir=dir on:submit=on_send node_ref=form_ref>
             <h2 class="candor-form__title">{title}</h2>
+            {move || progress().map(|text| view! { <p class="candor-form__progress">{text}</p> })}
             {questions}
-            <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { s.sending } else { s.submit }}
-            </button>
+            <div class="candor-form__actions">
+                <Show when=can_go_back>
+                    <button
+                        class="candor-form__back"
+                        type="button"
+                        on:click=move |_| go(step.get_untracked().saturating_sub(1))
+                    >
+                        {s.back}
+                    </button>
+                </Show>
+                <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
+                    {move || {
+                        if busy.get() {
+                            s.sending
+                        } else if last() {
+                            s.submit
+                        } else {
+                            s.next
+                        }
+                    }}
+                </button>
+            </div>
         </form>
     }
+}
+
+/// Whether the error `field` (`answers.<question>…`) concerns `question`.
+fn belongs_to(field: &str, question: &str) -> bool {
+    field
+        .strip_prefix("answers.")
+        .and_then(|rest| rest.split('.').next())
+        .is_some_and(|q| q == question)
+        || !field.starts_with("answers.")
 }
 
 /// Moves keyboard focus to the first control of the question `field`

@@ -41,7 +41,7 @@ pub use ids::{QuestionId, ResponseId, SurveyId};
 pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidResponse};
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{
-    ColorScheme, CsatDisplay, Dimension, DisplayMode, Labelled, PublicAggregates, Question, QuestionKind,
-    Settings, Survey, Texts, Theme, Trigger,
+    ColorScheme, CsatDisplay, Dimension, DisplayMode, Labelled, Layout, PublicAggregates, Question,
+    QuestionKind, Settings, Survey, Texts, Theme, Trigger,
 };
 pub use window::Window;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{FieldError, QuestionId, SurveyId};
 
-pub use settings::{ColorScheme, DisplayMode, PublicAggregates, Settings, Theme, Trigger};
+pub use settings::{ColorScheme, DisplayMode, Layout, PublicAggregates, Settings, Theme, Trigger};
 
 /// A text in several languages, keyed by language tag (`en`, `th`, `pt-BR`).
 pub type Texts = BTreeMap<String, String>;

@@ -14,6 +14,9 @@ pub struct Settings {
     pub locale: Option<String>,
     /// Where on the page it shows. Default `inline`.
     pub display: DisplayMode,
+    /// All questions at once, or one step at a time with progress, back and
+    /// next. Default `all`.
+    pub layout: Layout,
     /// When it shows. Default `{"on": "immediately"}`.
     pub trigger: Trigger,
     /// Share of eligible visitors who are asked, 0–1. Default 1.
@@ -37,6 +40,7 @@ impl Default for Settings {
         Self {
             locale: None,
             display: DisplayMode::default(),
+            layout: Layout::default(),
             trigger: Trigger::default(),
             sampling_rate: 1.0,
             recontact_days: 90,
@@ -61,6 +65,17 @@ pub enum DisplayMode {
     SlideIn,
     /// An always-visible "Feedback" tab that opens the survey.
     SideTab,
+}
+
+/// How the questions are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// Every question on one page.
+    #[default]
+    All,
+    /// One question per step: "2 of 5", back and next.
+    Steps,
 }
 
 /// When the survey shows.

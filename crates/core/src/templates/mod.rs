@@ -3,7 +3,9 @@
 
 mod texts;
 
-use crate::{CsatDisplay, Labelled, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId, Texts};
+use crate::{
+    CsatDisplay, Labelled, Layout, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId, Texts,
+};
 
 use texts::*;
 
@@ -27,9 +29,9 @@ pub fn all() -> Vec<Survey> {
 
 /// "Service quality": the six dimensions customers judge service by, as
 /// expectation-versus-experience pairs, plus satisfaction, first-contact
-/// resolution, a comment and a contact request.
+/// resolution, a comment and a contact request. Long, so asked in steps.
 pub fn service_quality() -> Survey {
-    survey(
+    let mut survey = survey(
         "service-quality",
         SERVICE_TITLE,
         vec![
@@ -51,7 +53,9 @@ pub fn service_quality() -> Survey {
             ),
             question("contact", CONTACT, false, QuestionKind::ContactRequest),
         ],
-    )
+    );
+    survey.settings.layout = Layout::Steps;
+    survey
 }
 
 /// "Checkout": satisfaction, whether delivery kept its promise, and a
