@@ -43,6 +43,11 @@ impl Api {
         decode(get(&self.base).await?).await
     }
 
+    /// Where the snapshot stream (Server-Sent Events) is served.
+    pub fn stream_url(&self) -> String {
+        format!("{}/snapshot/stream", self.base)
+    }
+
     /// The public figures.
     pub async fn snapshot(&self) -> Result<Snapshot, ApiError> {
         decode(get(&format!("{}/snapshot", self.base)).await?).await

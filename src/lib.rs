@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub use api::{Api, ApiError};
-pub use components::{SurveyForm, Widget};
+pub use components::{LiveSnapshot, SurveyForm, Widget};
 
 /// Mounts the widget for `survey`, talking to `endpoint`, inside `host`'s
 /// shadow root. Called by the loader once the wasm is ready.
@@ -28,5 +28,15 @@ pub fn mount(host: web_sys::HtmlElement, endpoint: String, survey: String) -> Re
     let container = shadow::attach(&host)?;
     let api = Api::new(&endpoint, &survey);
     leptos::mount::mount_to(container, move || view! { <Widget api=api /> }).forget();
+    Ok(())
+}
+
+/// Mounts a live snapshot of `survey`'s public figures inside `host`'s
+/// shadow root (`<candor-snapshot>`), updated from the snapshot stream.
+#[wasm_bindgen]
+pub fn mount_snapshot(host: web_sys::HtmlElement, endpoint: String, survey: String) -> Result<(), JsValue> {
+    let container = shadow::attach(&host)?;
+    let api = Api::new(&endpoint, &survey);
+    leptos::mount::mount_to(container, move || view! { <LiveSnapshot api=api /> }).forget();
     Ok(())
 }

@@ -5,11 +5,13 @@ mod comment;
 mod contact;
 mod form_state;
 mod gap;
+mod live_snapshot;
 mod question;
 mod rating_scale;
 mod snapshot_summary;
 mod survey_form;
 mod widget;
 
+pub use live_snapshot::LiveSnapshot;
 pub use survey_form::SurveyForm;
 pub use widget::Widget;

@@ -66,3 +66,25 @@ test("the host page keeps working and its CSS does not reach the widget", async 
   assert.doesNotMatch(style.family, /Georgia/);
   assert.deepEqual(problems, [], "the page reported errors");
 });
+
+test("<candor-snapshot> updates within a second of a new response", async () => {
+  const page = await shared.browser().newPage();
+  const problems = watchPage(page);
+  await page.goto(`${shared.collector().url}/`);
+  const line = page.locator("candor-snapshot .candor-summary");
+  await line.waitFor({ timeout: 10_000 });
+  const before = Number(await page.locator("candor-snapshot .candor-snapshot").getAttribute("data-responses"));
+  await postResponse(shared.collector().url, 900, 5);
+  const started = Date.now();
+  await page.waitForFunction(
+    (expected) => {
+      const root = document.querySelector("candor-snapshot")?.shadowRoot;
+      return root?.querySelector(".candor-snapshot")?.getAttribute("data-responses") === String(expected);
+    },
+    before + 1,
+    { timeout: 1_000 },
+  );
+  assert.ok(Date.now() - started <= 1_000, "the snapshot took longer than a second");
+  await page.screenshot({ path: join(artifacts, "live-snapshot.png"), fullPage: true });
+  assert.deepEqual(problems, [], "the page reported errors");
+});
