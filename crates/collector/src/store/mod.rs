@@ -138,12 +138,6 @@ impl Store {
         Ok(store)
     }
 
-    /// Whether this store is PostgreSQL (whose notifications reach every
-    /// collector sharing the database).
-    pub fn is_postgres(&self) -> bool {
-        matches!(self.backend, Backend::Postgres(_))
-    }
-
     /// Notified with a survey's id whenever it gets a new response, from
     /// this collector or (on PostgreSQL) any other sharing the database.
     pub fn subscribe(&self) -> broadcast::Receiver<SurveyId> {
