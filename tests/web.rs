@@ -344,3 +344,41 @@ async fn a_stepped_survey_shows_progress_back_and_next() {
         json!({"sat": 6})
     );
 }
+
+#[wasm_bindgen_test]
+async fn stars_fill_up_to_the_chosen_point_and_faces_show_faces() {
+    let form = mount_checkout(); // The checkout template's csat shows stars.
+    let lit = || {
+        form.root
+            .query_selector_all("[data-question=satisfaction] .candor-scale__point--lit")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(
+        form.find("[data-question=satisfaction] .candor-scale__point")
+            .text_content()
+            .unwrap()
+            .trim(),
+        "★"
+    );
+    assert_eq!(lit(), 0);
+    form.choose("satisfaction", 4);
+    leptos::task::tick().await;
+    assert_eq!(lit(), 4);
+
+    let mut survey = templates::checkout();
+    if let candor_core::QuestionKind::Csat { display, .. } = &mut survey.questions[0].kind {
+        *display = candor_core::CsatDisplay::Faces;
+    }
+    let faces = mount(survey, "en");
+    let points: Vec<String> = (0..5)
+        .map(|i| {
+            let all = faces
+                .root
+                .query_selector_all("[data-question=satisfaction] .candor-scale__point")
+                .unwrap();
+            all.item(i).unwrap().text_content().unwrap().trim().to_owned()
+        })
+        .collect();
+    assert_eq!(points, ["😠", "🙁", "😐", "🙂", "😄"]);
+}

@@ -40,8 +40,13 @@ pub fn QuestionView(
                 _ => (s.csat_low, s.csat_high),
             };
             let path = id.clone();
+            let display = match question.kind {
+                QuestionKind::Csat { display, .. } => Some(display),
+                _ => None,
+            };
             view! {
                 <RatingScale
+                    display=display.unwrap_or(candor_core::CsatDisplay::Numbers)
                     name=id.clone()
                     legend=text
                     scale=question.kind.scale().unwrap_or(1..=5)

@@ -3,7 +3,23 @@
 
 use std::ops::RangeInclusive;
 
+use candor_core::CsatDisplay;
 use leptos::prelude::*;
+
+/// Faces from frowning to beaming, for 5 and for 7 points.
+const FACES_5: [&str; 5] = ["😠", "🙁", "😐", "🙂", "😄"];
+const FACES_7: [&str; 7] = ["😠", "😟", "🙁", "😐", "🙂", "😊", "😄"];
+
+/// What a point shows: its number, a star, or a face.
+fn glyph(display: CsatDisplay, point: u8, low: u8, high: u8) -> String {
+    let index = usize::from(point - low);
+    match display {
+        CsatDisplay::Numbers => point.to_string(),
+        CsatDisplay::Stars => "★".to_owned(),
+        CsatDisplay::Faces if high - low == 4 => FACES_5[index].to_owned(),
+        CsatDisplay::Faces => FACES_7.get(index).copied().unwrap_or("•").to_owned(),
+    }
+}
 
 /// One row of points to choose from (1–5 or 1–7).
 #[component]
@@ -21,8 +37,13 @@ pub fn RatingScale(
     value: Signal<Option<u8>>,
     /// Called with a newly chosen point.
     on_change: Callback<u8>,
+    /// How the points look (numbers unless told).
+    #[prop(optional)]
+    display: Option<CsatDisplay>,
 ) -> impl IntoView {
     let (low, high) = (*scale.start(), *scale.end());
+    let display = display.unwrap_or(CsatDisplay::Numbers);
+    let stars = display == CsatDisplay::Stars;
     let options = scale
         .map(|point| {
             // The ends carry their meaning for screen readers; sighted users
@@ -43,7 +64,15 @@ pub fn RatingScale(
                         prop:checked=move || value.get() == Some(point)
                         on:change=move |_| on_change.run(point)
                     />
-                    <span class="candor-scale__point" aria-hidden="true">{point}</span>
+                    <span
+                        class="candor-scale__point"
+                        class:candor-scale__point--star=stars
+                        // Stars fill up to the chosen one.
+                        class:candor-scale__point--lit=move || stars && value.get().is_some_and(|v| v >= point)
+                        aria-hidden="true"
+                    >
+                        {glyph(display, point, low, high)}
+                    </span>
                 </label>
             }
         })
