@@ -41,10 +41,29 @@ impl Mounted {
     }
 
     fn type_comment(&self, text: &str) {
-        let area: HtmlTextAreaElement = self.find("textarea").unchecked_into();
-        area.set_value(text);
-        area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        self.type_into("textarea", text);
+    }
+
+    /// Types `text` into the text field `selector` finds, as a user would
+    /// (the value, then an input event).
+    fn type_into(&self, selector: &str, text: &str) {
+        let field = self.find(selector);
+        match field.dyn_ref::<HtmlTextAreaElement>() {
+            Some(area) => area.set_value(text),
+            None => field.unchecked_ref::<HtmlInputElement>().set_value(text),
+        }
+        field
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
             .unwrap();
+    }
+
+    /// Sends the form; the one submission it handed over, as JSON.
+    async fn send_one(&self) -> serde_json::Value {
+        self.submit();
+        leptos::task::tick().await;
+        let sent = self.sent.get_untracked();
+        assert_eq!(sent.len(), 1, "exactly one submission");
+        serde_json::to_value(&sent[0]).unwrap()
     }
 
     fn submit(&self) {
@@ -61,12 +80,7 @@ async fn a_filled_in_form_sends_every_answer() {
     form.choose("delivery.promise.expected", 6);
     form.choose("delivery.promise.experienced", 3);
     form.type_comment("Arrived two days late");
-    form.submit();
-    leptos::task::tick().await;
-
-    let sent = form.sent.get_untracked();
-    assert_eq!(sent.len(), 1, "exactly one submission");
-    let body = serde_json::to_value(&sent[0]).unwrap();
+    let body = form.send_one().await;
     assert_eq!(
         body["answers"],
         json!({
@@ -194,17 +208,8 @@ async fn every_question_kind_sends_its_answer() {
         .unchecked_into::<HtmlElement>()
         .click();
     leptos::task::tick().await;
-    let email: HtmlInputElement = form.find("input[data-field=email]").unchecked_into();
-    email.set_value("anna@example.lv");
-    email
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    form.submit();
-    leptos::task::tick().await;
-
-    let sent = form.sent.get_untracked();
-    assert_eq!(sent.len(), 1, "one submission");
-    let body = serde_json::to_value(&sent[0]).unwrap();
+    form.type_into("input[data-field=email]", "anna@example.lv");
+    let body = form.send_one().await;
     assert_eq!(
         body["answers"],
         json!({
