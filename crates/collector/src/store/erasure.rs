@@ -5,6 +5,7 @@
 use candor_core::stats::SurveyStats;
 use candor_core::{ResponseSubmission, SurveyId};
 
+use super::changes::CHANNEL;
 use super::{Backend, Store, StoreError, on_pool};
 
 impl Store {
@@ -22,11 +23,8 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
-        let lock = if matches!(self.backend, Backend::Postgres(_)) {
-            " FOR UPDATE"
-        } else {
-            ""
-        };
+        let postgres = matches!(self.backend, Backend::Postgres(_));
+        let lock = if postgres { " FOR UPDATE" } else { "" };
         let select = format!("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2{lock}");
         let mut erased = 0;
         for (id, survey_id, version, received_at, locale, answers) in rows {
@@ -55,10 +53,22 @@ impl Store {
                             .execute(&mut *tx)
                             .await?;
                     }
+                    if postgres {
+                        // Other collectors' caches and streams learn of it.
+                        sqlx::query("SELECT pg_notify($1, $2)")
+                            .bind(CHANNEL)
+                            .bind(&survey_id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                 }
                 tx.commit().await?;
                 erased += deleted;
             });
+            if !postgres {
+                // This collector's streams redraw without the erased answers.
+                let _ = SurveyId::parse("survey", &survey_id).map(|id| self.changes.send(id));
+            }
         }
         self.generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         Ok(erased)
