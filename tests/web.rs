@@ -57,10 +57,21 @@ impl Mounted {
             .unwrap();
     }
 
-    /// Sends the form; the one submission it handed over, as JSON.
-    async fn send_one(&self) -> serde_json::Value {
+    /// Clicks what `selector` finds, then lets the widget react.
+    async fn click(&self, selector: &str) {
+        self.find(selector).unchecked_into::<HtmlElement>().click();
+        leptos::task::tick().await;
+    }
+
+    /// Sends the form and lets the widget react.
+    async fn send(&self) {
         self.submit();
         leptos::task::tick().await;
+    }
+
+    /// Sends the form; the one submission it handed over, as JSON.
+    async fn send_one(&self) -> serde_json::Value {
+        self.send().await;
         let sent = self.sent.get_untracked();
         assert_eq!(sent.len(), 1, "exactly one submission");
         serde_json::to_value(&sent[0]).unwrap()
@@ -99,8 +110,7 @@ async fn a_filled_in_form_sends_every_answer() {
 async fn a_missing_required_answer_is_reported_not_sent() {
     let form = mount_checkout();
     form.type_comment("No rating given");
-    form.submit();
-    leptos::task::tick().await;
+    form.send().await;
 
     assert!(form.sent.get_untracked().is_empty(), "nothing may be sent");
     let error = form.find("[data-question=satisfaction] [role=alert]");
@@ -121,8 +131,7 @@ async fn a_missing_required_answer_is_reported_not_sent() {
     form.choose("satisfaction", 5);
     leptos::task::tick().await;
     assert!(form.root.query_selector("[role=alert]").unwrap().is_none());
-    form.submit();
-    leptos::task::tick().await;
+    form.send().await;
     assert_eq!(form.sent.get_untracked().len(), 1);
 }
 
@@ -131,8 +140,7 @@ async fn sending_twice_reuses_the_response_id() {
     let form = mount_checkout();
     form.choose("satisfaction", 3);
     form.submit();
-    form.submit();
-    leptos::task::tick().await;
+    form.send().await;
     let sent = form.sent.get_untracked();
     assert_eq!(sent.len(), 2);
     assert_eq!(
@@ -204,10 +212,7 @@ async fn every_question_kind_sends_its_answer() {
     form.find("input[name=via][value=\"1\"]")
         .unchecked_into::<HtmlElement>()
         .click(); // "Phone"
-    form.find(".candor-contact__checkbox")
-        .unchecked_into::<HtmlElement>()
-        .click();
-    leptos::task::tick().await;
+    form.click(".candor-contact__checkbox").await;
     form.type_into("input[data-field=email]", "anna@example.lv");
     let body = form.send_one().await;
     assert_eq!(
@@ -231,12 +236,8 @@ async fn contact_details_need_consent_and_a_way_to_reach() {
             .is_none(),
         "fields wait for consent"
     );
-    form.find(".candor-contact__checkbox")
-        .unchecked_into::<HtmlElement>()
-        .click();
-    leptos::task::tick().await;
-    form.submit();
-    leptos::task::tick().await;
+    form.click(".candor-contact__checkbox").await;
+    form.send().await;
     assert!(
         form.sent.get_untracked().is_empty(),
         "consent without email or phone is not sent"
@@ -244,12 +245,8 @@ async fn contact_details_need_consent_and_a_way_to_reach() {
     let error = form.find("[data-question=contact] [role=alert]");
     assert_eq!(error.text_content().unwrap(), "Please answer this question.");
     // Withdrawing consent removes the request altogether.
-    form.find(".candor-contact__checkbox")
-        .unchecked_into::<HtmlElement>()
-        .click();
-    leptos::task::tick().await;
-    form.submit();
-    leptos::task::tick().await;
+    form.click(".candor-contact__checkbox").await;
+    form.send().await;
     let sent = form.sent.get_untracked();
     assert_eq!(sent.len(), 1);
     assert!(sent[0].answers.get("contact").is_none());
@@ -317,22 +314,17 @@ async fn a_stepped_survey_shows_progress_back_and_next() {
     );
 
     form.choose("sat", 6);
-    form.submit();
-    leptos::task::tick().await;
+    form.send().await;
     assert_eq!(progress(), "2 of 6");
     assert!(visible("nps") && !visible("sat"));
 
-    form.find(".candor-form__back")
-        .unchecked_into::<HtmlElement>()
-        .click();
-    leptos::task::tick().await;
+    form.click(".candor-form__back").await;
     assert_eq!(progress(), "1 of 6");
     let kept: HtmlInputElement = form.find("input[name=sat][value=\"6\"]").unchecked_into();
     assert!(kept.checked(), "going back keeps the answer");
 
     for _ in 0..5 {
-        form.submit();
-        leptos::task::tick().await;
+        form.send().await;
     }
     assert_eq!(progress(), "6 of 6");
     assert_eq!(button(), "Send feedback");
@@ -340,8 +332,7 @@ async fn a_stepped_survey_shows_progress_back_and_next() {
         form.sent.get_untracked().is_empty(),
         "nothing sent before the last step"
     );
-    form.submit();
-    leptos::task::tick().await;
+    form.send().await;
     let sent = form.sent.get_untracked();
     assert_eq!(sent.len(), 1);
     assert_eq!(

@@ -50,9 +50,7 @@ fn exec(mut command: Command) -> anyhow::Result<()> {
 /// The collector (debug build, port 8080) in the background and
 /// `trunk serve` for the widget's development page on port 8081.
 pub fn dev() -> anyhow::Result<()> {
-    toolchain::wasm_target()?;
-    toolchain::wasm_bindgen()?;
-    toolchain::wasm_opt()?;
+    toolchain::widget_build()?;
     toolchain::trunk()?;
     run_command(&mut cmd("cargo", &["build", "--package", "candor-collector"]))?;
     let mut collector = Command::new("target/debug/candor-collector")

@@ -25,9 +25,7 @@ const WASM_FEATURES: [&str; 6] = [
 /// Builds the widget in release mode into `pkg/`: wasm-bindgen's ES module,
 /// then wasm-opt for size. Returns the package directory.
 pub fn dist() -> anyhow::Result<PathBuf> {
-    toolchain::wasm_target()?;
-    toolchain::wasm_bindgen()?;
-    toolchain::wasm_opt()?;
+    toolchain::widget_build()?;
     run(&mut cmd(
         "cargo",
         &[

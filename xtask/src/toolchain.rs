@@ -28,6 +28,14 @@ pub fn lock_version(lock: &str, name: &str) -> Option<String> {
     None
 }
 
+/// Everything the widget's release build needs: the wasm target, the
+/// wasm-bindgen CLI and wasm-opt.
+pub fn widget_build() -> anyhow::Result<()> {
+    wasm_target()?;
+    wasm_bindgen()?;
+    wasm_opt()
+}
+
 /// `rustup target add wasm32-unknown-unknown` unless installed.
 pub fn wasm_target() -> anyhow::Result<()> {
     let installed = output(&mut cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();

@@ -88,7 +88,10 @@ fn survey_id(raw: &str) -> Result<SurveyId, ApiError> {
 }
 
 /// Loads the survey named in the path, or answers 404.
-pub(crate) async fn load_survey(store: &Store, raw: &str) -> Result<candor_core::Survey, ApiError> {
+pub(crate) async fn load_survey(
+    store: &Store,
+    raw: &str,
+) -> Result<std::sync::Arc<candor_core::Survey>, ApiError> {
     let id = survey_id(raw)?;
     store
         .survey(&id)

@@ -37,6 +37,7 @@ pub async fn submit(
             .store
             .survey_version(&published.id, submission.survey_version)
             .await?
+            .map(std::sync::Arc::new)
             .ok_or_else(|| {
                 ApiError::new(
                     StatusCode::CONFLICT,

@@ -32,7 +32,7 @@ pub enum Inserted {
 
 /// A response waiting for the writer.
 pub struct Job {
-    survey: Survey,
+    survey: Arc<Survey>,
     response: ValidResponse,
     reply: oneshot::Sender<Result<Inserted, String>>,
 }
@@ -187,12 +187,12 @@ impl Store {
     /// summary. Returns once the transaction holding it is committed.
     pub async fn insert_response(
         &self,
-        survey: &Survey,
+        survey: &Arc<Survey>,
         response: &ValidResponse,
     ) -> Result<Inserted, StoreError> {
         let (reply, answer) = oneshot::channel();
         let job = Job {
-            survey: survey.clone(),
+            survey: Arc::clone(survey),
             response: response.clone(),
             reply,
         };

@@ -1,6 +1,8 @@
 //! Survey definitions: the published version, every earlier version, and an
 //! unpublished draft.
 
+use std::sync::Arc;
+
 use candor_core::{Survey, SurveyId};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -17,6 +19,10 @@ pub struct SurveySummary {
     /// Whether an unpublished draft exists.
     pub has_draft: bool,
 }
+
+/// Records a published version: (survey id, version, definition, time).
+const INSERT_VERSION: &str =
+    "INSERT INTO survey_versions (survey_id, version, definition, published_at) VALUES ($1, $2, $3, $4)";
 
 fn now() -> Result<String, StoreError> {
     Ok(OffsetDateTime::now_utc().format(&Rfc3339)?)
@@ -47,10 +53,7 @@ impl Store {
             .rows_affected()
                 == 1;
             if created {
-                sqlx::query(
-                    "INSERT INTO survey_versions (survey_id, version, definition, published_at)
-                     VALUES ($1, $2, $3, $4)",
-                )
+                sqlx::query(INSERT_VERSION)
                 .bind(survey.id.as_str())
                 .bind(i64::from(survey.version))
                 .bind(&definition)
@@ -66,12 +69,13 @@ impl Store {
     }
 
     /// The published survey with this id, from memory when it was read in
-    /// the last few seconds (every response and snapshot needs it).
-    pub async fn survey(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
+    /// the last few seconds (every response and snapshot needs it; shared,
+    /// not copied, on that hot path).
+    pub async fn survey(&self, id: &SurveyId) -> Result<Option<Arc<Survey>>, StoreError> {
         if let Some(survey) = self.surveys.get(id) {
             return Ok(Some(survey));
         }
-        let survey = self.read_survey(id).await?;
+        let survey = self.read_survey(id).await?.map(Arc::new);
         if let Some(survey) = &survey {
             self.surveys.put(survey.clone());
         }
@@ -170,9 +174,7 @@ impl Store {
                 .bind(&now)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(
-                "INSERT INTO survey_versions (survey_id, version, definition, published_at) VALUES ($1, $2, $3, $4)",
-            )
+            sqlx::query(INSERT_VERSION)
             .bind(id.as_str())
             .bind(i64::from(draft.version))
             .bind(&definition)

@@ -49,7 +49,7 @@ crate::on_both_databases! {
 async fn data_survives_reopening_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("nested/dir/candor.db").display());
-    let survey = candor_core::templates::checkout();
+    let survey = std::sync::Arc::new(candor_core::templates::checkout());
     {
         let store = candor_collector::Store::open(&url).await.unwrap();
         let body = response(&uuid(1), 4).to_string();

@@ -50,9 +50,21 @@ pub fn inc_beta(x: f64, a: f64, b: f64) -> f64 {
     }
 }
 
+/// Smallest magnitude Lentz's method lets a denominator take.
+const TINY: f64 = 1e-300;
+
+/// One step of Lentz's method for a continued fraction with partial
+/// numerator `a_n` and denominator `b_n`; returns the factor the running
+/// value is multiplied by (1 at convergence).
+fn lentz_step(c: &mut f64, d: &mut f64, a_n: f64, b_n: f64) -> f64 {
+    let clamp = |v: f64| if v.abs() < TINY { TINY } else { v };
+    *d = 1.0 / clamp(b_n + a_n * *d);
+    *c = clamp(b_n + a_n / *c);
+    *d * *c
+}
+
 /// Lentz's method for the incomplete beta continued fraction.
 fn beta_fraction(x: f64, a: f64, b: f64) -> f64 {
-    const TINY: f64 = 1e-300;
     const EPS: f64 = 1e-16;
     let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
     let mut c = 1.0;
@@ -65,28 +77,13 @@ fn beta_fraction(x: f64, a: f64, b: f64) -> f64 {
     for m in 1..100_000 {
         let m = f64::from(m);
         let m2 = 2.0 * m;
-        let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < TINY {
-            d = TINY;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < TINY {
-            c = TINY;
-        }
-        d = 1.0 / d;
-        h *= d * c;
-        let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < TINY {
-            d = TINY;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < TINY {
-            c = TINY;
-        }
-        d = 1.0 / d;
-        let delta = d * c;
+        h *= lentz_step(&mut c, &mut d, m * (b - m) * x / ((qam + m2) * (a + m2)), 1.0);
+        let delta = lentz_step(
+            &mut c,
+            &mut d,
+            -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)),
+            1.0,
+        );
         h *= delta;
         if (delta - 1.0).abs() < EPS {
             break;
@@ -115,7 +112,6 @@ fn gamma_q(a: f64, x: f64) -> f64 {
         1.0 - sum * front
     } else {
         // Continued fraction for Q(a, x) (Lentz).
-        const TINY: f64 = 1e-300;
         let mut b = x + 1.0 - a;
         let mut c = 1.0 / TINY;
         let mut d = 1.0 / b;
@@ -124,16 +120,7 @@ fn gamma_q(a: f64, x: f64) -> f64 {
             let i = f64::from(i);
             let an = -i * (i - a);
             b += 2.0;
-            d = an * d + b;
-            if d.abs() < TINY {
-                d = TINY;
-            }
-            c = b + an / c;
-            if c.abs() < TINY {
-                c = TINY;
-            }
-            d = 1.0 / d;
-            let delta = d * c;
+            let delta = lentz_step(&mut c, &mut d, an, b);
             h *= delta;
             if (delta - 1.0).abs() < 1e-16 {
                 break;
