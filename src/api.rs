@@ -1,6 +1,6 @@
 //! The collector's public API as the widget uses it.
 
-use candor_core::{FieldError, ResponseSubmission, Snapshot, Survey};
+use candor_core::{FieldError, Snapshot, Survey};
 use gloo_net::http::{Request, Response};
 
 /// Why a call to the endpoint failed.
@@ -22,10 +22,23 @@ pub enum ApiError {
     Unexpected(u16),
 }
 
+impl From<crate::outbox::Rejected> for ApiError {
+    fn from(rejected: crate::outbox::Rejected) -> Self {
+        match serde_json::from_str::<FieldError>(&rejected.body) {
+            Ok(error) => Self::Rejected {
+                status: rejected.status,
+                error,
+            },
+            Err(_) => Self::Unexpected(rejected.status),
+        }
+    }
+}
+
 /// One survey on one endpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Api {
     base: String,
+    survey: String,
 }
 
 impl Api {
@@ -35,7 +48,18 @@ impl Api {
         let endpoint = endpoint.trim_end_matches('/');
         Self {
             base: format!("{endpoint}/v1/surveys/{survey}"),
+            survey: survey.to_owned(),
         }
+    }
+
+    /// The survey's id.
+    pub fn survey_id(&self) -> &str {
+        &self.survey
+    }
+
+    /// Where responses are posted (by the outbox).
+    pub fn responses_url(&self) -> String {
+        format!("{}/responses", self.base)
     }
 
     /// The published survey definition.
@@ -51,20 +75,6 @@ impl Api {
     /// The public figures.
     pub async fn snapshot(&self) -> Result<Snapshot, ApiError> {
         decode(get(&format!("{}/snapshot", self.base)).await?).await
-    }
-
-    /// Posts a response. Sent as `text/plain` so the browser makes no CORS
-    /// preflight; the collector reads it as JSON.
-    pub async fn submit(&self, submission: &ResponseSubmission) -> Result<(), ApiError> {
-        let body = serde_json::to_string(submission).map_err(|_| ApiError::Unexpected(0))?;
-        let response = Request::post(&format!("{}/responses", self.base))
-            .header("Content-Type", "text/plain;charset=UTF-8")
-            .body(body)
-            .map_err(|e| ApiError::Network(e.to_string()))?
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        check(response).await.map(drop)
     }
 }
 

@@ -53,6 +53,12 @@ pub struct Strings {
     pub bar: &'static str,
     /// Gap verdicts: exceeded, met, fell short of expectations.
     pub verdicts: [&'static str; 3],
+    /// The close button's accessible name (closing counts as a dismissal).
+    pub close: &'static str,
+    /// The side tab that opens the survey.
+    pub tab: &'static str,
+    /// Thanks when the response waits in the outbox for the network.
+    pub queued: &'static str,
 }
 
 /// English.
@@ -96,6 +102,9 @@ pub const EN: Strings = Strings {
         "met expectations",
         "fell short of expectations",
     ],
+    close: "Close survey",
+    tab: "Feedback",
+    queued: "Thank you! Your feedback will be sent as soon as the connection is back.",
 };
 
 /// Thai.
@@ -135,6 +144,9 @@ pub const TH: Strings = Strings {
     chart: "คะแนนที่ลูกค้าให้",
     bar: "{point}: {n}",
     verdicts: ["เกินความคาดหวัง", "ตรงตามความคาดหวัง", "ต่ำกว่าความคาดหวัง"],
+    close: "ปิดแบบสำรวจ",
+    tab: "ความคิดเห็น",
+    queued: "ขอบคุณ! เราจะส่งความคิดเห็นของคุณทันทีที่การเชื่อมต่อกลับมา",
 };
 
 /// Latvian.
@@ -179,6 +191,9 @@ pub const LV: Strings = Strings {
     chart: "Kā klienti mūs novērtēja",
     bar: "{point}: {n}",
     verdicts: ["pārsniedza gaidīto", "atbilda gaidītajam", "neattaisnoja gaidīto"],
+    close: "Aizvērt aptauju",
+    tab: "Atsauksmes",
+    queued: "Paldies! Jūsu atsauksme tiks nosūtīta, tiklīdz savienojums atjaunosies.",
 };
 
 /// Greek.
@@ -227,6 +242,9 @@ pub const EL: Strings = Strings {
         "ανταποκρίθηκε στις προσδοκίες",
         "υστέρησε των προσδοκιών",
     ],
+    close: "Κλείσιμο έρευνας",
+    tab: "Σχόλια",
+    queued: "Ευχαριστούμε! Τα σχόλιά σας θα σταλούν μόλις αποκατασταθεί η σύνδεση.",
 };
 
 /// Arabic.
@@ -266,6 +284,9 @@ pub const AR: Strings = Strings {
     chart: "كيف قيّمنا العملاء",
     bar: "{point}: {n}",
     verdicts: ["فاق التوقعات", "طابق التوقعات", "دون التوقعات"],
+    close: "إغلاق الاستبيان",
+    tab: "ملاحظات",
+    queued: "شكرًا لك! سنرسل ملاحظاتك فور عودة الاتصال.",
 };
 
 /// The interface texts for `locale` (its language), English otherwise.
@@ -415,6 +436,9 @@ mod tests {
                 s.consent,
                 s.summary_other,
                 s.characters_left,
+                s.close,
+                s.tab,
+                s.queued,
             ] {
                 assert!(!text.is_empty(), "{locale}");
             }

@@ -1,18 +1,25 @@
 //! Candor's survey widget: a Leptos component compiled to WebAssembly and
 //! mounted by a tiny loader (`pkg/candor.js`) into a shadow root on any page.
 //!
-//! The loader calls [`mount`]; Leptos apps can render [`Widget`] directly.
-//! Everything the widget does is contained: failures become console warnings,
-//! never exceptions thrown into the host page.
+//! The loader calls [`mount`], [`mount_snapshot`] and [`flush_outbox`];
+//! Leptos apps can render [`Widget`] directly. Everything the widget does is
+//! contained: failures become console warnings, never exceptions thrown into
+//! the host page.
 
 mod api;
 mod components;
+mod events;
 mod i18n;
+mod memory;
+mod outbox;
 mod random;
 mod shadow;
+mod storage;
 mod theme;
 
+use candor_core::{DisplayMode, Survey};
 use leptos::prelude::*;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(test)]
@@ -21,13 +28,47 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 pub use api::{Api, ApiError};
 pub use components::{LiveSnapshot, SurveyForm, Widget};
 
-/// Mounts the widget for `survey`, talking to `endpoint`, inside `host`'s
-/// shadow root. Called by the loader once the wasm is ready.
+/// What the loader says about a survey to mount.
+#[derive(Deserialize)]
+struct MountOptions {
+    /// The collector's origin, or any base URL serving `/v1`.
+    endpoint: String,
+    /// The survey's id.
+    survey: String,
+    /// The survey as JSON, for endpoints that do not serve definitions.
+    #[serde(default)]
+    definition: Option<String>,
+    /// Overrides the survey's display setting.
+    #[serde(default)]
+    display: Option<DisplayMode>,
+}
+
+/// Mounts the widget inside `host`'s shadow root. `options` is
+/// `{endpoint, survey, definition?, display?}`; `listener(name, detail)`
+/// hears `submit`, `dismiss` and `error`. Called by the loader once the wasm
+/// is ready.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, endpoint: String, survey: String) -> Result<(), JsValue> {
+pub fn mount(host: web_sys::HtmlElement, options: JsValue, listener: js_sys::Function) -> Result<(), JsValue> {
+    let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
+    let definition = match options.definition.as_deref().map(|json| Survey::from_json(json.as_bytes())) {
+        Some(Ok(survey)) => Some(survey),
+        Some(Err(error)) => return Err(format!("Candor: the inline survey is not valid: {error}").into()),
+        None => None,
+    };
+    events::listen(listener);
     let container = shadow::attach(&host)?;
-    let api = Api::new(&endpoint, &survey);
-    leptos::mount::mount_to(container, move || view! { <Widget api=api /> }).forget();
+    let api = Api::new(&options.endpoint, &options.survey);
+    let display = options.display;
+    leptos::mount::mount_to(container, move || match (definition, display) {
+        (Some(definition), Some(display)) => {
+            view! { <Widget api=api definition=definition display=display /> }.into_any()
+        }
+        (Some(definition), None) => view! { <Widget api=api definition=definition /> }.into_any(),
+        (None, Some(display)) => view! { <Widget api=api display=display /> }.into_any(),
+        (None, None) => view! { <Widget api=api /> }.into_any(),
+    })
+    .forget();
+    outbox::resume();
     Ok(())
 }
 
@@ -39,4 +80,12 @@ pub fn mount_snapshot(host: web_sys::HtmlElement, endpoint: String, survey: Stri
     let api = Api::new(&endpoint, &survey);
     leptos::mount::mount_to(container, move || view! { <LiveSnapshot api=api /> }).forget();
     Ok(())
+}
+
+/// Sends what waits in the outbox (the loader calls this on a page view
+/// when an earlier one left responses unsent); `listener` hears `error`.
+#[wasm_bindgen]
+pub fn flush_outbox(listener: js_sys::Function) {
+    events::listen(listener);
+    outbox::resume();
 }

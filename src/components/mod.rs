@@ -4,6 +4,7 @@ mod choice;
 mod comment;
 mod contact;
 mod form_state;
+mod frame;
 mod gap;
 mod live_snapshot;
 mod question;

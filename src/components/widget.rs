@@ -1,12 +1,26 @@
-//! The whole widget: load the survey, ask, send, thank, show the aggregate.
+//! The whole widget: load the survey, show it where its settings say, ask,
+//! send through the outbox, thank, show the aggregate.
 
-use candor_core::{ResponseSubmission, Snapshot};
+use candor_core::{DisplayMode, ResponseSubmission, Snapshot, Survey};
 use leptos::prelude::*;
+use serde::Serialize;
 
+use super::frame::Frame;
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
 use crate::api::{Api, ApiError};
 use crate::i18n::{choose_locale, direction, strings};
+use crate::memory::{self, Outcome};
+use crate::outbox::{self, Delivery};
+use crate::{events, theme};
+
+/// What became of the response, as the thank-you screen needs it.
+#[derive(Clone)]
+struct Sent {
+    delivery: Delivery,
+    /// The public figures, when they could be read.
+    snapshot: Option<Snapshot>,
+}
 
 /// The survey of `api`, from loading to thank-you. Renders nothing while the
 /// survey loads or when it cannot be loaded (a warning goes to the console):
@@ -15,96 +29,164 @@ use crate::i18n::{choose_locale, direction, strings};
 pub fn Widget(
     /// The endpoint and survey to talk to.
     api: Api,
+    /// The survey itself, for endpoints that do not serve definitions; when
+    /// absent it is read from the endpoint.
+    #[prop(optional)]
+    definition: Option<Survey>,
+    /// Where to show it; the survey's `display` setting when absent.
+    #[prop(optional)]
+    display: Option<DisplayMode>,
 ) -> impl IntoView {
     let api = StoredValue::new(api);
+    let definition = StoredValue::new(definition);
     let survey = LocalResource::new(move || {
         let api = api.get_value();
-        async move { api.survey().await }
+        let given = definition.get_value();
+        async move {
+            match given {
+                Some(survey) => Ok(survey),
+                None => api.survey().await,
+            }
+        }
     });
-    // Sends, then reads the figures; a failed read still counts as sent.
+    // Into the outbox, then out; the figures are read once it arrived.
     let send = Action::new_local(move |submission: &ResponseSubmission| {
         let api = api.get_value();
         let submission = submission.clone();
         async move {
-            api.submit(&submission).await?;
-            Ok::<Option<Snapshot>, ApiError>(api.snapshot().await.inspect_err(warn).ok())
+            let delivery = outbox::submit(&api.responses_url(), &submission)
+                .await
+                .map_err(ApiError::from)?;
+            memory::remember(api.survey_id(), Outcome::Answered);
+            events::emit("submit", &Submitted::new(api.survey_id(), &submission));
+            let snapshot = match delivery {
+                Delivery::Delivered => api.snapshot().await.inspect_err(warn).ok(),
+                Delivery::Queued => None,
+            };
+            Ok::<Sent, ApiError>(Sent { delivery, snapshot })
         }
     });
-    // The page's language, as far as the survey speaks it.
     let locale = Memo::new(move |_| match survey.get() {
         Some(Ok(survey)) => choose_locale(&survey),
         _ => "en".to_owned(),
     });
     let sent = Memo::new(move |_| matches!(send.value().get(), Some(Ok(_))));
     let root = NodeRef::<leptos::html::Section>::new();
-    // The survey's theme goes onto the root once both exist.
     Effect::new(move |_| {
         if let (Some(Ok(survey)), Some(root)) = (survey.get(), root.get()) {
-            crate::theme::apply(&root, &survey.settings.theme);
+            theme::apply(&root, &survey.settings.theme);
         }
     });
     let failed = move || matches!(send.value().get(), Some(Err(_)));
     let on_submit = Callback::new(move |submission| {
         send.dispatch_local(submission);
     });
-    let form = move || match survey.get() {
-        Some(Ok(survey)) => {
-            let locale = locale.get_untracked();
-            Some(
-                view! { <SurveyForm survey=survey on_submit=on_submit busy=send.pending() locale=locale /> }
-                    .into_any(),
-            )
+    // Closing before answering is a dismissal: the loader then waits the
+    // survey's dismissal days before asking this browser again.
+    let on_close = Callback::new(move |()| {
+        if !sent.get_untracked() {
+            let id = api.with_value(|api| api.survey_id().to_owned());
+            memory::remember(&id, Outcome::Dismissed);
+            events::emit("dismiss", &Dismissed { survey: &id });
         }
-        Some(Err(error)) => {
-            warn(&error);
-            None
-        }
-        None => None,
-    };
+    });
     let thanks = move || {
-        let snapshot = match send.value().get() {
-            Some(Ok(Some(snapshot))) => survey.get().and_then(Result::ok).map(|survey| {
-                view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
-            }),
-            _ => None,
+        let s = strings(&locale.get_untracked());
+        let (text, snapshot) = match send.value().get() {
+            Some(Ok(Sent {
+                delivery: Delivery::Delivered,
+                snapshot,
+            })) => (s.thanks, snapshot),
+            _ => (s.queued, None),
         };
+        let snapshot = snapshot.zip(survey.get().and_then(Result::ok)).map(|(snapshot, survey)| {
+            view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
+        });
         view! {
             <div class="candor-thanks">
-                <p class="candor-thanks__text">{strings(&locale.get_untracked()).thanks}</p>
+                <p class="candor-thanks__text">{text}</p>
                 {snapshot}
             </div>
         }
     };
+    let content = move || {
+        let survey = match survey.get() {
+            Some(Ok(survey)) => survey,
+            Some(Err(error)) => {
+                warn(&error);
+                return None;
+            }
+            None => return None,
+        };
+        let mode = display.unwrap_or(survey.settings.display);
+        let title = survey.text(&survey.title, &locale.get_untracked()).to_owned();
+        let form = survey.clone();
+        let body = move || {
+            let form = form.clone();
+            view! {
+                <Show when=move || !sent.get() fallback=thanks>
+                    <SurveyForm
+                        survey=form.clone()
+                        on_submit=on_submit
+                        busy=send.pending()
+                        locale=locale.get_untracked()
+                    />
+                    <Show when=failed>
+                        <p class="candor-send-error" role="alert">
+                            {move || strings(&locale.get()).send_failed}
+                        </p>
+                    </Show>
+                </Show>
+            }
+        };
+        Some(view! {
+            <Frame
+                mode=mode
+                label=title
+                close_label=Signal::derive(move || strings(&locale.get()).close)
+                tab_label=Signal::derive(move || strings(&locale.get()).tab)
+                on_close=on_close
+            >
+                {body()}
+            </Frame>
+        })
+    };
     view! {
-        <section
-            class="candor"
-            node_ref=root
-            lang=move || locale.get()
-            dir=move || direction(&locale.get())
-        >
+        <section class="candor-shell" node_ref=root lang=move || locale.get() dir=move || direction(&locale.get())>
             // Announced to screen readers; the visible texts stay quiet.
             <p class="candor-visually-hidden" role="status">
                 {move || {
                     let s = strings(&locale.get());
-                    if send.pending().get() {
-                        s.sending
-                    } else if sent.get() {
-                        s.thanks
-                    } else {
-                        ""
+                    match send.value().get() {
+                        _ if send.pending().get() => s.sending,
+                        Some(Ok(Sent { delivery: Delivery::Delivered, .. })) => s.thanks,
+                        Some(Ok(_)) => s.queued,
+                        _ => "",
                     }
                 }}
             </p>
-            <Show when=move || !sent.get() fallback=thanks>
-                {form}
-                <Show when=failed>
-                    <p class="candor-send-error" role="alert">
-                        {move || strings(&locale.get()).send_failed}
-                    </p>
-                </Show>
-            </Show>
+            {content}
         </section>
     }
+}
+
+/// `Candor.on("submit")`'s detail.
+#[derive(Serialize)]
+struct Submitted<'a> {
+    survey: &'a str,
+    response: &'a ResponseSubmission,
+}
+
+impl<'a> Submitted<'a> {
+    fn new(survey: &'a str, response: &'a ResponseSubmission) -> Self {
+        Self { survey, response }
+    }
+}
+
+/// `Candor.on("dismiss")`'s detail.
+#[derive(Serialize)]
+struct Dismissed<'a> {
+    survey: &'a str,
 }
 
 fn warn(error: &ApiError) {

@@ -69,6 +69,8 @@ fn cors(origins: &[String]) -> CorsLayer {
         .allow_origin(allow)
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
+        // The widget's outbox waits as long as a 429 or 503 asks.
+        .expose_headers([header::RETRY_AFTER])
 }
 
 /// The API's OpenAPI document, compiled in.

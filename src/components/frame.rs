@@ -1,0 +1,160 @@
+//! Where the survey shows: in the page (inline), as a corner card
+//! (popover), as a panel from the side (slide-in), or behind an always
+//! visible "Feedback" tab (side tab). Every mode has a close button. The
+//! floating modes are dialogs: focus moves in when they open, Tab and
+//! Shift+Tab stay inside, Escape closes, and focus goes back where it was.
+
+use candor_core::DisplayMode;
+use leptos::ev::KeyboardEvent;
+use leptos::html::{Button, Div};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// What can take keyboard focus inside the panel.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), \
+                         select:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+
+/// The survey's container for `mode`. `on_close` hears every close.
+#[component]
+pub fn Frame(
+    mode: DisplayMode,
+    /// The dialog's accessible name (the survey's title).
+    #[prop(into)]
+    label: Signal<String>,
+    /// The close button's accessible name.
+    #[prop(into)]
+    close_label: Signal<&'static str>,
+    /// The side tab's text.
+    #[prop(into)]
+    tab_label: Signal<&'static str>,
+    on_close: Callback<()>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let floating = mode != DisplayMode::Inline;
+    let open = RwSignal::new(mode != DisplayMode::SideTab);
+    let panel = NodeRef::<Div>::new();
+    let tab = NodeRef::<Button>::new();
+    let returns_to = StoredValue::new_local(None::<HtmlElement>);
+    // Focus goes into a floating panel each time it opens.
+    Effect::new(move |_| {
+        if !(floating && open.get()) {
+            return;
+        }
+        if let Some(panel) = panel.get() {
+            returns_to.set_value(focused_in_page());
+            let _ = panel.focus();
+        }
+    });
+    let close = move || {
+        open.set(false);
+        on_close.run(());
+        let back = match mode {
+            DisplayMode::SideTab => tab.get_untracked().map(|t| t.unchecked_into::<HtmlElement>()),
+            _ => returns_to.get_value(),
+        };
+        if let Some(element) = back {
+            let _ = element.focus();
+        }
+    };
+    let on_keydown = move |event: KeyboardEvent| {
+        if !floating {
+            return;
+        }
+        match event.key().as_str() {
+            "Escape" => {
+                event.prevent_default();
+                close();
+            }
+            "Tab" => {
+                if let Some(panel) = panel.get_untracked() {
+                    keep_focus_inside(&panel, &event);
+                }
+            }
+            _ => {}
+        }
+    };
+    let mode_class = match mode {
+        DisplayMode::Inline => "candor candor--inline",
+        DisplayMode::Popover => "candor candor--popover",
+        DisplayMode::SlideIn => "candor candor--slide-in",
+        DisplayMode::SideTab => "candor candor--side-tab",
+    };
+    let side_tab = (mode == DisplayMode::SideTab).then(|| {
+        view! {
+            <button
+                class="candor-tab"
+                type="button"
+                node_ref=tab
+                aria-expanded=move || open.get().to_string()
+                aria-controls="candor-panel"
+                hidden=move || open.get()
+                on:click=move |_| open.set(true)
+            >
+                {move || tab_label.get()}
+            </button>
+        }
+    });
+    view! {
+        {side_tab}
+        <div
+            class=mode_class
+            id="candor-panel"
+            node_ref=panel
+            role=floating.then_some("dialog")
+            aria-modal=floating.then_some("true")
+            aria-label=move || floating.then(|| label.get())
+            tabindex=floating.then_some("-1")
+            hidden=move || !open.get()
+            on:keydown=on_keydown
+        >
+            <button class="candor-close" type="button" aria-label=move || close_label.get() on:click=move |_| close()>
+                <span aria-hidden="true">"×"</span>
+            </button>
+            {children()}
+        </div>
+    }
+}
+
+/// The element focused in the page before the panel took focus.
+fn focused_in_page() -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}
+
+/// Wraps Tab from the last control to the first and Shift+Tab from the
+/// first to the last.
+fn keep_focus_inside(panel: &HtmlElement, event: &KeyboardEvent) {
+    let Ok(found) = panel.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let controls: Vec<HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .filter(|element| element.get_client_rects().length() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let active = panel
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|root| root.active_element());
+    let is = |element: &HtmlElement| active.as_ref().is_some_and(|a: &Element| a.is_same_node(Some(element)));
+    // From the panel itself (where focus lands on opening) the browser's
+    // own Tab order already leads inside.
+    let on_panel = active.as_ref().is_none_or(|a| a.is_same_node(Some(panel)));
+    let target = if event.shift_key() {
+        (is(first) || on_panel).then_some(last)
+    } else {
+        is(last).then_some(first)
+    };
+    if let Some(target) = target {
+        event.prevent_default();
+        let _ = target.focus();
+    }
+}
