@@ -3,48 +3,271 @@
  *   <script src="https://collector.example/candor.js"
  *           data-endpoint="https://collector.example" data-survey="checkout" async></script>
  *
- * With data-survey it inserts the survey right after itself. Any
- * <candor-snapshot survey="…" [endpoint="…"]> element on the page becomes a
- * live snapshot of that survey's figures. The widget's WebAssembly is fetched
- * from beside this file only when there is something to show. Every failure
- * is reported with console.warn: the host page never sees an exception.
+ * It stays small: it reads the survey's settings, decides whether this
+ * browser is asked (sampling, recontact and dismissal days, kept in
+ * localStorage, never cookies), waits for the trigger, and only then fetches
+ * the widget's WebAssembly from beside itself. It also defines
+ * <candor-survey> and <candor-snapshot>, and window.Candor (show, hide, on,
+ * context). Unsent responses left by an earlier page view are flushed.
+ * Every failure is a console warning: the host page never sees an exception.
  */
 (function () {
   "use strict";
+  if (window.Candor && window.Candor.version) return;
+  var SEEN = "candor:seen";
+  var OUTBOX = "candor:outbox";
+  var DAY = 864e5;
   var script = document.currentScript;
-  if (!script) return;
-  try {
-    var base = new URL(".", script.src);
-    var endpoint = script.getAttribute("data-endpoint") || base.origin;
-    var survey = script.getAttribute("data-survey");
-    var host = null;
-    if (survey) {
-      host = document.createElement("candor-widget");
-      host.setAttribute("data-survey", survey);
-      script.parentNode.insertBefore(host, script.nextSibling);
-    }
-    var start = function () {
-      var snapshots = Array.prototype.slice.call(document.querySelectorAll("candor-snapshot[survey]"));
-      if (!host && !snapshots.length) {
-        console.warn('Candor: add data-survey="<survey id>" to the script tag, or a <candor-snapshot survey="…"> element.');
-        return;
+  var base = new URL(".", (script && script.src) || location.href);
+  var endpoint = (script && script.getAttribute("data-endpoint")) || base.origin;
+  var listeners = {};
+  var context = {};
+  var shown = [];
+  var wasm;
+
+  function warn(message, error) {
+    try {
+      console.warn("Candor: " + message, error || "");
+    } catch (ignored) {}
+  }
+
+  function emit(name, detail) {
+    (listeners[name] || []).slice().forEach(function (listener) {
+      try {
+        listener(detail);
+      } catch (error) {
+        warn("a listener for " + name + " threw.", error);
       }
-      import(new URL("candor_wasm.js", base).href)
-        .then(function (wasm) {
-          return wasm.default({ module_or_path: new URL("candor_wasm_bg.wasm", base) }).then(function () {
-            if (host) wasm.mount(host, endpoint, survey);
-            snapshots.forEach(function (element) {
-              wasm.mount_snapshot(element, element.getAttribute("endpoint") || endpoint, element.getAttribute("survey"));
-            });
-          });
+    });
+  }
+
+  function read(key) {
+    try {
+      return JSON.parse(localStorage.getItem(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // The widget, fetched once and only when needed.
+  function load() {
+    wasm =
+      wasm ||
+      import(new URL("candor_wasm.js", base).href).then(function (module) {
+        return module.default({ module_or_path: new URL("candor_wasm_bg.wasm", base) }).then(function () {
+          return module;
+        });
+      });
+    return wasm;
+  }
+
+  // Whether this browser is asked: not within the survey's recontact days
+  // of an answer or its dismissal days of a dismissal, and inside the
+  // sample (one random number per browser and survey, kept, so a visitor is
+  // in or out for good rather than on every page view).
+  function eligible(id, settings) {
+    var all = read(SEEN) || {};
+    var seen = all[id] || {};
+    var now = Date.now();
+    var recontact = settings.recontact_days == null ? 90 : settings.recontact_days;
+    var dismissal = settings.dismissal_days == null ? 14 : settings.dismissal_days;
+    if (seen.answered && now - seen.answered < recontact * DAY) return false;
+    if (seen.dismissed && now - seen.dismissed < dismissal * DAY) return false;
+    if (typeof seen.sample !== "number") {
+      seen.sample = Math.random();
+      all[id] = seen;
+      try {
+        localStorage.setItem(SEEN, JSON.stringify(all));
+      } catch (ignored) {}
+    }
+    return seen.sample < (settings.sampling_rate == null ? 1 : settings.sampling_rate);
+  }
+
+  // Calls fire once, when the survey's trigger happens.
+  function arm(trigger, fire) {
+    var on = (trigger && trigger.on) || "immediately";
+    var done = false;
+    var once = function () {
+      if (!done) {
+        done = true;
+        fire();
+      }
+    };
+    if (on === "immediately") once();
+    else if (on === "delay") setTimeout(once, trigger.seconds * 1000);
+    else if (on === "scroll") {
+      var scrolled = function () {
+        var room = document.documentElement.scrollHeight - innerHeight;
+        if (room <= 0 || (scrollY / room) * 100 >= trigger.percent) {
+          removeEventListener("scroll", scrolled);
+          once();
+        }
+      };
+      addEventListener("scroll", scrolled, { passive: true });
+      scrolled();
+    } else if (on === "exit_intent") {
+      var left = function (event) {
+        if (!event.relatedTarget && event.clientY <= 0) {
+          document.removeEventListener("mouseout", left);
+          once();
+        }
+      };
+      document.addEventListener("mouseout", left);
+    } else if (on === "event") {
+      // Dispatched on the document or on window; either fires it.
+      document.addEventListener(trigger.name, once, { once: true });
+      addEventListener(trigger.name, once, { once: true });
+    }
+    // "api": only Candor.show().
+  }
+
+  function definitionOf(options) {
+    if (options.definition) return Promise.resolve(JSON.parse(options.definition));
+    return fetch(options.endpoint.replace(/\/$/, "") + "/v1/surveys/" + encodeURIComponent(options.survey)).then(
+      function (response) {
+        if (!response.ok) throw new Error("the survey " + options.survey + " answered " + response.status);
+        return response.text();
+      }
+    ).then(function (text) {
+      options.definition = text;
+      return JSON.parse(text);
+    });
+  }
+
+  // Reads the survey, checks the visitor is to be asked (unless
+  // options.ignoreLimits), waits for the trigger (unless options.now), then
+  // mounts. `options.host` is the element to render into when the survey
+  // shows inline.
+  function start(options) {
+    return definitionOf(options)
+      .then(function (survey) {
+        var settings = survey.settings || {};
+        if (!options.ignoreLimits && !eligible(options.survey, settings)) return;
+        arm(options.now ? null : settings.trigger, function () {
+          mount(options, options.display || settings.display || "inline");
+        });
+      })
+      .catch(function (error) {
+        warn("the survey " + options.survey + " could not be started.", error);
+      });
+  }
+
+  function mount(options, display) {
+    var already = shown.some(function (host) {
+      return host.candorSurvey === options.survey && host.isConnected && !host.hidden;
+    });
+    if (already) return;
+    var host = options.host;
+    if (display !== "inline" || !host) {
+      // Floating modes live at the end of <body>, clear of the page's
+      // stacking and overflow.
+      host = document.createElement("candor-widget");
+      host.setAttribute("data-survey", options.survey);
+      (display === "inline" && options.after
+        ? options.after.parentNode.insertBefore(host, options.after.nextSibling)
+        : document.body.appendChild(host));
+      host.candorOwned = true;
+    }
+    host.candorSurvey = options.survey;
+    shown.push(host);
+    return load()
+      .then(function (module) {
+        module.mount(
+          host,
+          { endpoint: options.endpoint, survey: options.survey, definition: options.definition, display: display, context: context },
+          emit
+        );
+      })
+      .catch(function (error) {
+        warn("the survey " + options.survey + " could not be shown.", error);
+      });
+  }
+
+  function define(name, connect) {
+    if (!window.customElements || customElements.get(name)) return;
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.candorStarted) return;
+          this.candorStarted = true;
+          try {
+            connect(this, this.getAttribute("endpoint") || endpoint, this.getAttribute("survey"));
+          } catch (error) {
+            warn("<" + name + "> could not be started.", error);
+          }
+        }
+      }
+    );
+  }
+
+  window.Candor = {
+    version: "0.1.0",
+    /** Shows a survey now (its trigger is skipped; sampling and recontact
+     * limits hold unless options.force). */
+    show: function (survey, options) {
+      options = options || {};
+      return start({
+        endpoint: options.endpoint || endpoint,
+        survey: survey,
+        display: options.display,
+        definition: options.definition && JSON.stringify(options.definition),
+        now: true,
+        ignoreLimits: options.force,
+      });
+    },
+    /** Removes every survey this page shows. */
+    hide: function () {
+      shown.splice(0).forEach(function (host) {
+        if (host.candorOwned) host.remove();
+        else host.hidden = true;
+      });
+    },
+    /** Listens to "submit", "dismiss" or "error". */
+    on: function (name, listener) {
+      (listeners[name] = listeners[name] || []).push(listener);
+    },
+    /** Hidden fields sent with the next responses (channel, order band…). */
+    context: function (fields) {
+      for (var key in fields) context[key] = String(fields[key]);
+    },
+  };
+
+  try {
+    define("candor-survey", function (element, at, survey) {
+      var inline = element.querySelector('script[type="application/json"]');
+      start({
+        endpoint: at,
+        survey: survey,
+        display: element.getAttribute("display"),
+        definition: inline && inline.textContent,
+        host: element,
+      });
+    });
+    define("candor-snapshot", function (element, at, survey) {
+      load()
+        .then(function (module) {
+          module.mount_snapshot(element, at, survey);
         })
         .catch(function (error) {
-          console.warn("Candor: the survey could not be loaded.", error);
+          warn("the snapshot of " + survey + " could not be shown.", error);
         });
-    };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-    else start();
+    });
+    var survey = script && script.getAttribute("data-survey");
+    if (survey) {
+      start({ endpoint: endpoint, survey: survey, display: script.getAttribute("data-display"), after: script, host: null });
+    }
+    var waiting = read(OUTBOX);
+    if (waiting && waiting.length) {
+      load()
+        .then(function (module) {
+          module.flush_outbox(emit);
+        })
+        .catch(function (error) {
+          warn("unsent responses could not be sent yet.", error);
+        });
+    }
   } catch (error) {
-    console.warn("Candor: the survey could not be started.", error);
+    warn("could not start.", error);
   }
 })();

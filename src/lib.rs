@@ -48,9 +48,17 @@ struct MountOptions {
 /// hears `submit`, `dismiss` and `error`. Called by the loader once the wasm
 /// is ready.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, options: JsValue, listener: js_sys::Function) -> Result<(), JsValue> {
+pub fn mount(
+    host: web_sys::HtmlElement,
+    options: JsValue,
+    listener: js_sys::Function,
+) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
-    let definition = match options.definition.as_deref().map(|json| Survey::from_json(json.as_bytes())) {
+    let definition = match options
+        .definition
+        .as_deref()
+        .map(|json| Survey::from_json(json.as_bytes()))
+    {
         Some(Ok(survey)) => Some(survey),
         Some(Err(error)) => return Err(format!("Candor: the inline survey is not valid: {error}").into()),
         None => None,

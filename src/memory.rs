@@ -2,7 +2,7 @@
 //! answered or dismissed each, so the loader can honour a survey's
 //! recontact and dismissal days. Kept in localStorage under [`KEY`], never
 //! in cookies. `pkg/candor.js` reads the same key and shape:
-//! `{"<survey id>": {"answered": <ms>, "dismissed": <ms>}}`.
+//! `{"<survey id>": {"answered": <ms>, "dismissed": <ms>, "sample": 0–1}}`.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +20,9 @@ pub struct Seen {
     pub answered: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dismissed: Option<f64>,
+    /// The loader's sampling draw for this browser (0–1), kept as is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<f64>,
 }
 
 /// How the visitor left a survey.

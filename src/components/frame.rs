@@ -144,7 +144,11 @@ fn keep_focus_inside(panel: &HtmlElement, event: &KeyboardEvent) {
         .dyn_into::<web_sys::ShadowRoot>()
         .ok()
         .and_then(|root| root.active_element());
-    let is = |element: &HtmlElement| active.as_ref().is_some_and(|a: &Element| a.is_same_node(Some(element)));
+    let is = |element: &HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a: &Element| a.is_same_node(Some(element)))
+    };
     // From the panel itself (where focus lands on opening) the browser's
     // own Tab order already leads inside.
     let on_panel = active.as_ref().is_none_or(|a| a.is_same_node(Some(panel)));

@@ -90,25 +90,26 @@ pub fn Widget(
             events::emit("dismiss", &Dismissed { survey: &id });
         }
     });
-    let thanks = move || {
-        let s = strings(&locale.get_untracked());
-        let (text, snapshot) = match send.value().get() {
-            Some(Ok(Sent {
-                delivery: Delivery::Delivered,
-                snapshot,
-            })) => (s.thanks, snapshot),
-            _ => (s.queued, None),
-        };
-        let snapshot = snapshot.zip(survey.get().and_then(Result::ok)).map(|(snapshot, survey)| {
+    let thanks =
+        move || {
+            let s = strings(&locale.get_untracked());
+            let (text, snapshot) = match send.value().get() {
+                Some(Ok(Sent {
+                    delivery: Delivery::Delivered,
+                    snapshot,
+                })) => (s.thanks, snapshot),
+                _ => (s.queued, None),
+            };
+            let snapshot = snapshot.zip(survey.get().and_then(Result::ok)).map(|(snapshot, survey)| {
             view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
         });
-        view! {
-            <div class="candor-thanks">
-                <p class="candor-thanks__text">{text}</p>
-                {snapshot}
-            </div>
-        }
-    };
+            view! {
+                <div class="candor-thanks">
+                    <p class="candor-thanks__text">{text}</p>
+                    {snapshot}
+                </div>
+            }
+        };
     let content = move || {
         let survey = match survey.get() {
             Some(Ok(survey)) => survey,

@@ -19,9 +19,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use policy::{Outcome, delay_ms, expired, judge};
 #[cfg(test)]
 use policy::GIVE_UP_AFTER_MS;
+use policy::{Outcome, delay_ms, expired, judge};
 
 use crate::events;
 use crate::storage::{self, now_ms};
@@ -185,7 +185,15 @@ async fn attempt(entry: &Entry) -> (Outcome, Option<String>) {
 
 fn report(id: &str, reason: &str, status: Option<u16>, body: Option<&str>) {
     web_sys::console::warn_1(&format!("Candor: response {id} was not delivered ({reason}).").into());
-    events::emit("error", &Failure { id, reason, status, body });
+    events::emit(
+        "error",
+        &Failure {
+            id,
+            reason,
+            status,
+            body,
+        },
+    );
 }
 
 /// Posts `entry` as text/plain (no CORS preflight) with keepalive, so it
@@ -236,8 +244,7 @@ fn schedule() {
         TIMER.set(None);
         wasm_bindgen_futures::spawn_local(flush());
     });
-    if let Ok(timer) =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), wait)
+    if let Ok(timer) = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), wait)
     {
         TIMER.set(Some(timer));
     }
@@ -301,7 +308,11 @@ mod tests {
         let entry = &waiting[0];
         assert_eq!(entry.id, submission(1).id.to_string());
         assert_eq!(entry.attempts, 1);
-        assert!(entry.due >= before + 500.0, "the next try waits: {}", entry.due - before);
+        assert!(
+            entry.due >= before + 500.0,
+            "the next try waits: {}",
+            entry.due - before
+        );
         assert!(entry.body.contains(r#""satisfaction":5"#), "{}", entry.body);
         storage::remove(KEY);
     }
@@ -333,8 +344,14 @@ mod tests {
         let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
         let log = heard.clone();
         let listener = Closure::<dyn Fn(JsValue, JsValue)>::new(move |name: JsValue, detail: JsValue| {
-            let reason = js_sys::Reflect::get(&detail, &"reason".into()).ok().and_then(|r| r.as_string());
-            log.borrow_mut().push(format!("{}:{}", name.as_string().unwrap_or_default(), reason.unwrap_or_default()));
+            let reason = js_sys::Reflect::get(&detail, &"reason".into())
+                .ok()
+                .and_then(|r| r.as_string());
+            log.borrow_mut().push(format!(
+                "{}:{}",
+                name.as_string().unwrap_or_default(),
+                reason.unwrap_or_default()
+            ));
         });
         events::listen(listener.as_ref().unchecked_ref::<js_sys::Function>().clone());
         flush().await;

@@ -85,7 +85,9 @@ mod tests {
     fn retry_after_is_read_in_seconds_and_honoured() {
         assert_eq!(
             judge(Some(429), Some(" 30 ")),
-            Outcome::Retry { retry_after_ms: Some(30_000.0) }
+            Outcome::Retry {
+                retry_after_ms: Some(30_000.0)
+            }
         );
         assert_eq!(
             judge(Some(503), Some("Wed, 21 Oct 2015 07:28:00 GMT")),

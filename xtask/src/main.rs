@@ -6,6 +6,8 @@
 //! - `test`: every check: rustfmt, clippy (native and wasm), native unit and
 //!   integration tests, wasm tests in headless Chromium, a `trunk build` of the
 //!   development page, and the end-to-end browser tests (Playwright).
+//! - `e2e [file…]`: only the end-to-end browser tests (all, or the named
+//!   files in tests/e2e), with the same set-up `test` does.
 //! - `dist`: build the embeddable package into `pkg/`.
 //! - `dev`: the collector plus `trunk serve` for widget development.
 //! - `bench core`, `bench collector`: benchmarks, reported as ratios to a
@@ -30,8 +32,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str =
-    "usage: cargo xtask <run [--bind ADDR] | test | dist | dev | bench <core | collector> | fuzz [seconds]>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector> | fuzz [seconds]>";
 
 fn main() -> ExitCode {
     match try_main() {
@@ -53,6 +54,7 @@ fn try_main() -> anyhow::Result<()> {
     match command.as_str() {
         "run" => run::run(rest),
         "test" => test::test(),
+        "e2e" => test::end_to_end(rest),
         "dist" => site::dist().map(drop),
         "dev" => run::dev(),
         "bench" => bench::bench(rest),

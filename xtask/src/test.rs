@@ -75,15 +75,28 @@ pub fn test() -> anyhow::Result<()> {
         Err(error) => summary.failed_step("trunk", &error),
     }
     match end_to_end_setup() {
-        Ok(()) => {
-            let mut e2e = cmd("node", &["--test", "--test-reporter=spec", "tests/e2e/"]);
-            e2e.env("CANDOR_COLLECTOR_BIN", "target/debug/candor-collector")
-                .env("CANDOR_SITE_DIR", "target/site");
-            summary.step("end-to-end (Playwright, Chromium)", e2e);
-        }
+        Ok(()) => summary.step("end-to-end (Playwright, Chromium)", end_to_end_command(&[])),
         Err(error) => summary.failed_step("end-to-end setup", &error),
     }
     summary.print()
+}
+
+/// `cargo xtask e2e [file…]`: the browser tests alone.
+pub fn end_to_end(files: &[String]) -> anyhow::Result<()> {
+    end_to_end_setup()?;
+    crate::process::run(&mut end_to_end_command(files))
+}
+
+fn end_to_end_command(files: &[String]) -> Command {
+    let mut e2e = cmd("node", &["--test", "--test-reporter=spec"]);
+    if files.is_empty() {
+        e2e.arg("tests/e2e/");
+    } else {
+        e2e.args(files.iter().map(|f| format!("tests/e2e/{f}")));
+    }
+    e2e.env("CANDOR_COLLECTOR_BIN", "target/debug/candor-collector")
+        .env("CANDOR_SITE_DIR", "target/site");
+    e2e
 }
 
 /// The release widget, the staged demo site, a collector binary and the npm
