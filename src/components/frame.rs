@@ -54,7 +54,9 @@ pub fn Frame(
             _ => returns_to.get_value(),
         };
         if let Some(element) = back {
-            let _ = element.focus();
+            // After the DOM update: the side tab is hidden until then.
+            let element = send_wrapper::SendWrapper::new(element);
+            set_timeout(move || drop(element.focus()), std::time::Duration::ZERO);
         }
     };
     let on_keydown = move |event: KeyboardEvent| {

@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end tests: a real collector on a free port
 // with a fresh SQLite file, and Debian's Chromium driven by playwright-core.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -10,14 +12,14 @@ const root = resolve(import.meta.dirname, "../..");
 export const artifacts = join(import.meta.dirname, "artifacts");
 mkdirSync(artifacts, { recursive: true });
 
-/** Starts the collector; resolves to { url, stop() } once it listens. */
-export async function startCollector() {
-  const dir = mkdtempSync(join(tmpdir(), "candor-e2e-"));
+/** Starts the collector; resolves to { url, port, dir, stop() } once it
+ * listens. `port` and `dir` restart one on the same address and database. */
+export async function startCollector({ port = 0, dir = mkdtempSync(join(tmpdir(), "candor-e2e-")) } = {}) {
   const bin = resolve(root, process.env.CANDOR_COLLECTOR_BIN ?? "target/debug/candor-collector");
   const child = spawn(bin, [], {
     env: {
       ...process.env,
-      CANDOR_BIND: "127.0.0.1:0",
+      CANDOR_BIND: `127.0.0.1:${port}`,
       CANDOR_DATABASE_URL: `sqlite://${join(dir, "candor.db")}`,
       CANDOR_STATIC_DIR: resolve(root, process.env.CANDOR_SITE_DIR ?? "target/site"),
       RUST_LOG: "warn",
@@ -39,10 +41,15 @@ export async function startCollector() {
   });
   return {
     url,
-    async stop() {
-      child.kill("SIGTERM");
-      await new Promise((ok) => child.once("exit", ok));
-      rmSync(dir, { recursive: true, force: true });
+    port: Number(new URL(url).port),
+    dir,
+    /** Stops it; the database stays when `keep` is set. */
+    async stop({ keep = false } = {}) {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((ok) => child.once("exit", ok));
+      }
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -59,6 +66,11 @@ export function launchBrowser() {
       "--disable-component-update",
       "--no-first-run",
       "--disable-sync",
+      // Test host pages are answered by the browser (page.route) while the
+      // collector listens on loopback; Local Network Access would treat
+      // that as a public site reaching into a private network. Real
+      // embeddings reach a public collector.
+      "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests",
     ],
   });
 }
@@ -98,4 +110,58 @@ export function sharedCollectorAndBrowser({ before, after }) {
     await collector?.stop();
   });
   return { collector: () => collector, browser: () => browser };
+}
+
+const site = resolve(root, process.env.CANDOR_SITE_DIR ?? "target/site");
+const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", html: "text/html" };
+
+/** A host page on another origin than the collector (http://shop.localhost,
+ * answered by the browser itself): `html` at /, the widget's files from the
+ * built site. `headers` go on the page (a Content-Security-Policy, say). */
+export async function shopPage(page, html, headers = {}) {
+  await page.route("http://shop.localhost/**", (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === "/") {
+      return route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers });
+    }
+    try {
+      const body = readFileSync(join(site, path));
+      return route.fulfill({ body, contentType: TYPES[path.split(".").pop()] ?? "application/octet-stream" });
+    } catch {
+      return route.fulfill({ status: 404, body: "" });
+    }
+  });
+  return "http://shop.localhost/";
+}
+
+/** The published checkout survey, as the collector serves it. */
+export async function checkoutDefinition(base) {
+  return (await fetch(`${base}/v1/surveys/checkout`)).json();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page, WCAG 2.x A and AA rules. */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }),
+  );
+  // Shadow-DOM nodes have a target path through the host: make sure axe
+  // really looked inside the widget, so "no violations" means something.
+  const checkedInside = results.passes.some((rule) =>
+    rule.nodes.some((node) => Array.isArray(node.target[0]) && node.target[0][0] === "candor-widget"),
+  );
+  assert.ok(checkedInside, "axe-core did not check inside the widget's shadow root");
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Waits until `check()` (async) is true, up to `ms`. */
+export async function eventually(check, ms, what) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.fail(`not within ${ms} ms: ${what}`);
 }

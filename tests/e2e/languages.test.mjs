@@ -1,31 +1,13 @@
 // The widget in every language: it renders, right-to-left for Arabic, and
 // axe-core finds no accessibility violation. Screenshots are kept.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { artifacts, sharedCollectorAndBrowser, watchPage } from "./helpers.mjs";
+import { artifacts, axeViolations, sharedCollectorAndBrowser, watchPage } from "./helpers.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SUBMIT = { en: "Send feedback", th: "ส่งความคิดเห็น", lv: "Nosūtīt atsauksmi", el: "Αποστολή σχολίων", ar: "إرسال الملاحظات" };
 
 const shared = sharedCollectorAndBrowser({ before, after });
-
-/** axe-core's violations on the page, WCAG 2.x A and AA rules. */
-async function axeViolations(page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }),
-  );
-  // Shadow-DOM nodes have a target path through the host: make sure axe
-  // really looked inside the widget, so "no violations" means something.
-  const checkedInside = results.passes.some((rule) =>
-    rule.nodes.some((node) => Array.isArray(node.target[0]) && node.target[0][0] === "candor-widget"),
-  );
-  assert.ok(checkedInside, "axe-core did not check inside the widget's shadow root");
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const lang of Object.keys(SUBMIT)) {
   test(`the survey in ${lang} renders and passes axe-core`, async () => {
