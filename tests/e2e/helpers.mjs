@@ -22,6 +22,7 @@ export async function startCollector({ port = 0, dir = mkdtempSync(join(tmpdir()
       CANDOR_BIND: `127.0.0.1:${port}`,
       CANDOR_DATABASE_URL: `sqlite://${join(dir, "candor.db")}`,
       CANDOR_STATIC_DIR: resolve(root, process.env.CANDOR_SITE_DIR ?? "target/site"),
+      CANDOR_ADMIN_TOKEN: "e2e-admin-token",
       RUST_LOG: "warn",
     },
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,0 +1,283 @@
+// Embedding on pages Candor does not control: hostile CSS, a strict
+// Content-Security-Policy, an endpoint that is down or unreachable, and
+// triggers that decide whether the widget is fetched at all.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import {
+  artifacts,
+  checkoutDefinition,
+  eventually,
+  launchBrowser,
+  sharedCollectorAndBrowser,
+  shopPage,
+  startCollector,
+  watchPage,
+} from "./helpers.mjs";
+
+const shared = sharedCollectorAndBrowser({ before, after });
+const POLICY = (collector) =>
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${collector}`;
+
+function shop({ head = "", body = "", lang = "en" } = {}) {
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>${head}</head>
+<body><main><h1>Shop</h1><button id="order" type="button">Place order</button></main>${body}</body></html>`;
+}
+
+/** Script tag embedding the checkout survey inline. */
+const snippet = (collector, extra = "") =>
+  `<script src="/candor.js" data-endpoint="${collector}" data-survey="checkout" ${extra} async></script>`;
+
+/** The widget's files requested by the page so far. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on("request", (request) => {
+    if (/candor_wasm/.test(request.url())) seen.push(request.url());
+  });
+  return seen;
+}
+
+/** Share of pixels that differ between two PNG screenshots of (nearly)
+ * equal size; a string when the sizes differ. */
+async function pixelDifference(page, a, b) {
+  return page.evaluate(
+    async ([a, b]) => {
+      const load = async (data) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext("2d");
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [x, y] = [await load(a), await load(b)];
+      // A pixel of difference in size is sub-pixel placement, not a change.
+      if (Math.abs(x.width - y.width) > 1 || Math.abs(x.height - y.height) > 1) {
+        return `sizes ${x.width}×${x.height} and ${y.width}×${y.height}`;
+      }
+      // Sub-pixel placement also rounds rows inside differently, so each
+      // band of 20 rows is compared at the best of nine one-pixel shifts;
+      // the outer 12 px are left out, where the page's background shows
+      // through the rounded, anti-aliased border.
+      const edge = 12;
+      const [width, height] = [Math.min(x.width, y.width) - edge, Math.min(x.height, y.height) - edge];
+      const differing = (top, bottom, dx, dy) => {
+        let differ = 0;
+        for (let row = top; row < bottom; row++) {
+          for (let column = edge; column < width; column++) {
+            const i = (row * x.width + column) * 4;
+            const j = ((row + dy) * y.width + column + dx) * 4;
+            if (Math.max(...[0, 1, 2].map((c) => Math.abs(x.data[i + c] - y.data[j + c]))) > 24) differ++;
+          }
+        }
+        return differ;
+      };
+      let differ = 0;
+      for (let top = edge; top < height; top += 20) {
+        const bottom = Math.min(top + 20, height);
+        differ += Math.min(...[-1, 0, 1].flatMap((dy) => [-1, 0, 1].map((dx) => differing(top, bottom, dx, dy))));
+      }
+      return differ / ((width - edge) * (height - edge));
+    },
+    [a.toString("base64"), b.toString("base64")],
+  );
+}
+
+test("a hostile page's CSS does not change the widget", async () => {
+  const collector = shared.collector().url;
+  const hostile = `<style>
+    * { all: unset; }
+    html, body { display: block !important; background: #ff00aa !important; color: #00ff00 !important;
+                 font: italic 30px/3 "Comic Sans MS", fantasy !important; letter-spacing: 4px !important; }
+    candor-widget { color: red !important; font-size: 40px !important; }
+    form, button, input, fieldset, label { border: 5px dashed orange !important; padding: 30px !important; }
+    :root { --candor-accent: #00ff00; --candor-radius: 0; }
+  </style>`;
+  const shots = [];
+  for (const head of ["", hostile]) {
+    const page = await shared.browser().newPage({ viewport: { width: 800, height: 1200 } });
+    const problems = watchPage(page);
+    await page.goto(await shopPage(page, shop({ head, body: snippet(collector) })));
+    const widget = page.locator("candor-widget");
+    await widget.locator("form").waitFor();
+    shots.push(await widget.locator(".candor").screenshot({ path: join(artifacts, `hostile-${head ? "page" : "plain"}-widget.png`) }));
+    await page.screenshot({ path: join(artifacts, `hostile-${head ? "page" : "plain"}.png`) });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  const page = await shared.browser().newPage();
+  const difference = await pixelDifference(page, shots[0], shots[1]);
+  await page.close();
+  assert.equal(typeof difference, "number", String(difference));
+  // Text anti-aliasing at another sub-pixel offset; a leaked font, colour
+  // or spacing changes far more.
+  assert.ok(difference < 0.005, `${(difference * 100).toFixed(2)}% of pixels differ`);
+});
+
+test("under a strict Content-Security-Policy the widget works with zero violations", async () => {
+  const collector = shared.collector().url;
+  const page = await shared.browser().newPage();
+  const problems = watchPage(page);
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const url = await shopPage(page, shop({ body: snippet(collector) + `<candor-snapshot survey="checkout" endpoint="${collector}"></candor-snapshot>` }), {
+    "Content-Security-Policy": POLICY(collector),
+  });
+  await page.goto(url);
+  await page.locator('candor-widget input[name="satisfaction"][value="5"]').click();
+  await page.locator("candor-widget button[type=submit]").click();
+  await page.locator("candor-widget .candor-thanks").waitFor();
+  assert.equal(await page.locator("candor-widget .candor-thanks__text").textContent(), "Thank you for your feedback!");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems.filter((p) => /Content Security Policy/i.test(p)), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Answers the checkout survey on `page` and sends it. */
+async function answer(page, rating) {
+  await page.locator(`candor-widget input[name="satisfaction"][value="${rating}"]`).click();
+  await page.locator("candor-widget button[type=submit]").click();
+}
+
+async function responses(base) {
+  return (await (await fetch(`${base}/v1/surveys/checkout/snapshot`)).json()).responses;
+}
+
+for (const reload of [false, true]) {
+  test(`a response sent while the collector is down arrives exactly once when it is back${reload ? ", across a reload" : ""}`, async () => {
+    const first = await startCollector();
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(await shopPage(page, shop({ body: snippet(first.url) })));
+      await page.locator("candor-widget form").waitFor();
+      await first.stop({ keep: true });
+
+      await answer(page, 2);
+      const queued = page.locator("candor-widget .candor-thanks__text");
+      await queued.waitFor();
+      assert.match(await queued.textContent(), /as soon as the connection is back/);
+      const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem("candor:outbox")));
+      assert.equal(waiting.length, 1);
+      if (reload) {
+        await page.reload();
+        // The loader fetches the widget for the outbox even though the
+        // survey itself cannot be read now.
+        await page.waitForTimeout(1_500);
+      }
+
+      const again = await startCollector({ port: first.port, dir: first.dir });
+      try {
+        await eventually(async () => (await responses(again.url)) === 1, 40_000, "the response arrives");
+        await eventually(
+          () => page.evaluate(() => localStorage.getItem("candor:outbox") === null),
+          10_000,
+          "the outbox empties",
+        );
+        await page.waitForTimeout(1_000);
+        assert.equal(await responses(again.url), 1, "exactly once");
+        const stored = await (
+          await fetch(`${again.url}/v1/admin/surveys/checkout/responses`, {
+            headers: { authorization: "Bearer e2e-admin-token" },
+          })
+        ).json();
+        assert.equal(stored.responses.length, 1);
+        assert.equal(stored.responses[0].id, waiting[0].id);
+        assert.deepEqual(stored.responses[0].answers, { satisfaction: 2 });
+        assert.deepEqual(errors, [], "no uncaught error reached the page");
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test("with the endpoint unreachable the page sees no uncaught error and keeps working", async () => {
+  const page = await shared.browser().newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const dead = "http://127.0.0.1:9";
+  await page.goto(
+    await shopPage(
+      page,
+      shop({
+        head: `<script src="/candor.js" data-endpoint="${dead}"></script>`,
+        body: `${snippet(dead)}<candor-survey survey="checkout" endpoint="${dead}"></candor-survey>
+               <candor-snapshot survey="checkout" endpoint="${dead}"></candor-snapshot>`,
+      }),
+    ),
+  );
+  await page.evaluate(() => {
+    Candor.show("checkout");
+    Candor.hide();
+    Candor.context({ channel: "web" });
+  });
+  await page.waitForTimeout(2_000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the widget is fetched only when its trigger fires", async () => {
+  const collector = shared.collector().url;
+  const survey = await checkoutDefinition(collector);
+  const inline = (trigger, extra = {}) =>
+    JSON.stringify({ ...survey, settings: { ...survey.settings, trigger, ...extra } }).replaceAll("<", "\\u003c");
+  const element = (json) =>
+    `<candor-survey survey="checkout" endpoint="${collector}"><script type="application/json">${json}</script></candor-survey>`;
+
+  // A named event that the page never dispatches: no wasm at all.
+  let page = await shared.browser().newPage();
+  let requested = wasmRequests(page);
+  await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "event", name: "order-placed" }))}` })));
+  await page.waitForTimeout(1_500);
+  assert.deepEqual(requested, [], "no wasm before the trigger");
+  // Once it is dispatched, the survey appears.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent("order-placed")));
+  await page.locator("candor-survey form").waitFor();
+  assert.ok(requested.some((url) => url.endsWith(".wasm")));
+  await page.close();
+
+  // Scrolling: shown only after 50% of the page.
+  page = await shared.browser().newPage({ viewport: { width: 800, height: 600 } });
+  requested = wasmRequests(page);
+  const tall = `<div style="height: 3000px"></div>`;
+  await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "scroll", percent: 50 }))}${tall}` })));
+  await page.waitForTimeout(800);
+  assert.deepEqual(requested, []);
+  await page.mouse.wheel(0, 1_400);
+  await page.locator("candor-survey form").waitFor();
+  await page.close();
+
+  // Sampling 0: never asked, never fetched.
+  page = await shared.browser().newPage();
+  requested = wasmRequests(page);
+  await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "immediately" }, { sampling_rate: 0 }))}` })));
+  await page.waitForTimeout(1_500);
+  assert.deepEqual(requested, []);
+  await page.close();
+
+  // Answered 10 days ago: within the 90 recontact days, not asked; answered
+  // 100 days ago: asked again.
+  for (const [daysAgo, asked] of [[10, false], [100, true]]) {
+    page = await shared.browser().newPage();
+    requested = wasmRequests(page);
+    await page.addInitScript((answered) => {
+      localStorage.setItem("candor:seen", JSON.stringify({ checkout: { answered } }));
+    }, Date.now() - daysAgo * 864e5);
+    await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "immediately" }))}` })));
+    if (asked) await page.locator("candor-survey form").waitFor();
+    else {
+      await page.waitForTimeout(1_500);
+      assert.deepEqual(requested, [], `answered ${daysAgo} days ago`);
+    }
+    await page.close();
+  }
+});
