@@ -174,8 +174,11 @@
       .then(function (module) {
         module.mount(
           host,
-          { endpoint: options.endpoint, survey: options.survey, definition: options.definition, display: display, context: context },
-          emit
+          { endpoint: options.endpoint, survey: options.survey, definition: options.definition, display: display },
+          emit,
+          function () {
+            return context;
+          }
         );
       })
       .catch(function (error) {
@@ -227,9 +230,17 @@
     on: function (name, listener) {
       (listeners[name] = listeners[name] || []).push(listener);
     },
-    /** Hidden fields sent with the next responses (channel, order band…). */
+    /** Hidden fields sent with the responses from now on (channel, order
+     * band…): names of a-z, 0-9 and _, text values up to 200 characters, at
+     * most 20; null removes one. Others are left out with a warning, so a
+     * response is never refused for its context. */
     context: function (fields) {
-      for (var key in fields) context[key] = String(fields[key]);
+      for (var key in fields) {
+        if (fields[key] == null) delete context[key];
+        else if (/^[a-z0-9_]{1,40}$/.test(key) && (key in context || Object.keys(context).length < 20)) {
+          context[key] = String(fields[key]).slice(0, 200);
+        } else warn("context field " + JSON.stringify(key) + " was left out (a-z, 0-9, _; at most 20).");
+      }
     },
   };
 

@@ -17,6 +17,8 @@ mod shadow;
 mod storage;
 mod theme;
 
+use std::collections::BTreeMap;
+
 use candor_core::{DisplayMode, Survey};
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -45,13 +47,15 @@ struct MountOptions {
 
 /// Mounts the widget inside `host`'s shadow root. `options` is
 /// `{endpoint, survey, definition?, display?}`; `listener(name, detail)`
-/// hears `submit`, `dismiss` and `error`. Called by the loader once the wasm
-/// is ready.
+/// hears `submit`, `dismiss` and `error`; `context()` returns the hidden
+/// fields to send (an object of text values), read when a response is sent.
+/// Called by the loader once the wasm is ready.
 #[wasm_bindgen]
 pub fn mount(
     host: web_sys::HtmlElement,
     options: JsValue,
     listener: js_sys::Function,
+    context: js_sys::Function,
 ) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
     let definition = match options
@@ -66,14 +70,24 @@ pub fn mount(
     events::listen(listener);
     let container = shadow::attach(&host)?;
     let api = Api::new(&options.endpoint, &options.survey);
-    let display = options.display;
-    leptos::mount::mount_to(container, move || match (definition, display) {
+    let context = send_wrapper::SendWrapper::new(context);
+    let context = Callback::new(move |()| {
+        context
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
+            .unwrap_or_default()
+    });
+    let (definition, display) = (StoredValue::new(definition), options.display);
+    leptos::mount::mount_to(container, move || match (definition.get_value(), display) {
         (Some(definition), Some(display)) => {
-            view! { <Widget api=api definition=definition display=display /> }.into_any()
+            view! { <Widget api=api definition=definition display=display context=context /> }.into_any()
         }
-        (Some(definition), None) => view! { <Widget api=api definition=definition /> }.into_any(),
-        (None, Some(display)) => view! { <Widget api=api display=display /> }.into_any(),
-        (None, None) => view! { <Widget api=api /> }.into_any(),
+        (Some(definition), None) => {
+            view! { <Widget api=api definition=definition context=context /> }.into_any()
+        }
+        (None, Some(display)) => view! { <Widget api=api display=display context=context /> }.into_any(),
+        (None, None) => view! { <Widget api=api context=context /> }.into_any(),
     })
     .forget();
     outbox::resume();

@@ -1,6 +1,8 @@
 //! The whole widget: load the survey, show it where its settings say, ask,
 //! send through the outbox, thank, show the aggregate.
 
+use std::collections::BTreeMap;
+
 use candor_core::{DisplayMode, ResponseSubmission, Snapshot, Survey};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -36,6 +38,10 @@ pub fn Widget(
     /// Where to show it; the survey's `display` setting when absent.
     #[prop(optional)]
     display: Option<DisplayMode>,
+    /// Hidden fields sent with the response (channel, order band…), read
+    /// when it is sent.
+    #[prop(optional)]
+    context: Option<Callback<(), BTreeMap<String, String>>>,
 ) -> impl IntoView {
     let api = StoredValue::new(api);
     let definition = StoredValue::new(definition);
@@ -52,7 +58,10 @@ pub fn Widget(
     // Into the outbox, then out; the figures are read once it arrived.
     let send = Action::new_local(move |submission: &ResponseSubmission| {
         let api = api.get_value();
-        let submission = submission.clone();
+        let mut submission = submission.clone();
+        if let Some(context) = context {
+            submission.context = context.run(());
+        }
         async move {
             let delivery = outbox::submit(&api.responses_url(), &submission)
                 .await

@@ -17,6 +17,8 @@ pub struct StoredResponse {
     pub locale: Option<String>,
     /// The validated answers, in wire form.
     pub answers: serde_json::Value,
+    /// The host page's hidden fields.
+    pub context: std::collections::BTreeMap<String, String>,
 }
 
 /// Which responses to list.
@@ -43,10 +45,10 @@ impl Store {
         cursor: Option<&Cursor>,
         limit: u32,
     ) -> Result<Vec<StoredResponse>, StoreError> {
-        type Row = (String, i64, String, Option<String>, String);
+        type Row = (String, i64, String, Option<String>, String, String);
         let rows: Vec<Row> = on_pool!(self.backend, pool => {
             sqlx::query_as(
-                "SELECT id, survey_version, received_at, locale, answers FROM responses
+                "SELECT id, survey_version, received_at, locale, answers, context FROM responses
                  WHERE survey_id = $1
                    AND ($2 IS NULL OR received_at >= $2)
                    AND ($3 IS NULL OR received_at < $3)
@@ -66,13 +68,14 @@ impl Store {
             .await?
         });
         rows.into_iter()
-            .map(|(id, version, received_at, locale, answers)| {
+            .map(|(id, version, received_at, locale, answers, context)| {
                 Ok(StoredResponse {
                     id,
                     survey_version: u32::try_from(version).unwrap_or(0),
                     received_at,
                     locale,
                     answers: serde_json::from_str(&answers)?,
+                    context: serde_json::from_str(&context)?,
                 })
             })
             .collect()

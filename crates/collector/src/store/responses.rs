@@ -95,27 +95,32 @@ async fn write_batch(backend: &Backend, batch: &[Job]) -> Result<Vec<Inserted>, 
             .iter()
             .map(|job| serde_json::to_string(job.response.answers()))
             .collect::<Result<Vec<_>, _>>()?;
+        let contexts = batch
+            .iter()
+            .map(|job| serde_json::to_string(job.response.context()))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut sql = String::from(
-            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers) VALUES ",
+            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers, context) VALUES ",
         );
         for i in 0..batch.len() {
-            let p = 6 * i;
+            let p = 7 * i;
             sql.push_str(&format!(
-                "{}(${}, ${}, ${}, ${}, ${}, ${})",
+                "{}(${}, ${}, ${}, ${}, ${}, ${}, ${})",
                 if i == 0 { "" } else { ", " },
-                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6
+                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7
             ));
         }
         sql.push_str(" ON CONFLICT (id) DO NOTHING RETURNING id");
         let mut insert = sqlx::query_scalar::<_, String>(&sql);
-        for ((job, id), answers) in batch.iter().zip(&ids).zip(&answers) {
+        for (((job, id), answers), context) in batch.iter().zip(&ids).zip(&answers).zip(&contexts) {
             insert = insert
                 .bind(id)
                 .bind(job.response.survey().as_str())
                 .bind(i64::from(job.response.survey_version()))
                 .bind(&received)
                 .bind(job.response.locale())
-                .bind(answers);
+                .bind(answers)
+                .bind(context);
         }
         let mut new: std::collections::HashSet<String> = insert.fetch_all(&mut *tx).await?.into_iter().collect();
         let mut results = Vec::with_capacity(batch.len());

@@ -114,7 +114,7 @@ crate::on_both_databases! {
         assert_eq!(csv.status, StatusCode::OK);
         let text = csv.body.as_str().unwrap();
         let header = text.lines().next().unwrap();
-        assert!(header.starts_with("id,received_at,survey_version,locale,satisfaction,quality.reliability.expected"), "{header}");
+        assert!(header.starts_with("id,received_at,survey_version,locale,context,satisfaction,quality.reliability.expected"), "{header}");
         assert!(text.contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\""), "{text}");
         assert!(text.contains("'+1 great") && text.contains("'@SUM(A1:A9)") && text.contains("\"plain, with comma\""), "{text}");
         assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.starts_with('='))), "{text}");
@@ -123,6 +123,24 @@ crate::on_both_databases! {
         let lines: Vec<Value> = ndjson.body.as_str().unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[0]["answers"]["contact"]["name"], "Anna Bērziņa");
+    }
+
+    async fn context_fields_are_stored_listed_and_exported(app) {
+        let body = json!({
+            "id": uuid(41), "survey_version": 1, "answers": {"satisfaction": 5},
+            "context": {"channel": "web", "order_band": "=50-100"}
+        });
+        assert_eq!(post_to(&app, "checkout", &body).await, StatusCode::CREATED);
+        let bad = json!({"id": uuid(42), "survey_version": 1, "answers": {"satisfaction": 5}, "context": {"Channel": "web"}});
+        let refused = app.post(&bad).await;
+        assert_eq!((refused.status, refused.body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("context.Channel")));
+        let listed = app.admin("GET", "/v1/admin/surveys/checkout/responses", None).await;
+        let stored = &listed.body["responses"];
+        assert_eq!(stored.as_array().unwrap().len(), 1, "the refused one is not stored");
+        assert_eq!(stored[0]["context"], json!({"channel": "web", "order_band": "=50-100"}));
+        let csv = app.admin("GET", "/v1/admin/surveys/checkout/export?format=csv", None).await;
+        let row = csv.body.as_str().unwrap().lines().nth(1).unwrap().to_owned();
+        assert!(row.contains(r#""{""channel"":""web"",""order_band"":""=50-100""}""#), "{row}");
     }
 
     async fn contact_requests_form_a_queue(app) {

@@ -2,6 +2,7 @@
 //! only after checking it against the survey version it answers.
 
 mod answer;
+pub mod context;
 
 use std::collections::BTreeMap;
 
@@ -29,6 +30,9 @@ pub struct ResponseSubmission {
     pub locale: Option<String>,
     /// Answers keyed by question id.
     pub answers: Map<String, Value>,
+    /// Hidden fields from the host page (channel, order band…).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub context: BTreeMap<String, String>,
 }
 
 /// A response checked against the survey version it answers. Only
@@ -40,6 +44,7 @@ pub struct ValidResponse {
     survey_version: u32,
     locale: Option<String>,
     answers: BTreeMap<QuestionId, Answer>,
+    context: BTreeMap<String, String>,
 }
 
 impl ValidResponse {
@@ -68,6 +73,11 @@ impl ValidResponse {
         &self.answers
     }
 
+    /// The host page's hidden fields.
+    pub fn context(&self) -> &BTreeMap<String, String> {
+        &self.context
+    }
+
     /// The answer to question `id`.
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers
@@ -94,6 +104,7 @@ impl ValidResponse {
             survey_version: self.survey_version,
             locale: self.locale.clone(),
             answers,
+            context: self.context.clone(),
         }
     }
 }
@@ -117,7 +128,7 @@ impl ResponseSubmission {
         };
         if let Some(unknown) = fields
             .keys()
-            .find(|k| !["id", "survey_version", "locale", "answers"].contains(&k.as_str()))
+            .find(|k| !["id", "survey_version", "locale", "answers", "context"].contains(&k.as_str()))
         {
             return Err(FieldError::new(
                 ErrorCode::UnknownField,
@@ -148,11 +159,16 @@ impl ResponseSubmission {
             Some(_) => return Err(wrong_type("answers", "an object keyed by question id")),
             None => return Err(missing("answers")),
         };
+        let context = match fields.remove("context") {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(value) => context::parse(value)?,
+        };
         Ok(Self {
             id,
             survey_version,
             locale,
             answers,
+            context,
         })
     }
 }
@@ -220,6 +236,7 @@ impl Survey {
             survey_version: self.version,
             locale: submission.locale,
             answers,
+            context: submission.context,
         })
     }
 }

@@ -127,6 +127,9 @@ impl Column {
             "received_at" => response.received_at.clone(),
             "survey_version" => response.survey_version.to_string(),
             "locale" => response.locale.clone().unwrap_or_default(),
+            // One column, as JSON: the fields vary from page to page.
+            "context" if response.context.is_empty() => String::new(),
+            "context" => serde_json::to_string(&response.context).unwrap_or_default(),
             _ => {
                 let found = self.path[1..]
                     .iter()
@@ -144,7 +147,7 @@ impl Column {
 /// The columns of a survey's current version: the response's own fields,
 /// then one per answer value.
 fn columns(survey: &Survey) -> Vec<Column> {
-    let mut columns: Vec<Column> = ["id", "received_at", "survey_version", "locale"]
+    let mut columns: Vec<Column> = ["id", "received_at", "survey_version", "locale", "context"]
         .iter()
         .map(|c| Column::new(&[c]))
         .collect();
