@@ -67,6 +67,41 @@ pub fn apply(root: &web_sys::HtmlElement, theme: &Theme) {
     if let Some(warning) = applied.warning {
         web_sys::console::warn_1(&warning.into());
     }
+    // The page may theme the widget through custom properties on its
+    // element; an accent from there gets the same contrast check.
+    if theme.accent.is_none() {
+        check_page_accent(root);
+    }
+}
+
+/// Reads the accent the widget will use (the page's, or the default) and
+/// replaces it on `root` when its button text would fail contrast.
+fn check_page_accent(root: &web_sys::HtmlElement) {
+    let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(root).ok().flatten()) else {
+        return;
+    };
+    let read = |name: &str| style.get_property_value(name).unwrap_or_default();
+    if let Some((usable, warning)) = page_accent_fix(&read("--candor-accent"), &read("--candor-accent-text"))
+    {
+        let _ = root.style().set_property("--candor-accent", &usable);
+        web_sys::console::warn_1(&warning.into());
+    }
+}
+
+/// A usable replacement for a page-supplied `accent` (hex) whose `text`
+/// fails WCAG AA on it, with the warning to give; `None` when it passes or
+/// either colour is not hex.
+pub fn page_accent_fix(accent: &str, text: &str) -> Option<(String, String)> {
+    let (accent, text) = (Rgb::parse(accent.trim())?, Rgb::parse(text.trim())?);
+    let usable = accent.with_contrast(text, AA_TEXT);
+    (usable != accent).then(|| {
+        let warning = format!(
+            "Candor: the page's --candor-accent {accent} has a contrast of {:.1}:1 with --candor-accent-text {text}; using {usable} ({:.1}:1) instead.",
+            accent.contrast(text),
+            usable.contrast(text)
+        );
+        (usable.to_string(), warning)
+    })
 }
 
 #[cfg(test)]
@@ -88,6 +123,19 @@ mod tests {
         assert!(Rgb::parse(accent).unwrap().contrast(WHITE) >= AA_TEXT);
         assert!(applied.warning.unwrap().contains("#ffd60a"));
         assert_eq!(applied.properties[1], ("--candor-radius", "4px".to_owned()));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_page_accent_that_fails_contrast_is_replaced() {
+        let (usable, warning) = page_accent_fix(" #ffd60a", "#ffffff").unwrap();
+        assert!(Rgb::parse(&usable).unwrap().contrast(WHITE) >= AA_TEXT);
+        assert!(warning.contains("#ffd60a"), "{warning}");
+        assert_eq!(page_accent_fix("#1d4ed8", "#ffffff"), None, "the default passes");
+        assert_eq!(
+            page_accent_fix("rebeccapurple", "#ffffff"),
+            None,
+            "only hex is checked"
+        );
     }
 
     #[wasm_bindgen_test]
