@@ -79,15 +79,8 @@ pub fn mount(
             .unwrap_or_default()
     });
     let (definition, display) = (StoredValue::new(definition), options.display);
-    leptos::mount::mount_to(container, move || match (definition.get_value(), display) {
-        (Some(definition), Some(display)) => {
-            view! { <Widget api=api definition=definition display=display context=context /> }.into_any()
-        }
-        (Some(definition), None) => {
-            view! { <Widget api=api definition=definition context=context /> }.into_any()
-        }
-        (None, Some(display)) => view! { <Widget api=api display=display context=context /> }.into_any(),
-        (None, None) => view! { <Widget api=api context=context /> }.into_any(),
+    leptos::mount::mount_to(container, move || {
+        view! { <Widget api=api definition=definition.get_value() display=display context=context /> }
     })
     .forget();
     outbox::resume();

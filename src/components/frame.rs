@@ -9,6 +9,8 @@ use leptos::ev::KeyboardEvent;
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::strings;
 use web_sys::{Element, HtmlElement};
 
 /// What can take keyboard focus inside the panel.
@@ -22,12 +24,9 @@ pub fn Frame(
     /// The dialog's accessible name (the survey's title).
     #[prop(into)]
     label: Signal<String>,
-    /// The close button's accessible name.
+    /// The interface language (the close button's name, the tab's text).
     #[prop(into)]
-    close_label: Signal<&'static str>,
-    /// The side tab's text.
-    #[prop(into)]
-    tab_label: Signal<&'static str>,
+    locale: Signal<String>,
     on_close: Callback<()>,
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -93,7 +92,7 @@ pub fn Frame(
                 hidden=move || open.get()
                 on:click=move |_| open.set(true)
             >
-                {move || tab_label.get()}
+                {move || strings(&locale.get()).tab}
             </button>
         }
     });
@@ -110,7 +109,7 @@ pub fn Frame(
             hidden=move || !open.get()
             on:keydown=on_keydown
         >
-            <button class="candor-close" type="button" aria-label=move || close_label.get() on:click=move |_| close()>
+            <button class="candor-close" type="button" aria-label=move || strings(&locale.get()).close on:click=move |_| close()>
                 <span aria-hidden="true">"×"</span>
             </button>
             {children()}

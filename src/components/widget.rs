@@ -33,10 +33,10 @@ pub fn Widget(
     api: Api,
     /// The survey itself, for endpoints that do not serve definitions; when
     /// absent it is read from the endpoint.
-    #[prop(optional)]
+    #[prop(default = None)]
     definition: Option<Survey>,
     /// Where to show it; the survey's `display` setting when absent.
-    #[prop(optional)]
+    #[prop(default = None)]
     display: Option<DisplayMode>,
     /// Hidden fields sent with the response (channel, order band…), read
     /// when it is sent.
@@ -67,7 +67,13 @@ pub fn Widget(
                 .await
                 .map_err(ApiError::from)?;
             memory::remember(api.survey_id(), Outcome::Answered);
-            events::emit("submit", &Submitted::new(api.survey_id(), &submission));
+            events::emit(
+                "submit",
+                &Submitted {
+                    survey: api.survey_id(),
+                    response: &submission,
+                },
+            );
             let snapshot = match delivery {
                 Delivery::Delivered => api.snapshot().await.inspect_err(warn).ok(),
                 Delivery::Queued => None,
@@ -99,26 +105,22 @@ pub fn Widget(
             events::emit("dismiss", &Dismissed { survey: &id });
         }
     });
-    let thanks =
-        move || {
-            let s = strings(&locale.get_untracked());
-            let (text, snapshot) = match send.value().get() {
-                Some(Ok(Sent {
-                    delivery: Delivery::Delivered,
-                    snapshot,
-                })) => (s.thanks, snapshot),
-                _ => (s.queued, None),
-            };
-            let snapshot = snapshot.zip(survey.get().and_then(Result::ok)).map(|(snapshot, survey)| {
-            view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
-        });
-            view! {
-                <div class="candor-thanks">
-                    <p class="candor-thanks__text">{text}</p>
-                    {snapshot}
-                </div>
-            }
-        };
+    let thanks = move || {
+        let sent = send.value().get().and_then(Result::ok);
+        let text = thank_you(&locale.get_untracked(), sent.as_ref());
+        let snapshot = sent
+            .and_then(|sent| sent.snapshot)
+            .zip(survey.get().and_then(Result::ok))
+            .map(|(snapshot, survey)| {
+                view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
+            });
+        view! {
+            <div class="candor-thanks">
+                <p class="candor-thanks__text">{text}</p>
+                {snapshot}
+            </div>
+        }
+    };
     let content = move || {
         let survey = match survey.get() {
             Some(Ok(survey)) => survey,
@@ -153,8 +155,7 @@ pub fn Widget(
             <Frame
                 mode=mode
                 label=title
-                close_label=Signal::derive(move || strings(&locale.get()).close)
-                tab_label=Signal::derive(move || strings(&locale.get()).tab)
+                locale=locale
                 on_close=on_close
             >
                 {body()}
@@ -166,11 +167,10 @@ pub fn Widget(
             // Announced to screen readers; the visible texts stay quiet.
             <p class="candor-visually-hidden" role="status">
                 {move || {
-                    let s = strings(&locale.get());
+                    let locale = locale.get();
                     match send.value().get() {
-                        _ if send.pending().get() => s.sending,
-                        Some(Ok(Sent { delivery: Delivery::Delivered, .. })) => s.thanks,
-                        Some(Ok(_)) => s.queued,
+                        _ if send.pending().get() => strings(&locale).sending,
+                        Some(Ok(sent)) => thank_you(&locale, Some(&sent)),
                         _ => "",
                     }
                 }}
@@ -187,16 +187,22 @@ struct Submitted<'a> {
     response: &'a ResponseSubmission,
 }
 
-impl<'a> Submitted<'a> {
-    fn new(survey: &'a str, response: &'a ResponseSubmission) -> Self {
-        Self { survey, response }
-    }
-}
-
 /// `Candor.on("dismiss")`'s detail.
 #[derive(Serialize)]
 struct Dismissed<'a> {
     survey: &'a str,
+}
+
+/// Thanks for a response that arrived, or that waits in the outbox.
+fn thank_you(locale: &str, sent: Option<&Sent>) -> &'static str {
+    let s = strings(locale);
+    match sent {
+        Some(Sent {
+            delivery: Delivery::Delivered,
+            ..
+        }) => s.thanks,
+        _ => s.queued,
+    }
 }
 
 fn warn(error: &ApiError) {

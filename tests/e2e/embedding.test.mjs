@@ -10,19 +10,16 @@ import {
   eventually,
   launchBrowser,
   sharedCollectorAndBrowser,
+  shopHtml,
   shopPage,
   startCollector,
+  storedResponses,
   watchPage,
 } from "./helpers.mjs";
 
 const shared = sharedCollectorAndBrowser({ before, after });
 const POLICY = (collector) =>
   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${collector}`;
-
-function shop({ head = "", body = "", lang = "en" } = {}) {
-  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>${head}</head>
-<body><main><h1>Shop</h1><button id="order" type="button">Place order</button></main>${body}</body></html>`;
-}
 
 /** Script tag embedding the checkout survey inline. */
 const snippet = (collector, extra = "") =>
@@ -98,7 +95,7 @@ test("a hostile page's CSS does not change the widget", async () => {
   for (const head of ["", hostile]) {
     const page = await shared.browser().newPage({ viewport: { width: 800, height: 1200 } });
     const problems = watchPage(page);
-    await page.goto(await shopPage(page, shop({ head, body: snippet(collector) })));
+    await page.goto(await shopPage(page, shopHtml({ head, body: snippet(collector) })));
     const widget = page.locator("candor-widget");
     await widget.locator("form").waitFor();
     shots.push(await widget.locator(".candor").screenshot({ path: join(artifacts, `hostile-${head ? "page" : "plain"}-widget.png`) }));
@@ -123,7 +120,7 @@ test("under a strict Content-Security-Policy the widget works with zero violatio
     window.violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const url = await shopPage(page, shop({ body: snippet(collector) + `<candor-snapshot survey="checkout" endpoint="${collector}"></candor-snapshot>` }), {
+  const url = await shopPage(page, shopHtml({ body: snippet(collector) + `<candor-snapshot survey="checkout" endpoint="${collector}"></candor-snapshot>` }), {
     "Content-Security-Policy": POLICY(collector),
   });
   await page.goto(url);
@@ -133,10 +130,8 @@ test("under a strict Content-Security-Policy the widget works with zero violatio
   await page.locator("candor-widget .candor-thanks").waitFor();
   assert.equal(await page.locator("candor-widget .candor-thanks__text").textContent(), "Thank you for your feedback!");
   assert.deepEqual(await page.evaluate(() => window.violations), []);
-  const stored = await (
-    await fetch(`${collector}/v1/admin/surveys/checkout/responses`, { headers: { authorization: "Bearer e2e-admin-token" } })
-  ).json();
-  assert.deepEqual(stored.responses[0].context, { channel: "web", order_band: "75" }, "the page's hidden fields");
+  const stored = await storedResponses(collector);
+  assert.deepEqual(stored[0].context, { channel: "web", order_band: "75" }, "the page's hidden fields");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -159,7 +154,7 @@ for (const reload of [false, true]) {
       const page = await browser.newPage();
       const errors = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(await shopPage(page, shop({ body: snippet(first.url) })));
+      await page.goto(await shopPage(page, shopHtml({ body: snippet(first.url) })));
       await page.locator("candor-widget form").waitFor();
       await first.stop({ keep: true });
 
@@ -186,14 +181,10 @@ for (const reload of [false, true]) {
         );
         await page.waitForTimeout(1_000);
         assert.equal(await responses(again.url), 1, "exactly once");
-        const stored = await (
-          await fetch(`${again.url}/v1/admin/surveys/checkout/responses`, {
-            headers: { authorization: "Bearer e2e-admin-token" },
-          })
-        ).json();
-        assert.equal(stored.responses.length, 1);
-        assert.equal(stored.responses[0].id, waiting[0].id);
-        assert.deepEqual(stored.responses[0].answers, { satisfaction: 2 });
+        const stored = await storedResponses(again.url);
+        assert.equal(stored.length, 1);
+        assert.equal(stored[0].id, waiting[0].id);
+        assert.deepEqual(stored[0].answers, { satisfaction: 2 });
         assert.deepEqual(errors, [], "no uncaught error reached the page");
       } finally {
         await again.stop();
@@ -212,7 +203,7 @@ test("with the endpoint unreachable the page sees no uncaught error and keeps wo
   await page.goto(
     await shopPage(
       page,
-      shop({
+      shopHtml({
         head: `<script src="/candor.js" data-endpoint="${dead}"></script>`,
         body: `${snippet(dead)}<candor-survey survey="checkout" endpoint="${dead}"></candor-survey>
                <candor-snapshot survey="checkout" endpoint="${dead}"></candor-snapshot>`,
@@ -234,13 +225,14 @@ test("the widget is fetched only when its trigger fires", async () => {
   const survey = await checkoutDefinition(collector);
   const inline = (trigger, extra = {}) =>
     JSON.stringify({ ...survey, settings: { ...survey.settings, trigger, ...extra } }).replaceAll("<", "\\u003c");
+  // The loader, and the survey inline in its element.
   const element = (json) =>
-    `<candor-survey survey="checkout" endpoint="${collector}"><script type="application/json">${json}</script></candor-survey>`;
+    `<script src="/candor.js" async></script><candor-survey survey="checkout" endpoint="${collector}"><script type="application/json">${json}</script></candor-survey>`;
 
   // A named event that the page never dispatches: no wasm at all.
   let page = await shared.browser().newPage();
   let requested = wasmRequests(page);
-  await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "event", name: "order-placed" }))}` })));
+  await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "event", name: "order-placed" })) })));
   await page.waitForTimeout(1_500);
   assert.deepEqual(requested, [], "no wasm before the trigger");
   // Once it is dispatched, the survey appears.
@@ -253,7 +245,7 @@ test("the widget is fetched only when its trigger fires", async () => {
   page = await shared.browser().newPage({ viewport: { width: 800, height: 600 } });
   requested = wasmRequests(page);
   const tall = `<div style="height: 3000px"></div>`;
-  await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "scroll", percent: 50 }))}${tall}` })));
+  await page.goto(await shopPage(page, shopHtml({ body: `${element(inline({ on: "scroll", percent: 50 }))}${tall}` })));
   await page.waitForTimeout(800);
   assert.deepEqual(requested, []);
   await page.mouse.wheel(0, 1_400);
@@ -263,7 +255,7 @@ test("the widget is fetched only when its trigger fires", async () => {
   // Sampling 0: never asked, never fetched.
   page = await shared.browser().newPage();
   requested = wasmRequests(page);
-  await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "immediately" }, { sampling_rate: 0 }))}` })));
+  await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "immediately" }, { sampling_rate: 0 })) })));
   await page.waitForTimeout(1_500);
   assert.deepEqual(requested, []);
   await page.close();
@@ -276,7 +268,7 @@ test("the widget is fetched only when its trigger fires", async () => {
     await page.addInitScript((answered) => {
       localStorage.setItem("candor:seen", JSON.stringify({ checkout: { answered } }));
     }, Date.now() - daysAgo * 864e5);
-    await page.goto(await shopPage(page, shop({ body: `<script src="/candor.js" async></script>${element(inline({ on: "immediately" }))}` })));
+    await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "immediately" })) })));
     if (asked) await page.locator("candor-survey form").waitFor();
     else {
       await page.waitForTimeout(1_500);

@@ -135,6 +135,20 @@ export async function shopPage(page, html, headers = {}) {
   return "http://shop.localhost/";
 }
 
+/** A minimal shop page: `head` and `body` go after the shop's own content. */
+export function shopHtml({ head = "", body = "", lang = "en" } = {}) {
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>${head}</head>
+<body><main><h1>Shop</h1><button id="order" type="button">Place order</button></main>${body}</body></html>`;
+}
+
+/** The checkout responses the collector stored, newest first (admin API). */
+export async function storedResponses(base) {
+  const reply = await fetch(`${base}/v1/admin/surveys/checkout/responses`, {
+    headers: { authorization: "Bearer e2e-admin-token" },
+  });
+  return (await reply.json()).responses;
+}
+
 /** The published checkout survey, as the collector serves it. */
 export async function checkoutDefinition(base) {
   return (await fetch(`${base}/v1/surveys/checkout`)).json();

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { artifacts, axeViolations, eventually, sharedCollectorAndBrowser, shopPage, watchPage } from "./helpers.mjs";
+import { artifacts, axeViolations, eventually, sharedCollectorAndBrowser, shopHtml, shopPage, watchPage } from "./helpers.mjs";
 
 const shared = sharedCollectorAndBrowser({ before, after });
 const MODES = ["popover", "slide_in", "side_tab"];
@@ -14,12 +14,10 @@ const TAB = { en: "Feedback", th: "ความคิดเห็น", lv: "Atsa
 
 /** A shop page in `lang` with the survey shown as `mode`. */
 function page(lang, mode, collector) {
-  return `<!DOCTYPE html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title></head>
-<body>
-  <main><h1>Shop</h1><p>Thanks for your order.</p><button id="before" type="button">Track order</button></main>
-  <script src="/candor.js" data-endpoint="${collector}" data-survey="checkout" data-display="${mode}" async></script>
-</body></html>`;
+  return shopHtml({
+    lang,
+    body: `<script src="/candor.js" data-endpoint="${collector}" data-survey="checkout" data-display="${mode}" async></script>`,
+  });
 }
 
 /** What has focus: the element inside the widget's shadow root, or the page's. */

@@ -3,7 +3,7 @@
 //! `navigator.sendBeacon`). Every rejection is an [`ApiError`] naming the field.
 
 use axum::extract::{FromRequest, Request};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use candor_core::{ErrorCode, ResponseSubmission};
 
 use crate::ApiError;
@@ -15,17 +15,7 @@ impl<S: Send + Sync> FromRequest<S> for Submission {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, _: &S) -> Result<Self, ApiError> {
-        let content_type = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let essence = content_type
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let essence = super::extract::media_type(&request);
         if essence != "application/json" && essence != "text/plain" {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -54,6 +54,19 @@ pub async fn body_bytes(request: Request) -> Result<Bytes, ApiError> {
     })
 }
 
+/// The request's media type (`Content-Type` without parameters), in lower
+/// case; empty when absent.
+pub fn media_type(request: &Request) -> String {
+    request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// A JSON body (`application/json`), as bytes for a strict parser.
 pub struct JsonBytes(pub Bytes);
 
@@ -61,17 +74,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, _: &S) -> Result<Self, ApiError> {
-        let json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| {
-                v.split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .eq_ignore_ascii_case("application/json")
-            });
+        let json = media_type(&request) == "application/json";
         if !json {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
