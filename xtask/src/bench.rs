@@ -9,13 +9,26 @@ use anyhow::{Context, bail};
 
 use crate::process::{cmd, run};
 
-/// Suites: `core` (candor-core's statistics), `collector` (HTTP load).
+/// Suites: `core` (candor-core's statistics), `collector` (HTTP load),
+/// `widget` (Candor against its peers in Chromium).
 pub fn bench(args: &[String]) -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("core") => core(),
         Some("collector") => crate::load::collector(),
-        _ => bail!("usage: cargo xtask bench <core | collector>"),
+        Some("widget") => widget(),
+        _ => bail!("usage: cargo xtask bench <core | collector | widget>"),
     }
+}
+
+/// The release widget and the peers (pinned in xtask/bench/widget) in the
+/// same headless Chromium; the table also goes to target/bench/widget.md.
+fn widget() -> anyhow::Result<()> {
+    crate::toolchain::node()?;
+    crate::toolchain::chromium()?;
+    crate::site::dist()?;
+    let dir = Path::new("xtask/bench/widget");
+    run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
+    run(&mut cmd("node", &["xtask/bench/widget/bench.mjs", "pkg", "9"]))
 }
 
 fn core() -> anyhow::Result<()> {

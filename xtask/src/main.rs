@@ -10,8 +10,9 @@
 //!   files in tests/e2e), with the same set-up `test` does.
 //! - `dist`: build the embeddable package into `pkg/`.
 //! - `dev`: the collector plus `trunk serve` for widget development.
-//! - `bench core`, `bench collector`: benchmarks, reported as ratios to a
-//!   baseline measured in the same run.
+//! - `bench core`, `bench collector`, `bench widget`: benchmarks, reported as
+//!   ratios to a baseline measured in the same run (for `widget`: the
+//!   fastest peer).
 //! - `fuzz [seconds]`: the cargo-fuzz targets for response and survey
 //!   parsing, 30 s each by default.
 //!
@@ -32,7 +33,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector> | fuzz [seconds]>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | widget> | fuzz [seconds]>";
 
 fn main() -> ExitCode {
     match try_main() {

@@ -1,0 +1,226 @@
+// `cargo xtask bench widget`: Candor and its peers (../shared/PEERS.md) in
+// the same headless Chromium, in the same run, rendering the same survey: a
+// 1–5 rating, six service dimensions × expected/experienced on 1–7, and a
+// comment. For each: bytes with brotli (what every page loads, and the whole
+// widget), trigger → first rating clickable, and the longest main-thread
+// task, at 1× CPU and 4× throttled (a phone). Medians of RUNS fresh pages.
+//
+// usage: node bench.mjs <dir with candor.js and candor_wasm*> [runs]
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const site = resolve(process.argv[2] ?? "pkg");
+const RUNS = Number(process.argv[3] ?? 9);
+const modules = join(import.meta.dirname, "node_modules");
+
+const DIMENSIONS = ["Reliability", "Timeliness", "Personal attention", "Courtesy", "Flexibility", "Honesty"];
+
+const candorSurvey = {
+  id: "bench",
+  version: 1,
+  default_locale: "en",
+  title: { en: "How was your order?" },
+  questions: [
+    { id: "satisfaction", kind: "csat", required: true, display: "numbers", text: { en: "How satisfied are you?" } },
+    {
+      id: "quality",
+      kind: "expectation_gap",
+      text: { en: "What did you expect, and what did you get?" },
+      dimensions: DIMENSIONS.map((label, i) => ({ id: `d${i}`, label: { en: label } })),
+    },
+    { id: "comment", kind: "comment", max_length: 2000, text: { en: "Anything we could do better?" } },
+  ],
+};
+
+const surveyJs = {
+  elements: [
+    { type: "rating", name: "satisfaction", title: "How satisfied are you?", rateMin: 1, rateMax: 5, isRequired: true },
+    ...DIMENSIONS.flatMap((label, i) =>
+      ["expected", "experienced"].map((side) => ({
+        type: "rating",
+        name: `d${i}_${side}`,
+        title: `${label}: ${side}`,
+        rateMin: 1,
+        rateMax: 7,
+      })),
+    ),
+    { type: "comment", name: "comment", title: "Anything we could do better?" },
+  ],
+};
+
+const rating = (id, headline, range) => ({
+  id,
+  type: "rating",
+  headline,
+  required: false,
+  scale: "number",
+  range,
+  lowerLabel: "Low",
+  upperLabel: "High",
+});
+const formbricks = {
+  id: "bench",
+  name: "bench",
+  type: "link",
+  status: "inProgress",
+  welcomeCard: { enabled: false },
+  thankYouCard: { enabled: true, headline: "Thank you!" },
+  questions: [
+    { ...rating("satisfaction", "How satisfied are you?", 5), required: true },
+    ...DIMENSIONS.flatMap((label, i) =>
+      ["expected", "experienced"].map((side) => rating(`d${i}_${side}`, `${label}: ${side}`, 7)),
+    ),
+    { id: "comment", type: "openText", headline: "Anything we could do better?", required: false, inputType: "text" },
+  ],
+  triggers: [],
+  inlineTriggers: null,
+  autoClose: null,
+  styling: null,
+};
+
+/** Each widget: its files, the page head, how to trigger it, when it is ready. */
+const CONTENDERS = [
+  {
+    name: "Candor",
+    always: [join(site, "candor.js")],
+    full: [join(site, "candor.js"), join(site, "candor_wasm.js"), join(site, "candor_wasm_bg.wasm")],
+    head: `<script src="/candor.js"></script>`,
+    trigger: `Candor.show("bench", { display: "inline", force: true, definition: ${JSON.stringify(candorSurvey)} })`,
+    ready: `document.querySelector("candor-widget")?.shadowRoot?.querySelector('input[name="satisfaction"]')`,
+  },
+  {
+    name: "SurveyJS 2.5.38",
+    always: ["survey-core/survey.core.min.js", "survey-js-ui/survey-js-ui.min.js", "survey-core/survey-core.fontless.min.css"].map(
+      (f) => join(modules, f),
+    ),
+    get full() {
+      return this.always;
+    },
+    head: `<link rel="stylesheet" href="/survey-core/survey-core.fontless.min.css">
+      <script src="/survey-core/survey.core.min.js"></script><script src="/survey-js-ui/survey-js-ui.min.js"></script>`,
+    trigger: `new Survey.Model(${JSON.stringify(surveyJs)}).render(document.getElementById("root"))`,
+    ready: `document.querySelector("#root .sd-rating__item, #root input[type=radio]")`,
+  },
+  {
+    name: "Formbricks renderer 1.99",
+    // Served by each instance and preloaded on every page (PEERS.md).
+    always: [join(modules, "@formbricks/surveys/dist/index.umd.js")],
+    get full() {
+      return this.always;
+    },
+    head: `<script src="/@formbricks/surveys/dist/index.umd.js"></script>`,
+    trigger: `formbricksSurveys.renderSurveyInline({ survey: ${JSON.stringify(formbricks)}, containerId: "root",
+      brandColor: "#1d4ed8", isBrandingEnabled: false, activeQuestionId: "satisfaction",
+      onDisplay() {}, onResponse() {}, onClose() {}, onActiveQuestionChange() {}, onFinished() {} })`,
+    ready: `document.querySelector("#root input[type=radio], #root button[tabindex='0'], #root label input")`,
+  },
+];
+
+function brotli(files) {
+  return files
+    .map((f) => brotliCompressSync(readFileSync(f), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)
+    .reduce((a, b) => a + b, 0);
+}
+
+const TYPES = { js: "text/javascript", mjs: "text/javascript", wasm: "application/wasm", css: "text/css" };
+
+function page(contender) {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${contender.head}</head>
+<body><main><h1>Shop</h1><button id="go" type="button">Order placed</button></main><div id="root"></div></body></html>`;
+}
+
+async function measure(browser, contender, throttle) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on("pageerror", (e) => errors.push(e.message));
+  tab.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  await tab.route("http://bench.localhost/**", (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname);
+    if (path === "/") return route.fulfill({ body: page(contender), contentType: "text/html" });
+    const file = path.startsWith("/candor") ? join(site, path) : join(modules, path);
+    try {
+      return route.fulfill({ body: readFileSync(file), contentType: TYPES[path.split(".").pop()] });
+    } catch {
+      return route.fulfill({ status: 404, body: "" });
+    }
+  });
+  await tab.addInitScript(() => {
+    window.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longest = Math.max(window.longest, entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  await tab.goto("http://bench.localhost/", { waitUntil: "load" });
+  await tab.waitForTimeout(300);
+  const ms = await tab.evaluate(
+    ([trigger, ready]) =>
+      new Promise((done) => {
+        const start = performance.now();
+        new Function(trigger)();
+        const isReady = new Function(`return ${ready}`);
+        const check = () => {
+          if (isReady()) done(performance.now() - start);
+          else if (performance.now() - start > 20_000) done(null);
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    [contender.trigger, contender.ready],
+  );
+  await tab.waitForTimeout(200);
+  const longest = await tab.evaluate(() => window.longest);
+  await context.close();
+  if (errors.length || ms === null) throw new Error(`${contender.name}: not ready; ${errors.join("; ")}`);
+  return { ms, longest };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+});
+const results = [];
+for (const contender of CONTENDERS) {
+  const row = { name: contender.name, always: brotli(contender.always), full: brotli(contender.full) };
+  for (const throttle of [1, 4]) {
+    const runs = [];
+    // Interleaving would be fairer still; a warm-up run is dropped instead.
+    await measure(browser, contender, throttle);
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, contender, throttle));
+    row[`ready${throttle}`] = median(runs.map((r) => r.ms));
+    row[`longest${throttle}`] = Math.max(...runs.map((r) => r.longest));
+    row[`longestMedian${throttle}`] = median(runs.map((r) => r.longest));
+  }
+  results.push(row);
+  console.error(`measured ${contender.name}`);
+}
+await browser.close();
+
+const peers = results.slice(1);
+const fastest = (key) => Math.min(...peers.map((p) => p[key]));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const lines = [
+  `Widget benchmark (${RUNS} fresh pages per cell, medians; longest task: median and worst; ratios against the fastest peer in this run)`,
+  "",
+  "| widget | every page loads (br) | whole widget (br) | trigger → interactive 1× | 4× CPU | longest task 1× (median / worst) | 4× CPU |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+  ...results.map(
+    (r) =>
+      `| ${r.name} | ${kb(r.always)} | ${kb(r.full)} | ${r.ready1.toFixed(0)} ms (${(r.ready1 / fastest("ready1")).toFixed(2)}×) | ${r.ready4.toFixed(0)} ms (${(r.ready4 / fastest("ready4")).toFixed(2)}×) | ${r.longestMedian1.toFixed(0)} / ${r.longest1.toFixed(0)} ms | ${r.longestMedian4.toFixed(0)} / ${r.longest4.toFixed(0)} ms |`,
+  ),
+  "",
+  "Goals: every page ≤ 3 KB, whole widget ≤ 60 KB, trigger → interactive ≤ 0.50× the fastest peer, no task over 50 ms.",
+  "Candor's trigger → interactive includes fetching and compiling its wasm (it is not loaded before the trigger); the peers' scripts are loaded with the page.",
+];
+const report = lines.join("\n");
+console.log(report);
+mkdirSync(resolve("target/bench"), { recursive: true });
+writeFileSync(resolve("target/bench/widget.md"), `${report}\n`);
