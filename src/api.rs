@@ -17,6 +17,9 @@ pub enum ApiError {
         /// The collector's explanation.
         error: FieldError,
     },
+    /// The survey definition served does not parse.
+    #[error("the survey definition is not valid: {0}")]
+    Invalid(FieldError),
     /// Any other non-2xx status, or a body that did not parse.
     #[error("unexpected answer ({0})")]
     Unexpected(u16),
@@ -62,9 +65,13 @@ impl Api {
         format!("{}/responses", self.base)
     }
 
-    /// The published survey definition.
+    /// The published survey definition, parsed by the same strict parser
+    /// as inline definitions (one deserializer in the wasm, not two).
     pub async fn survey(&self) -> Result<Survey, ApiError> {
-        decode(get(&self.base).await?).await
+        let response = get(&self.base).await?;
+        let status = response.status();
+        let text = response.text().await.map_err(|_| ApiError::Unexpected(status))?;
+        Survey::from_json(text.as_bytes()).map_err(ApiError::Invalid)
     }
 
     /// Where the snapshot stream (Server-Sent Events) is served.
