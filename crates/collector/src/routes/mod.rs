@@ -6,6 +6,7 @@ mod cache;
 mod extract;
 mod health;
 mod responses;
+mod security;
 pub(crate) mod snapshot;
 mod surveys;
 
@@ -51,12 +52,13 @@ pub fn app(state: AppState, config: &Config) -> Router {
         Some(dir) => api.fallback_service(ServeDir::new(dir).fallback(get(not_found))),
         None => api.fallback(not_found),
     };
-    api.layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        metrics::track,
-    ))
-    .layer(TraceLayer::new_for_http())
-    .with_state(state)
+    api.layer(axum::middleware::from_fn(security::dashboard_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
 }
 
 fn cors(origins: &[String]) -> CorsLayer {

@@ -80,7 +80,7 @@ pub async fn stream_snapshot(
 }
 
 /// Waits until `survey` changes; `None` when the feed is gone (shutdown).
-async fn wait_for_change(
+pub(crate) async fn wait_for_change(
     changes: &mut tokio::sync::broadcast::Receiver<candor_core::SurveyId>,
     survey: &Survey,
 ) -> Option<()> {

@@ -2,7 +2,9 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use std::time::Duration;
+
+use axum::http::{HeaderName, StatusCode};
 use candor_core::{ErrorCode, Snapshot, Survey, SurveyId, Window, templates};
 use serde_json::{Value, json};
 
@@ -113,24 +115,40 @@ pub async fn publish(
 #[derive(Debug, serde::Deserialize)]
 pub struct WindowQuery {
     window: Option<String>,
+    /// A `Candor-Generation` from an earlier reply: answer once the data
+    /// has changed since (long poll, at most [`LONG_POLL`]).
+    after: Option<u64>,
 }
 
-/// `GET /v1/admin/surveys/{id}/snapshot?window=`: every figure, however
-/// small the sample (the owner sees the intervals), public or not.
+/// Longest wait of a long-polled snapshot; the dashboard asks again.
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// `GET /v1/admin/surveys/{id}/snapshot?window=&after=`: every figure,
+/// however small the sample (the owner sees the intervals), public or not.
+/// With `after`, waits until the survey's data changes: the dashboard's
+/// live view (an EventSource could not send the admin token).
 pub async fn snapshot(
     State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<WindowQuery>,
-) -> Result<Json<Snapshot>, ApiError> {
+) -> Result<([(HeaderName, String); 1], Json<Snapshot>), ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
     let window = match query.window.as_deref() {
         Some(raw) => raw.parse::<Window>()?,
         None => survey.settings.public_aggregates.window,
     };
-    Ok(Json(
-        snapshot::build_with_minimum(&state, &survey, window, 1)
-            .await?
-            .snapshot
-            .clone(),
+    // Subscribed before the generation is read, so no change slips between.
+    let mut changes = state.store.subscribe();
+    if query.after == Some(state.store.generation()) {
+        let _ = tokio::time::timeout(LONG_POLL, snapshot::wait_for_change(&mut changes, &survey)).await;
+    }
+    let generation = state.store.generation();
+    let built = snapshot::build_with_minimum(&state, &survey, window, 1).await?;
+    Ok((
+        [(HeaderName::from_static(GENERATION), generation.to_string())],
+        Json(built.snapshot.clone()),
     ))
 }
+
+/// The header naming the data generation a snapshot was built from.
+pub const GENERATION: &str = "candor-generation";

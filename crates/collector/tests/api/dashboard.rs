@@ -1,0 +1,96 @@
+//! What the dashboard relies on: a long-polled owner snapshot that answers
+//! when data changes, and security headers on its pages.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use crate::helpers::{Db, response, spawn_app_with, uuid};
+
+fn owner_snapshot(query: &str) -> Request<Body> {
+    Request::get(format!("/v1/admin/surveys/checkout/snapshot{query}"))
+        .header(header::AUTHORIZATION, "Bearer test-admin-token")
+        .body(Body::empty())
+        .expect("request")
+}
+
+async fn json(response: axum::response::Response) -> Value {
+    serde_json::from_slice(&response.into_body().collect().await.expect("body").to_bytes()).expect("json")
+}
+
+crate::on_both_databases! {
+    async fn a_long_polled_snapshot_answers_when_data_changes(app) {
+        let first = app.router.clone().oneshot(owner_snapshot("")).await.unwrap();
+        assert_eq!(first.status(), StatusCode::OK);
+        let generation = first.headers()["candor-generation"].to_str().unwrap().to_owned();
+        assert_eq!(json(first).await["responses"], 0);
+
+        let router = app.router.clone();
+        let query = format!("?after={generation}");
+        let poll = tokio::spawn(async move { router.oneshot(owner_snapshot(&query)).await.unwrap() });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(!poll.is_finished(), "nothing changed: the poll waits");
+
+        assert_eq!(app.post(&response(&uuid(7), 5)).await.status, StatusCode::CREATED);
+        // A guard against a hang, not a performance assertion.
+        let answered = tokio::time::timeout(Duration::from_secs(10), poll).await.expect("answered").unwrap();
+        assert_ne!(answered.headers()["candor-generation"].to_str().unwrap(), generation);
+        assert_eq!(json(answered).await["responses"], 1);
+
+        // An old generation answers at once.
+        let stale = app.router.clone().oneshot(owner_snapshot("?after=0&window=7d")).await.unwrap();
+        assert_eq!(json(stale).await["window"], "7d");
+    }
+}
+
+#[tokio::test]
+async fn dashboard_pages_carry_a_strict_policy_and_other_files_do_not() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("dashboard")).unwrap();
+    std::fs::write(
+        site.path().join("dashboard/index.html"),
+        "<!DOCTYPE html><title>Dashboard</title>",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("index.html"),
+        "<!DOCTYPE html><title>Demo</title>",
+    )
+    .unwrap();
+    let dir = site.path().to_owned();
+    let app = spawn_app_with(Db::Sqlite, move |config| config.static_dir = Some(dir))
+        .await
+        .unwrap();
+
+    let page = app
+        .router
+        .clone()
+        .oneshot(Request::get("/dashboard/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let policy = page.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert_eq!(page.headers()[header::X_FRAME_OPTIONS], "DENY");
+    assert_eq!(page.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+
+    let demo = app
+        .router
+        .clone()
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(demo.status(), StatusCode::OK);
+    assert!(
+        !demo.headers().contains_key(header::CONTENT_SECURITY_POLICY),
+        "the demo sets its own"
+    );
+}
