@@ -25,13 +25,22 @@ const WASM_FEATURES: [&str; 6] = [
 /// Builds the widget in release mode into `pkg/`: wasm-bindgen's ES module,
 /// then wasm-opt for size. Returns the package directory.
 pub fn dist() -> anyhow::Result<PathBuf> {
+    let pkg = PathBuf::from("pkg");
+    build_wasm("candor", "candor", &pkg, "candor_wasm")?;
+    Ok(pkg)
+}
+
+/// Builds `package` (whose wasm file is `crate_file`.wasm) in release mode
+/// for the browser into `out_dir`/`out_name`.js and `_bg.wasm`, optimised
+/// for size.
+fn build_wasm(package: &str, crate_file: &str, out_dir: &Path, out_name: &str) -> anyhow::Result<()> {
     toolchain::widget_build()?;
     run(&mut cmd(
         "cargo",
         &[
             "build",
             "--package",
-            "candor",
+            package,
             "--lib",
             "--target",
             "wasm32-unknown-unknown",
@@ -39,30 +48,32 @@ pub fn dist() -> anyhow::Result<PathBuf> {
             "wasm-release",
         ],
     ))?;
-    let pkg = PathBuf::from("pkg");
+    let input = format!("target/wasm32-unknown-unknown/wasm-release/{crate_file}.wasm");
+    let out = out_dir.to_string_lossy();
     run(&mut cmd(
         "wasm-bindgen",
         &[
-            "target/wasm32-unknown-unknown/wasm-release/candor.wasm",
+            &input,
             "--target",
             "web",
             "--out-dir",
-            "pkg",
+            &out,
             "--out-name",
-            "candor_wasm",
+            out_name,
         ],
     ))?;
-    let wasm = pkg.join("candor_wasm_bg.wasm");
+    let wasm = out_dir.join(format!("{out_name}_bg.wasm"));
     let wasm = wasm.to_string_lossy();
     let mut args = vec!["-Oz", &*wasm, "-o", &*wasm];
     args.extend(WASM_FEATURES);
     run(&mut cmd(toolchain::WASM_OPT, &args))?;
     let size = fs::metadata(&*wasm)?.len();
-    eprintln!("widget: {wasm} is {} KiB", size / 1024);
-    Ok(pkg)
+    eprintln!("{package}: {wasm} is {} KiB", size / 1024);
+    Ok(())
 }
 
-/// Assembles `target/site`: the demo page and the widget package, as the
+/// Assembles `target/site`: the demo page, the widget package (built by
+/// [`dist`]) and the dashboard (built here, into `dashboard/`), as the
 /// collector serves them. Returns the directory.
 pub fn stage() -> anyhow::Result<PathBuf> {
     let site = PathBuf::from("target/site");
@@ -74,6 +85,14 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         let from = Path::new("pkg").join(file);
         fs::copy(&from, site.join(file)).with_context(|| format!("copying {}", from.display()))?;
     }
+    let dashboard = site.join("dashboard");
+    copy_dir(Path::new("crates/dashboard/site"), &dashboard)?;
+    build_wasm(
+        "candor-dashboard",
+        "candor_dashboard",
+        &dashboard,
+        "candor_dashboard",
+    )?;
     Ok(site)
 }
 

@@ -61,10 +61,15 @@ pub fn test() -> anyhow::Result<()> {
         .and_then(|()| toolchain::chromium());
     match browser_ready {
         Ok(()) => {
-            let mut clippy = cmd("cargo", &["clippy", "--package", "candor", "--all-targets"]);
-            clippy.args(wasm).args(["--", "-D", "warnings"]);
+            let browser_crates = ["--package", "candor", "--package", "candor-dashboard"];
+            let mut clippy = cmd("cargo", &["clippy", "--all-targets"]);
+            clippy
+                .args(browser_crates)
+                .args(wasm)
+                .args(["--", "-D", "warnings"]);
             summary.step("clippy (wasm)", clippy);
-            let mut wasm_tests = cmd("cargo", &["test", "--package", "candor"]);
+            let mut wasm_tests = cmd("cargo", &["test"]);
+            wasm_tests.args(browser_crates);
             wasm_tests.args(wasm).env("CHROMEDRIVER", "/usr/bin/chromedriver");
             summary.step("wasm tests (Chromium)", wasm_tests);
         }

@@ -1,0 +1,106 @@
+//! The collector's admin API, as the dashboard uses it: same origin, the
+//! token as a bearer header.
+
+use candor_core::{FieldError, Snapshot, Survey, Window};
+use gloo_net::http::{Request, Response};
+use serde::Deserialize;
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AdminError {
+    /// 401 or 403: no token, or not the admin token.
+    #[error("that is not the admin token")]
+    NotAllowed,
+    /// No answer.
+    #[error("the collector did not answer: {0}")]
+    Network(String),
+    /// Any other failure, with the collector's explanation when it gave one.
+    #[error("the collector answered {status}: {message}")]
+    Failed { status: u16, message: String },
+}
+
+/// A survey in the list, with its response count.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SurveySummary {
+    pub survey: Survey,
+    pub responses: u64,
+    pub has_draft: bool,
+}
+
+/// The owner's snapshot and the data generation it was built from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Live {
+    pub snapshot: Snapshot,
+    pub generation: Option<u64>,
+}
+
+/// The admin API with one token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admin {
+    token: String,
+}
+
+impl Admin {
+    pub fn new(token: &str) -> Self {
+        Self {
+            token: token.trim().to_owned(),
+        }
+    }
+
+    /// Every survey, with response counts (also how a token is checked).
+    pub async fn surveys(&self) -> Result<Vec<SurveySummary>, AdminError> {
+        let response = self.get("/v1/admin/surveys").await?;
+        decode(response).await
+    }
+
+    /// The owner's figures of `survey` over `window`. With `after` (a
+    /// generation from an earlier answer) the collector waits until the
+    /// data changed: the live view.
+    pub async fn snapshot(
+        &self,
+        survey: &str,
+        window: Window,
+        after: Option<u64>,
+    ) -> Result<Live, AdminError> {
+        let mut path = format!("/v1/admin/surveys/{survey}/snapshot?window={window}");
+        if let Some(generation) = after {
+            path.push_str(&format!("&after={generation}"));
+        }
+        let response = self.get(&path).await?;
+        let generation = response
+            .headers()
+            .get("candor-generation")
+            .and_then(|g| g.parse().ok());
+        Ok(Live {
+            snapshot: decode(response).await?,
+            generation,
+        })
+    }
+
+    async fn get(&self, path: &str) -> Result<Response, AdminError> {
+        let response = Request::get(path)
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .send()
+            .await
+            .map_err(|e| AdminError::Network(e.to_string()))?;
+        match response.status() {
+            200..=299 => Ok(response),
+            401 | 403 => Err(AdminError::NotAllowed),
+            status => {
+                let message = match response.json::<FieldError>().await {
+                    Ok(error) => error.message,
+                    Err(_) => String::new(),
+                };
+                Err(AdminError::Failed { status, message })
+            }
+        }
+    }
+}
+
+async fn decode<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, AdminError> {
+    let status = response.status();
+    response.json().await.map_err(|e| AdminError::Failed {
+        status,
+        message: e.to_string(),
+    })
+}

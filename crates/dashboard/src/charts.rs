@@ -1,0 +1,117 @@
+//! Charts drawn as SVG by the app itself, each with a text alternative.
+//! Colours come from CSS classes, so light and dark themes both read well
+//! and no inline style is needed (the policy forbids it).
+
+use leptos::prelude::*;
+
+use crate::format::decimal;
+
+/// Bars for a histogram whose first bar is the value `first`.
+#[component]
+pub fn Histogram(counts: Vec<u64>, first: u8, #[prop(into)] label: String) -> impl IntoView {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let slot = 100.0 / counts.len().max(1) as f64;
+    let description = counts
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("{}: {n}", i as u64 + u64::from(first)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bars = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let height = 30.0 * n as f64 / max;
+            let x = i as f64 * slot;
+            view! {
+                <rect class="chart__bar" x=format!("{:.2}", x + slot * 0.15) y=format!("{:.2}", 32.0 - height)
+                    width=format!("{:.2}", slot * 0.7) height=format!("{height:.2}") />
+                <text class="chart__label" x=format!("{:.2}", x + slot / 2.0) y="39" text-anchor="middle">
+                    {(i as u64 + u64::from(first)).to_string()}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart chart--histogram" viewBox="0 0 100 40" role="img" aria-label=format!("{label}: {description}")>
+            {bars}
+        </svg>
+    }
+}
+
+/// One row of a gap chart: mean experienced minus expected, and its interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapRow {
+    pub label: String,
+    pub gap: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// Gaps per dimension on a −3…+3 axis around zero ("as expected"), with
+/// 95% intervals.
+#[component]
+pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
+    const LEFT: f64 = 40.0;
+    const WIDTH: f64 = 56.0;
+    let x = |gap: f64| LEFT + WIDTH * (gap.clamp(-3.0, 3.0) + 3.0) / 6.0;
+    let height = 8.0 * rows.len() as f64 + 8.0;
+    let description = rows
+        .iter()
+        .map(|r| format!("{} {}", r.label, decimal(r.gap, true)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let drawn = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let y = 8.0 * i as f64 + 6.0;
+            let interval = row.low.zip(row.high).map(|(low, high)| {
+                view! { <line class="chart__interval" x1=format!("{:.2}", x(low)) x2=format!("{:.2}", x(high)) y1=y.to_string() y2=y.to_string() /> }
+            });
+            let class = if row.gap < -0.25 { "chart__dot chart__dot--short" } else { "chart__dot" };
+            view! {
+                <text class="chart__label" x="38" y=format!("{:.1}", y + 1.5) text-anchor="end">{row.label.clone()}</text>
+                {interval}
+                <circle class=class cx=format!("{:.2}", x(row.gap)) cy=y.to_string() r="1.6" />
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart chart--gaps" viewBox=format!("0 0 100 {height}") role="img"
+            aria-label=format!("Experience minus expectation, per dimension: {description}")>
+            <line class="chart__axis" x1=x(0.0).to_string() x2=x(0.0).to_string() y1="1" y2=format!("{}", height - 5.0) />
+            <text class="chart__label" x=x(-3.0).to_string() y=format!("{}", height - 1.0) text-anchor="start">"−3"</text>
+            <text class="chart__label" x=x(0.0).to_string() y=format!("{}", height - 1.0) text-anchor="middle">"as expected"</text>
+            <text class="chart__label" x=x(3.0).to_string() y=format!("{}", height - 1.0) text-anchor="end">"+3"</text>
+            {drawn}
+        </svg>
+    }
+}
+
+/// A daily series as a line, days without a value left out.
+#[component]
+pub fn Trend(points: Vec<Option<f64>>, min: f64, max: f64, #[prop(into)] label: String) -> impl IntoView {
+    let span = (max - min).max(f64::EPSILON);
+    let step = 100.0 / (points.len().max(2) - 1) as f64;
+    let coordinates: Vec<(f64, f64)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i as f64 * step, 28.0 - 26.0 * (v - min) / span)))
+        .collect();
+    let line = coordinates
+        .iter()
+        .map(|(x, y)| format!("{x:.2},{y:.2}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let dots = coordinates
+        .iter()
+        .map(|(x, y)| view! { <circle class="chart__dot" cx=format!("{x:.2}") cy=format!("{y:.2}") r="1.2" /> })
+        .collect_view();
+    view! {
+        <svg class="chart chart--trend" viewBox="0 0 100 30" role="img" aria-label=label preserveAspectRatio="none">
+            <polyline class="chart__line" points=line />
+            {dots}
+        </svg>
+    }
+}

@@ -1,0 +1,57 @@
+//! Every survey with its response count and current headline figure.
+
+use leptos::prelude::*;
+
+use crate::api::{Admin, AdminError};
+
+#[component]
+pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
+    let surveys = LocalResource::new(move || {
+        let admin = admin.clone();
+        async move { admin.surveys().await }
+    });
+    move || match surveys.get() {
+        None => view! { <p class="status" role="status">"Loading surveys…"</p> }.into_any(),
+        Some(Err(AdminError::NotAllowed)) => {
+            on_refused.run(());
+            ().into_any()
+        }
+        Some(Err(error)) => {
+            view! { <p class="error" role="alert">{format!("Could not load the surveys: {error}.")}</p> }
+                .into_any()
+        }
+        Some(Ok(list)) => {
+            let rows = list
+                .into_iter()
+                .map(|summary| {
+                    let survey = &summary.survey;
+                    let title = survey.text(&survey.title, &survey.default_locale).to_owned();
+                    let href = format!("#/surveys/{}", survey.id);
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=href>{title}</a></th>
+                            <td><code>{survey.id.to_string()}</code></td>
+                            <td>{survey.version.to_string()}{summary.has_draft.then_some(" (draft waiting)")}</td>
+                            <td class="number">{summary.responses.to_string()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h1>"Surveys"</h1>
+                <table class="surveys">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Survey"</th>
+                            <th scope="col">"Id"</th>
+                            <th scope="col">"Version"</th>
+                            <th scope="col" class="number">"Responses"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+    }
+}
