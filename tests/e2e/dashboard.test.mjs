@@ -80,3 +80,88 @@ test("an open survey's figures change within a second of a new response", async 
   assert.deepEqual(problems, [], "the page reported errors");
   await page.close();
 });
+
+/** Posts a response with `answers` and `context` to `survey`. */
+async function post(base, survey, n, answers, context = {}) {
+  const id = `00000000-0000-4000-9000-${String(n).padStart(12, "0")}`;
+  const reply = await fetch(`${base}/v1/surveys/${survey}/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id, survey_version: 1, locale: "en", answers, context }),
+  });
+  assert.equal(reply.status, 201, await reply.text());
+}
+
+const XSS = [
+  `<script>window.pwned = "script"</script>`,
+  `<img src=x onerror="window.pwned = 'img'">`,
+  `"><svg onload="window.pwned = 'svg'">`,
+  `javascript:window.pwned = 'link'`,
+  `<iframe srcdoc="<script>parent.pwned = 'iframe'</script>">`,
+  `{{constructor.constructor('window.pwned = 1')()}}`,
+];
+
+test("comments show hostile text as text, filter by rating and words, and export neutralised CSV", async () => {
+  const base = shared.collector().url;
+  for (const [i, text] of XSS.entries()) {
+    // The context fields carry the same strings.
+    await post(base, "checkout", 300 + i, { satisfaction: 1 + (i % 5), comment: text }, { channel: "web", note: text });
+  }
+  await post(base, "checkout", 320, { satisfaction: 2, comment: "=HYPERLINK(\"https://evil.example\",\"click\")" });
+  await post(base, "checkout", 321, { satisfaction: 5, comment: "Delivery was quick and friendly" });
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.getByRole("link", { name: "How was your checkout?" }).click();
+  await page.getByRole("link", { name: "Comments" }).click();
+  const comments = page.locator(".comment__text");
+  await comments.first().waitFor();
+  const texts = await comments.allTextContents();
+  for (const text of XSS) assert.ok(texts.includes(text), `shown verbatim: ${text}`);
+  const meta = (await page.locator(".comment__meta").allTextContents()).join("\n");
+  for (const text of XSS) assert.ok(meta.includes(`note: ${text}`), `context shown verbatim: ${text}`);
+  assert.equal(await page.evaluate(() => window.pwned), undefined, "nothing ran");
+  assert.equal(await page.locator("main img, main iframe, main script, main svg[onload]").count(), 0);
+  await page.screenshot({ path: join(artifacts, "dashboard-comments.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+
+  // Filters: words, then rating.
+  await page.getByRole("searchbox").fill("quick friendly");
+  await eventually(async () => (await comments.allTextContents()).join() === "Delivery was quick and friendly", 2_000, "word filter");
+  await page.getByRole("searchbox").fill("");
+  await page.getByLabel("Rating").selectOption("5");
+  const five = await page.locator(".comment__meta").allTextContents();
+  assert.ok(five.length >= 1 && five.every((m) => m.startsWith("Rated 5/5")), five.join(" | "));
+
+  // The export needs the token, so it is fetched and saved by the app.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  assert.equal(download.suggestedFilename(), "checkout.csv");
+  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  assert.ok(csv.includes(`"'=HYPERLINK(""https://evil.example"",""click"")"`), csv);
+  assert.ok(!csv.split("\n").some((line) => line.split(",").some((cell) => cell.startsWith("="))), "no formula cell");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});
+
+test("the contact queue moves a request from open to done", async () => {
+  const base = shared.collector().url;
+  await post(base, "service-quality", 400, {
+    satisfaction: 2,
+    resolved: false,
+    contact: { consent: true, email: "anna@example.com", name: "Anna Bērziņa" },
+  });
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.getByRole("link", { name: "Contact requests" }).click();
+  const row = page.getByRole("row", { name: /anna@example\.com/ });
+  await row.waitFor();
+  assert.equal(await row.getByRole("link", { name: "anna@example.com" }).getAttribute("href"), "mailto:anna@example.com");
+  await page.screenshot({ path: join(artifacts, "dashboard-contacts.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+  await row.getByRole("button", { name: "Mark done" }).click();
+  await row.waitFor({ state: "detached" });
+  await page.getByLabel("Done").check();
+  await page.getByRole("row", { name: /anna@example\.com/ }).getByRole("button", { name: "Reopen" }).waitFor();
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});

@@ -34,6 +34,36 @@ pub struct Live {
     pub generation: Option<u64>,
 }
 
+/// A stored response as the admin API lists it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StoredResponse {
+    pub id: String,
+    pub received_at: String,
+    pub locale: Option<String>,
+    pub answers: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    pub context: std::collections::BTreeMap<String, String>,
+}
+
+/// A page of responses, newest first.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ResponsePage {
+    pub responses: Vec<StoredResponse>,
+    pub next: Option<String>,
+}
+
+/// A respondent who asked to be contacted.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ContactRequest {
+    pub response_id: String,
+    pub survey_id: String,
+    pub received_at: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub status: String,
+}
+
 /// The admin API with one token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admin {
@@ -77,22 +107,63 @@ impl Admin {
         })
     }
 
+    /// Up to 100 responses of `survey`, newest first, after `cursor`.
+    pub async fn responses(&self, survey: &str, cursor: Option<&str>) -> Result<ResponsePage, AdminError> {
+        let mut path = format!("/v1/admin/surveys/{survey}/responses?limit=100");
+        if let Some(cursor) = cursor {
+            let encoded = js_sys::encode_uri_component(cursor);
+            path.push_str(&format!("&cursor={encoded}"));
+        }
+        decode(self.get(&path).await?).await
+    }
+
+    /// The contact-request queue, oldest first.
+    pub async fn contacts(&self, status: &str) -> Result<Vec<ContactRequest>, AdminError> {
+        decode(self.get(&format!("/v1/admin/contacts?status={status}")).await?).await
+    }
+
+    /// Marks a contact request `open` or `done`.
+    pub async fn set_contact_status(&self, response: &str, status: &str) -> Result<(), AdminError> {
+        let request = Request::put(&format!("/v1/admin/contacts/{response}"))
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .json(&serde_json::json!({ "status": status }))
+            .map_err(|e| AdminError::Network(e.to_string()))?;
+        checked(request.send().await).await.map(drop)
+    }
+
+    /// The export of `survey` in `format` (`csv` or `ndjson`), as text.
+    pub async fn export(&self, survey: &str, format: &str) -> Result<String, AdminError> {
+        let response = self
+            .get(&format!("/v1/admin/surveys/{survey}/export?format={format}"))
+            .await?;
+        let status = response.status();
+        response.text().await.map_err(|e| AdminError::Failed {
+            status,
+            message: e.to_string(),
+        })
+    }
+
     async fn get(&self, path: &str) -> Result<Response, AdminError> {
-        let response = Request::get(path)
+        let sent = Request::get(path)
             .header("Authorization", &format!("Bearer {}", self.token))
             .send()
-            .await
-            .map_err(|e| AdminError::Network(e.to_string()))?;
-        match response.status() {
-            200..=299 => Ok(response),
-            401 | 403 => Err(AdminError::NotAllowed),
-            status => {
-                let message = match response.json::<FieldError>().await {
-                    Ok(error) => error.message,
-                    Err(_) => String::new(),
-                };
-                Err(AdminError::Failed { status, message })
-            }
+            .await;
+        checked(sent).await
+    }
+}
+
+/// A sent request's answer, or why it failed.
+async fn checked(sent: Result<Response, gloo_net::Error>) -> Result<Response, AdminError> {
+    let response = sent.map_err(|e| AdminError::Network(e.to_string()))?;
+    match response.status() {
+        200..=299 => Ok(response),
+        401 | 403 => Err(AdminError::NotAllowed),
+        status => {
+            let message = match response.json::<FieldError>().await {
+                Ok(error) => error.message,
+                Err(_) => String::new(),
+            };
+            Err(AdminError::Failed { status, message })
         }
     }
 }

@@ -6,6 +6,7 @@
 mod api;
 mod charts;
 mod components;
+mod download;
 mod format;
 mod session;
 

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use candor_core::{Survey, Window};
 use leptos::prelude::*;
 
+use super::comments::Comments;
 use super::figures::QuestionCard;
 use crate::api::{Admin, AdminError, Live, SurveySummary};
 
@@ -18,10 +19,16 @@ const WINDOWS: [(Window, &str); 4] = [
     (Window::All, "All time"),
 ];
 
+/// Which part of a survey's page is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Figures,
+    Comments,
+}
+
+/// A survey's page: title, tabs, exports, and the tab's content.
 #[component]
-pub fn SurveyView(admin: Admin, survey: String, on_refused: Callback<()>) -> impl IntoView {
-    let window = RwSignal::new(Window::Days30);
-    let live = RwSignal::new(None::<Result<Live, AdminError>>);
+pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<()>) -> impl IntoView {
     let definition = {
         let (admin, survey) = (admin.clone(), survey.clone());
         LocalResource::new(move || {
@@ -29,16 +36,89 @@ pub fn SurveyView(admin: Admin, survey: String, on_refused: Callback<()>) -> imp
             async move { find(&admin, &survey).await }
         })
     };
+    let export = {
+        let (admin, survey) = (admin.clone(), survey.clone());
+        Action::new_local(move |format: &&'static str| {
+            let (admin, survey, format) = (admin.clone(), survey.clone(), *format);
+            async move {
+                let text = admin.export(&survey, format).await.map_err(|e| e.to_string())?;
+                let mime = if format == "csv" {
+                    "text/csv"
+                } else {
+                    "application/x-ndjson"
+                };
+                crate::download::save(&format!("{survey}.{format}"), mime, &text)
+                    .map_err(|_| "the browser refused the download".to_owned())
+            }
+        })
+    };
+    let content = move || {
+        let survey = match definition.get() {
+            Some(Ok(Some(survey))) => survey,
+            Some(Ok(None)) => {
+                return view! { <p class="error" role="alert">"No such survey."</p> }.into_any();
+            }
+            Some(Err(AdminError::NotAllowed)) => {
+                on_refused.run(());
+                return ().into_any();
+            }
+            Some(Err(error)) => {
+                return view! { <p class="error" role="alert">{format!("Could not load the survey: {error}.")}</p> }.into_any();
+            }
+            None => return view! { <p class="status">"Loading…"</p> }.into_any(),
+        };
+        match tab {
+            Tab::Figures => {
+                view! { <LiveFigures admin=admin.clone() survey=survey on_refused=on_refused /> }.into_any()
+            }
+            Tab::Comments => {
+                view! { <Comments admin=admin.clone() survey=survey on_refused=on_refused /> }.into_any()
+            }
+        }
+    };
+    let title = move || match definition.get() {
+        Some(Ok(Some(survey))) => survey.text(&survey.title, &survey.default_locale).to_owned(),
+        _ => "Survey".to_owned(),
+    };
+    let link = |to: Tab, label: &'static str| {
+        let href = match to {
+            Tab::Figures => format!("#/surveys/{survey}"),
+            Tab::Comments => format!("#/surveys/{survey}/comments"),
+        };
+        view! { <a href=href aria-current=(tab == to).then_some("page")>{label}</a> }
+    };
+    view! {
+        <p><a href="#/">"← All surveys"</a></p>
+        <h1>{title}</h1>
+        <nav class="tabs" aria-label="Survey">
+            {link(Tab::Figures, "Figures")}
+            {link(Tab::Comments, "Comments")}
+        </nav>
+        <div class="exports">
+            <button type="button" on:click=move |_| { export.dispatch_local("csv"); }>"Export CSV"</button>
+            <button type="button" on:click=move |_| { export.dispatch_local("ndjson"); }>"Export NDJSON"</button>
+            <span class="error" role="alert">{move || export.value().get().and_then(Result::err)}</span>
+        </div>
+        {content}
+    }
+}
+
+/// The figures for the chosen window, kept current by long polling.
+#[component]
+fn LiveFigures(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl IntoView {
+    let window = RwSignal::new(survey.settings.public_aggregates.window);
+    let live = RwSignal::new(None::<Result<Live, AdminError>>);
     // One polling loop per window choice: each has a number, and a loop
     // whose number is no longer current stops (as all do on leaving).
     let current = Arc::new(AtomicU32::new(0));
     let stopped = current.clone();
     on_cleanup(move || stopped.store(u32::MAX, Ordering::Relaxed));
+    let survey_id = survey.id.to_string();
     Effect::new(move |_| {
         let chosen = window.get();
         let generation_of_loop = current.fetch_add(1, Ordering::Relaxed) + 1;
         live.set(None);
-        let (admin, survey, current) = (admin.clone(), survey.clone(), current.clone());
+        let (admin, survey, current) = (admin.clone(), survey_id.clone(), current.clone());
         leptos::task::spawn_local(async move {
             let mut after = None;
             while current.load(Ordering::Relaxed) == generation_of_loop {
@@ -54,45 +134,32 @@ pub fn SurveyView(admin: Admin, survey: String, on_refused: Callback<()>) -> imp
                 live.set(Some(answer));
                 if failed {
                     // Back off before asking again.
-                    gloo_sleep(5_000).await;
+                    sleep(5_000).await;
                 }
             }
         });
     });
+    let survey = StoredValue::new(survey);
     let figures = move || {
-        let survey = match definition.get() {
-            Some(Ok(Some(survey))) => survey,
-            Some(Ok(None)) => {
-                return view! { <p class="error" role="alert">"No such survey."</p> }.into_any();
-            }
-            Some(Err(error)) => {
-                return view! { <p class="error" role="alert">{format!("Could not load the survey: {error}.")}</p> }.into_any();
-            }
-            None => return view! { <p class="status">"Loading…"</p> }.into_any(),
-        };
         match live.get() {
-            None => view! { <p class="status">"Loading figures…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error" role="alert">{format!("Could not load the figures: {error}. Retrying.")}</p> }.into_any(),
-            Some(Ok(Live { snapshot, .. })) => {
-                let name = WINDOWS.iter().find(|(w, _)| *w == snapshot.window).map_or("", |(_, n)| n);
-                let cards = snapshot
-                    .questions
-                    .iter()
-                    .map(|q| view! { <QuestionCard survey=survey.clone() figures=q.clone() window=name /> })
-                    .collect_view();
-                view! {
-                    <p class="summary" data-responses=snapshot.responses.to_string()>
-                        {format!("{} responses · {name}", snapshot.responses)}
-                    </p>
-                    <div class="cards">{cards}</div>
-                }
-                .into_any()
+        None => view! { <p class="status">"Loading figures…"</p> }.into_any(),
+        Some(Err(error)) => view! { <p class="error" role="alert">{format!("Could not load the figures: {error}. Retrying.")}</p> }.into_any(),
+        Some(Ok(Live { snapshot, .. })) => {
+            let name = WINDOWS.iter().find(|(w, _)| *w == snapshot.window).map_or("", |(_, n)| n);
+            let cards = snapshot
+                .questions
+                .iter()
+                .map(|q| view! { <QuestionCard survey=survey.get_value() figures=q.clone() window=name /> })
+                .collect_view();
+            view! {
+                <p class="summary" data-responses=snapshot.responses.to_string()>
+                    {format!("{} responses · {name}", snapshot.responses)}
+                </p>
+                <div class="cards">{cards}</div>
             }
+            .into_any()
         }
-    };
-    let title = move || match definition.get() {
-        Some(Ok(Some(survey))) => survey.text(&survey.title, &survey.default_locale).to_owned(),
-        _ => "Survey".to_owned(),
+    }
     };
     let options = WINDOWS
         .iter()
@@ -108,8 +175,6 @@ pub fn SurveyView(admin: Admin, survey: String, on_refused: Callback<()>) -> imp
         })
         .collect_view();
     view! {
-        <p><a href="#/">"← All surveys"</a></p>
-        <h1>{title}</h1>
         <fieldset class="windows">
             <legend>"Window"</legend>
             {options}
@@ -130,7 +195,7 @@ async fn find(admin: &Admin, id: &str) -> Result<Option<Survey>, AdminError> {
         .find(|s| s.id.as_str() == id))
 }
 
-async fn gloo_sleep(ms: i32) {
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

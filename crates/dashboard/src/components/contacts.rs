@@ -1,0 +1,103 @@
+//! The contact-request queue: respondents who asked to be contacted, open
+//! or done, so the team follows up as they asked.
+
+use leptos::prelude::*;
+
+use crate::api::{Admin, AdminError};
+
+#[component]
+pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
+    let status = RwSignal::new("open");
+    let changed = RwSignal::new(0u32);
+    let list = {
+        let admin = admin.clone();
+        LocalResource::new(move || {
+            let (admin, status) = (admin.clone(), status.get());
+            changed.track();
+            async move { admin.contacts(status).await }
+        })
+    };
+    let toggle = Action::new_local(move |(response, to): &(String, &'static str)| {
+        let (admin, response, to) = (admin.clone(), response.clone(), *to);
+        async move {
+            match admin.set_contact_status(&response, to).await {
+                Err(AdminError::NotAllowed) => on_refused.run(()),
+                Err(error) => web_sys::console::warn_1(&format!("Candor: {error}").into()),
+                Ok(()) => {}
+            }
+            changed.update(|n| *n += 1);
+        }
+    });
+    let choice = |value: &'static str, label: &'static str| {
+        view! {
+            <label class="windows__option">
+                <input type="radio" name="status" value=value prop:checked=move || status.get() == value
+                    on:change=move |_| status.set(value) />
+                {label}
+            </label>
+        }
+    };
+    let rows = move || match list.get() {
+        None => view! { <p class="status">"Loading…"</p> }.into_any(),
+        Some(Err(AdminError::NotAllowed)) => {
+            on_refused.run(());
+            ().into_any()
+        }
+        Some(Err(error)) => {
+            view! { <p class="error" role="alert">{format!("Could not load the queue: {error}.")}</p> }
+                .into_any()
+        }
+        Some(Ok(requests)) if requests.is_empty() => {
+            view! { <p class="status">"Nobody is waiting."</p> }.into_any()
+        }
+        Some(Ok(requests)) => {
+            let body = requests
+                .into_iter()
+                .map(|r| {
+                    let (to, action) = if r.status == "open" { ("done", "Mark done") } else { ("open", "Reopen") };
+                    let id = r.response_id.clone();
+                    let mailto = r.email.as_ref().map(|e| format!("mailto:{e}"));
+                    view! {
+                        <tr>
+                            <td>{r.received_at.get(..16).unwrap_or_default().replace('T', " ")}</td>
+                            <td><code>{r.survey_id}</code></td>
+                            <td>{r.name.unwrap_or_default()}</td>
+                            <td>{mailto.map(|href| view! { <a href=href>{r.email.unwrap_or_default()}</a> })}</td>
+                            <td>{r.phone.unwrap_or_default()}</td>
+                            <td>
+                                <button type="button" on:click=move |_| { toggle.dispatch_local((id.clone(), to)); }>
+                                    {action}
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="contacts">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Asked (UTC)"</th>
+                            <th scope="col">"Survey"</th>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Email"</th>
+                            <th scope="col">"Phone"</th>
+                            <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <h1>"Contact requests"</h1>
+        <fieldset class="windows">
+            <legend>"Show"</legend>
+            {choice("open", "Open")}
+            {choice("done", "Done")}
+        </fieldset>
+        {rows}
+    }
+}
