@@ -165,3 +165,23 @@ test("the contact queue moves a request from open to done", async () => {
   assert.deepEqual(problems, [], "the page reported errors");
   await page.close();
 });
+
+test("words typical of low-rated Thai comments stand out and filter the comments", async () => {
+  const base = shared.collector().url;
+  const thai = [[1, "ส่งของช้ามาก"], [2, "ช้ามาก รอนาน"], [1, "ของช้า"], [5, "พนักงานสุภาพมาก"], [5, "สุภาพและเร็ว"]];
+  for (const [i, [rating, comment]] of thai.entries()) await post(base, "checkout", 500 + i, { satisfaction: rating, comment });
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.getByRole("link", { name: "How was your checkout?" }).click();
+  await page.getByRole("link", { name: "Comments" }).click();
+  const slow = page.locator(".word", { hasText: /^ช้า/ });
+  await slow.waitFor();
+  assert.match(await slow.textContent(), /^ช้า 3 low · 0 high$/);
+  assert.equal(await page.locator(".word", { hasText: /^สุภาพ/ }).count(), 0, "a high-rated word is not listed");
+  await page.screenshot({ path: join(artifacts, "dashboard-words.png"), fullPage: true });
+  await slow.click();
+  await eventually(async () => (await page.locator(".comment__text").count()) === 3, 2_000, "three comments say ช้า");
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});

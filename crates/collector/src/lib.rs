@@ -13,6 +13,7 @@ mod routes;
 mod serve;
 mod snapshot_cache;
 mod store;
+mod words;
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -64,6 +64,14 @@ pub struct ContactRequest {
     pub status: String,
 }
 
+/// Words over-represented in low-rated comments.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct WordsReport {
+    pub low_comments: u64,
+    pub high_comments: u64,
+    pub words: Vec<candor_core::stats::Keyness>,
+}
+
 /// The admin API with one token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admin {
@@ -115,6 +123,15 @@ impl Admin {
             path.push_str(&format!("&cursor={encoded}"));
         }
         decode(self.get(&path).await?).await
+    }
+
+    /// The words most typical of low-rated comments of `survey` in `window`.
+    pub async fn words(&self, survey: &str, window: Window) -> Result<WordsReport, AdminError> {
+        decode(
+            self.get(&format!("/v1/admin/surveys/{survey}/words?window={window}"))
+                .await?,
+        )
+        .await
     }
 
     /// The contact-request queue, oldest first.

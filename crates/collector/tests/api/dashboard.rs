@@ -23,6 +23,22 @@ async fn json(response: axum::response::Response) -> Value {
 }
 
 crate::on_both_databases! {
+    async fn words_of_low_rated_comments_stand_out_also_in_thai(app) {
+        let comments = [(1, "ส่งของช้ามาก"), (2, "ช้ามาก รอนาน"), (1, "ของช้า"), (5, "พนักงานสุภาพมาก"), (5, "สุภาพและเร็ว"), (4, "ดีมาก")];
+        for (n, (rating, comment)) in comments.iter().enumerate() {
+            let mut body = response(&uuid(50 + n as u32), *rating);
+            body["answers"]["comment"] = serde_json::json!(comment);
+            assert_eq!(app.post(&body).await.status, StatusCode::CREATED);
+        }
+        let report = app.admin("GET", "/v1/admin/surveys/checkout/words?window=7d", None).await;
+        assert_eq!(report.status, StatusCode::OK, "{}", report.body);
+        assert_eq!((report.body["low_comments"].as_u64(), report.body["high_comments"].as_u64()), (Some(3), Some(3)));
+        let words = report.body["words"].as_array().unwrap();
+        assert_eq!(words[0]["word"], "ช้า", "{words:?}");
+        assert_eq!((words[0]["first"].as_u64(), words[0]["second"].as_u64()), (Some(3), Some(0)));
+        assert!(words.iter().all(|w| w["word"] != "สุภาพ" && w["z"].as_f64().unwrap() > 0.0), "{words:?}");
+    }
+
     async fn a_long_polled_snapshot_answers_when_data_changes(app) {
         let first = app.router.clone().oneshot(owner_snapshot("")).await.unwrap();
         assert_eq!(first.status(), StatusCode::OK);

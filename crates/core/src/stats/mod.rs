@@ -8,6 +8,7 @@
 
 mod compare;
 mod interval;
+mod keyness;
 mod moments;
 pub mod special;
 
@@ -19,6 +20,7 @@ use crate::{Answer, QuestionId, Survey, ValidResponse};
 
 pub use compare::{Comparison, Test, two_proportion_z, welch_t};
 pub use interval::{Z95, nps_interval, t_interval, wilson};
+pub use keyness::{Keyness, keyness};
 pub use moments::Moments;
 
 /// Everything needed for a survey's figures over some set of responses.

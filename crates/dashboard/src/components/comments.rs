@@ -69,6 +69,17 @@ pub fn Comments(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl 
     let dimension = RwSignal::new(String::new());
     let words = RwSignal::new(String::new());
     let survey_id = survey.id.to_string();
+    let report = {
+        let (admin, survey_id, window) = (
+            admin.clone(),
+            survey_id.clone(),
+            survey.settings.public_aggregates.window,
+        );
+        LocalResource::new(move || {
+            let (admin, survey_id) = (admin.clone(), survey_id.clone());
+            async move { admin.words(&survey_id, window).await }
+        })
+    };
     let load = Action::new_local(move |cursor: &Option<String>| {
         let (admin, survey_id, cursor) = (admin.clone(), survey_id.clone(), cursor.clone());
         async move {
@@ -148,7 +159,51 @@ pub fn Comments(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl 
             })
             .collect_view()
     };
+    let typical = move || {
+        match report.get() {
+        Some(Ok(report)) if report.words.is_empty() => Some(
+            view! {
+                <p class="status">
+                    {format!("No word stands out yet ({} low-rated and {} high-rated comments).", report.low_comments, report.high_comments)}
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Ok(report)) => {
+            let chips = report
+                .words
+                .into_iter()
+                .map(|k| {
+                    let word = k.word.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="word" on:click=move |_| words.set(word.clone())>
+                                {k.word.clone()}
+                                <span class="word__counts">{format!(" {} low · {} high", k.first, k.second)}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(
+                view! {
+                    <p class="status">
+                        {format!("From {} low-rated and {} high-rated comments; choose one to filter.", report.low_comments, report.high_comments)}
+                    </p>
+                    <ul class="words">{chips}</ul>
+                }
+                .into_any(),
+            )
+        }
+        Some(Err(error)) => Some(view! { <p class="error">{format!("Could not compare words: {error}.")}</p> }.into_any()),
+        None => None,
+    }
+    };
     view! {
+        <section class="typical" aria-labelledby="typical-title">
+            <h2 id="typical-title">"Words typical of low-rated comments"</h2>
+            {typical}
+        </section>
         <form class="filters" role="search" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             {rating_filter}
             {dimension_filter}

@@ -6,6 +6,7 @@ mod contacts;
 mod export;
 mod responses;
 mod surveys;
+mod words;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -27,6 +28,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/v1/admin/surveys/{survey}/snapshot", get(surveys::snapshot))
         .route("/v1/admin/surveys/{survey}/responses", get(responses::list))
         .route("/v1/admin/surveys/{survey}/export", get(export::export))
+        .route("/v1/admin/surveys/{survey}/words", get(words::words_report))
         .route("/v1/admin/contacts", get(contacts::list))
         .route("/v1/admin/contacts/{response}", put(contacts::set_status))
         .route("/v1/admin/respondents", axum::routing::delete(contacts::erase))
