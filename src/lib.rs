@@ -97,6 +97,31 @@ pub fn mount_snapshot(host: web_sys::HtmlElement, endpoint: String, survey: Stri
     Ok(())
 }
 
+/// A survey shown for an editor (the dashboard's live preview): the form as
+/// respondents see it in `locale`, styled and isolated as on a host page,
+/// sending nothing. Dropping it removes it.
+pub struct Preview(
+    #[allow(dead_code)] leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+);
+
+/// Shows `survey` in `host`'s shadow root as a [`Preview`].
+pub fn preview(host: &web_sys::HtmlElement, survey: Survey, locale: String) -> Result<Preview, JsValue> {
+    let container = shadow::attach(host)?;
+    let dir = i18n::direction(&locale);
+    let lang = locale.clone();
+    let handle = leptos::mount::mount_to(container, move || {
+        view! {
+            <section class="candor-shell" lang=lang dir=dir>
+                <div class="candor candor--inline">
+                    <SurveyForm survey=survey on_submit=Callback::new(|_| ()) locale=locale />
+                </div>
+            </section>
+        }
+        .into_any()
+    });
+    Ok(Preview(handle))
+}
+
 /// Sends what waits in the outbox (the loader calls this on a page view
 /// when an earlier one left responses unsent); `listener` hears `error`.
 #[wasm_bindgen]

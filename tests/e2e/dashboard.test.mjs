@@ -185,3 +185,46 @@ test("words typical of low-rated Thai comments stand out and filter the comments
   assert.deepEqual(problems, [], "the page reported errors");
   await page.close();
 });
+
+test("a survey made from a template is edited with a live preview and published", async () => {
+  const base = shared.collector().url;
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.getByLabel("Template").selectOption("after-support");
+  await page.getByLabel("Id").fill("e2e-support");
+  await page.getByRole("button", { name: "Create" }).click();
+  const title = page.getByLabel("Title");
+  await title.waitFor();
+  assert.equal(await page.locator("#preview-title").textContent(), "Preview");
+  const preview = page.locator(".editor__preview .candor-form__title");
+  await preview.waitFor();
+
+  // Every edit shows in the preview at once.
+  await title.fill("How did our support do?");
+  await eventually(async () => (await preview.textContent()) === "How did our support do?", 2_000, "the preview follows");
+  await page.getByLabel("Display").selectOption("popover");
+  await page.getByLabel("Trigger").selectOption("event");
+  await page.getByLabel("Event name").fill("chat-closed");
+  await page.getByLabel("Event name").blur();
+  await page.getByLabel("Share of visitors asked (%)").fill("25");
+  await page.getByLabel("Share of visitors asked (%)").blur();
+  await page.screenshot({ path: join(artifacts, "dashboard-editor.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+  assert.match(await page.locator(".editor__snippet").textContent(), /<script src="http:\/\/127\.0\.0\.1:\d+\/candor\.js" data-survey="e2e-support" async><\/script>/);
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByText("Published as version 2.").waitFor();
+  const published = await (await fetch(`${base}/v1/surveys/e2e-support`)).json();
+  assert.equal(published.version, 2);
+  assert.equal(published.title.en, "How did our support do?");
+  assert.equal(published.settings.display, "popover");
+  assert.deepEqual(published.settings.trigger, { on: "event", name: "chat-closed" });
+  assert.equal(published.settings.sampling_rate, 0.25);
+
+  // A draft the collector refuses names the field.
+  await title.fill("");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByText(/^Not saved: .*title/).waitFor();
+  assert.deepEqual(problems.filter((p) => !/422|Unprocessable/.test(p)), [], "the page reported errors");
+  await page.close();
+});

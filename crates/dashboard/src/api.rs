@@ -64,6 +64,13 @@ pub struct ContactRequest {
     pub status: String,
 }
 
+/// A survey's published definition and its unpublished draft.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Definitions {
+    pub published: Survey,
+    pub draft: Option<Survey>,
+}
+
 /// Words over-represented in low-rated comments.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct WordsReport {
@@ -134,6 +141,42 @@ impl Admin {
         .await
     }
 
+    /// The published definition and the draft of `survey`.
+    pub async fn definitions(&self, survey: &str) -> Result<Definitions, AdminError> {
+        decode(self.get(&format!("/v1/admin/surveys/{survey}")).await?).await
+    }
+
+    /// Saves `survey` as its draft (checked by the collector).
+    pub async fn save_draft(&self, survey: &Survey) -> Result<Survey, AdminError> {
+        let path = format!("/v1/admin/surveys/{}/draft", survey.id);
+        self.send(Request::put(&path), survey).await
+    }
+
+    /// Publishes the draft of `survey` as its next version.
+    pub async fn publish(&self, survey: &str) -> Result<Survey, AdminError> {
+        let path = format!("/v1/admin/surveys/{survey}/publish");
+        self.send(Request::post(&path), &serde_json::json!({})).await
+    }
+
+    /// Creates a survey from a template (`service-quality`, `checkout`,
+    /// `after-support`) under `id`.
+    pub async fn create(&self, template: &str, id: &str) -> Result<Survey, AdminError> {
+        let body = serde_json::json!({ "template": template, "id": id });
+        self.send(Request::post("/v1/admin/surveys"), &body).await
+    }
+
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        request: gloo_net::http::RequestBuilder,
+        body: &impl serde::Serialize,
+    ) -> Result<T, AdminError> {
+        let request = request
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .json(body)
+            .map_err(|e| AdminError::Network(e.to_string()))?;
+        decode(checked(request.send().await).await?).await
+    }
+
     /// The contact-request queue, oldest first.
     pub async fn contacts(&self, status: &str) -> Result<Vec<ContactRequest>, AdminError> {
         decode(self.get(&format!("/v1/admin/contacts?status={status}")).await?).await
@@ -141,11 +184,10 @@ impl Admin {
 
     /// Marks a contact request `open` or `done`.
     pub async fn set_contact_status(&self, response: &str, status: &str) -> Result<(), AdminError> {
-        let request = Request::put(&format!("/v1/admin/contacts/{response}"))
-            .header("Authorization", &format!("Bearer {}", self.token))
-            .json(&serde_json::json!({ "status": status }))
-            .map_err(|e| AdminError::Network(e.to_string()))?;
-        checked(request.send().await).await.map(drop)
+        let path = format!("/v1/admin/contacts/{response}");
+        self.send::<serde_json::Value>(Request::put(&path), &serde_json::json!({ "status": status }))
+            .await
+            .map(drop)
     }
 
     /// The export of `survey` in `format` (`csv` or `ndjson`), as text.
@@ -177,7 +219,8 @@ async fn checked(sent: Result<Response, gloo_net::Error>) -> Result<Response, Ad
         401 | 403 => Err(AdminError::NotAllowed),
         status => {
             let message = match response.json::<FieldError>().await {
-                Ok(error) => error.message,
+                Ok(error) if error.field.is_empty() => error.message,
+                Ok(error) => format!("{} {}", error.field, error.message),
                 Err(_) => String::new(),
             };
             Err(AdminError::Failed { status, message })

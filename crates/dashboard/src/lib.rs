@@ -18,5 +18,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 /// Mounts the dashboard into the page's body (called by `dashboard.js`).
 #[wasm_bindgen]
 pub fn start() {
+    // A bug shows its message in the console, not only "unreachable".
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     leptos::mount::mount_to_body(components::App);
 }

@@ -3,7 +3,9 @@
 
 mod comments;
 mod contacts;
+mod editor;
 mod figures;
+mod new_survey;
 mod sign_in;
 mod survey_list;
 mod survey_view;
@@ -39,7 +41,11 @@ pub fn App() -> impl IntoView {
         <main class="main" id="main">
             {move || match (admin.get(), route.get()) {
                 (None, _) => view! { <sign_in::SignIn on_sign_in=Callback::new(move |a| admin.set(Some(a))) /> }.into_any(),
-                (Some(a), Route::Surveys) => view! { <survey_list::SurveyList admin=a on_refused=sign_out /> }.into_any(),
+                (Some(a), Route::Surveys) => view! {
+                    <survey_list::SurveyList admin=a.clone() on_refused=sign_out />
+                    <new_survey::NewSurvey admin=a on_refused=sign_out />
+                }
+                .into_any(),
                 (Some(a), Route::Survey(id, tab)) => {
                     view! { <survey_view::SurveyView admin=a survey=id tab=tab on_refused=sign_out /> }.into_any()
                 }
@@ -69,6 +75,7 @@ fn current_route() -> Route {
         .map(|rest| rest.split_once('/').unwrap_or((rest, "")))
     {
         Some((id, "comments")) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Comments),
+        Some((id, "edit")) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Edit),
         Some((id, _)) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Figures),
         _ => Route::Surveys,
     }

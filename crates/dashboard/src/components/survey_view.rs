@@ -9,6 +9,7 @@ use candor_core::{Survey, Window};
 use leptos::prelude::*;
 
 use super::comments::Comments;
+use super::editor::Editor;
 use super::figures::QuestionCard;
 use crate::api::{Admin, AdminError, Live, SurveySummary};
 
@@ -24,6 +25,7 @@ const WINDOWS: [(Window, &str); 4] = [
 pub enum Tab {
     Figures,
     Comments,
+    Edit,
 }
 
 /// A survey's page: title, tabs, exports, and the tab's content.
@@ -74,6 +76,9 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
             Tab::Comments => {
                 view! { <Comments admin=admin.clone() survey=survey on_refused=on_refused /> }.into_any()
             }
+            Tab::Edit => {
+                view! { <Editor admin=admin.clone() published=survey on_refused=on_refused /> }.into_any()
+            }
         }
     };
     let title = move || match definition.get() {
@@ -84,6 +89,7 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
         let href = match to {
             Tab::Figures => format!("#/surveys/{survey}"),
             Tab::Comments => format!("#/surveys/{survey}/comments"),
+            Tab::Edit => format!("#/surveys/{survey}/edit"),
         };
         view! { <a href=href aria-current=(tab == to).then_some("page")>{label}</a> }
     };
@@ -93,6 +99,7 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
         <nav class="tabs" aria-label="Survey">
             {link(Tab::Figures, "Figures")}
             {link(Tab::Comments, "Comments")}
+            {link(Tab::Edit, "Edit")}
         </nav>
         <div class="exports">
             <button type="button" on:click=move |_| { export.dispatch_local("csv"); }>"Export CSV"</button>

@@ -1,0 +1,281 @@
+//! Editing a survey without writing JSON: texts per locale, required
+//! questions, where and when it shows, sampling and publicity; a live
+//! preview of the widget beside the form; save as draft, publish as the next
+//! version, and the embed snippet to copy. The collector checks every draft
+//! with the same parser as everything else and names the field at fault.
+
+use candor::Preview;
+use candor_core::{DisplayMode, Survey, Trigger};
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::api::{Admin, AdminError};
+
+/// One edit of the working copy, given the locale being edited.
+type Change = Box<dyn FnOnce(&mut Survey, &str)>;
+
+const DISPLAYS: [(DisplayMode, &str); 4] = [
+    (DisplayMode::Inline, "In the page"),
+    (DisplayMode::Popover, "Corner card (popover)"),
+    (DisplayMode::SlideIn, "Panel from the side"),
+    (DisplayMode::SideTab, "Feedback tab"),
+];
+
+const TRIGGERS: [(&str, &str); 6] = [
+    ("immediately", "At once"),
+    ("delay", "After some seconds"),
+    ("scroll", "After scrolling"),
+    ("exit_intent", "On exit intent"),
+    ("event", "On a page event"),
+    ("api", "Only through Candor.show()"),
+];
+
+#[component]
+pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl IntoView {
+    let working = RwSignal::new(published.clone());
+    let locale = RwSignal::new(published.default_locale.clone());
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let id = published.id.to_string();
+    // The draft, when one waits, is what gets edited.
+    {
+        let (admin, id) = (admin.clone(), id.clone());
+        leptos::task::spawn_local(async move {
+            match admin.definitions(&id).await {
+                Ok(found) => working.set(found.draft.unwrap_or(found.published)),
+                Err(AdminError::NotAllowed) => on_refused.run(()),
+                Err(error) => message.set(Some(Err(format!("Could not load the draft: {error}.")))),
+            }
+        });
+    }
+    let save = {
+        let admin = admin.clone();
+        Action::new_local(move |publish: &bool| {
+            let (admin, survey, publish) = (admin.clone(), working.get_untracked(), *publish);
+            async move {
+                let saved = admin.save_draft(&survey).await;
+                let outcome = match saved {
+                    Ok(_) if publish => admin
+                        .publish(survey.id.as_str())
+                        .await
+                        .map(|s| format!("Published as version {}.", s.version)),
+                    Ok(_) => Ok("Draft saved. Publish it to show it to respondents.".to_owned()),
+                    Err(error) => Err(error),
+                };
+                if matches!(outcome, Err(AdminError::NotAllowed)) {
+                    on_refused.run(());
+                }
+                message.set(Some(outcome.map_err(|e| format!("Not saved: {e}."))));
+            }
+        })
+    };
+    let edit = move |change: Change| {
+        let at = locale.get_untracked();
+        working.update(|survey| change(survey, &at));
+        message.set(None);
+    };
+    // A text field for the locale being edited; `read` and `write` reach
+    // the text (the title, or question `index`'s).
+    let text_input = move |label: &'static str,
+                           field: String,
+                           read: fn(&Survey, &str, usize) -> String,
+                           write: fn(&mut Survey, &str, usize, String),
+                           index: usize| {
+        view! {
+            <label for=field.clone()>{label}</label>
+            <input id=field type="text" prop:value=move || working.with(|s| read(s, &locale.get(), index))
+                on:input=move |ev| { let value = event_target_value(&ev); edit(Box::new(move |s, at| write(s, at, index, value))); } />
+        }
+    };
+    let questions = move || working.with(|s| s.questions.len());
+    let question_rows = move || {
+        (0..questions())
+            .map(|i| {
+                let required = format!("required-{i}");
+                let required_for = required.clone();
+                view! {
+                    <fieldset class="editor__question">
+                        <legend>{move || working.with(|s| format!("Question {}: {}", i + 1, s.questions[i].kind.name()))}</legend>
+                        {text_input("Text", format!("text-{i}"), |s, at, i| s.questions[i].text.get(at).cloned().unwrap_or_default(),
+                            |s, at, i, v| { s.questions[i].text.insert(at.to_owned(), v); }, i)}
+                        <label class="editor__check" for=required_for>
+                            <input id=required type="checkbox" prop:checked=move || working.with(|s| s.questions[i].required)
+                                on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s, _| s.questions[i].required = on)); } />
+                            "Required"
+                        </label>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    let locales = move || {
+        working.with(|s| s.title.keys().cloned().collect::<Vec<_>>())
+            .into_iter()
+            .map(|l| view! { <option value=l.clone() selected=locale.get_untracked() == l>{l.clone()}</option> })
+            .collect_view()
+    };
+    let display_options = DISPLAYS
+        .iter()
+        .map(|(mode, label)| {
+            let value = serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let mode = *mode;
+            view! { <option value=value selected=move || working.with(|s| s.settings.display == mode)>{*label}</option> }
+        })
+        .collect_view();
+    let trigger_options = TRIGGERS
+        .iter()
+        .map(|(value, label)| {
+            let value = *value;
+            view! { <option value=value selected=move || working.with(|s| trigger_name(&s.settings.trigger) == value)>{*label}</option> }
+        })
+        .collect_view();
+    let trigger_detail = move || {
+        let (label, value) = working.with(|s| match &s.settings.trigger {
+            Trigger::Delay { seconds } => Some(("Seconds", seconds.to_string())),
+            Trigger::Scroll { percent } => Some(("Percent of the page", percent.to_string())),
+            Trigger::Event { name } => Some(("Event name", name.clone())),
+            _ => None,
+        })?;
+        Some(view! {
+            <label for="trigger-detail">{label}</label>
+            <input id="trigger-detail" type="text" prop:value=value
+                on:change=move |ev| { let raw = event_target_value(&ev); edit(Box::new(move |s, _| s.settings.trigger = with_detail(&s.settings.trigger, &raw))); } />
+        })
+    };
+    // The preview follows every edit, in the locale being edited.
+    let preview_host = NodeRef::<Div>::new();
+    let shown = StoredValue::new_local(None::<Preview>);
+    Effect::new(move |_| {
+        let (survey, at) = (working.get(), locale.get());
+        if let Some(host) = preview_host.get() {
+            shown.set_value(None);
+            match candor::preview(&host, survey, at) {
+                Ok(preview) => shown.set_value(Some(preview)),
+                Err(error) => web_sys::console::warn_2(&"Candor: the preview failed".into(), &error),
+            }
+        }
+    });
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let snippet = format!(r#"<script src="{origin}/candor.js" data-survey="{id}" async></script>"#);
+    let copied = RwSignal::new(false);
+    let copy = {
+        let snippet = snippet.clone();
+        move |_| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&snippet);
+                copied.set(true);
+            }
+        }
+    };
+    view! {
+        <div class="editor">
+            <form class="editor__form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+                <label for="locale">"Editing texts in"</label>
+                <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
+                {text_input("Title", "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
+                    |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
+                {question_rows}
+                <fieldset class="editor__settings">
+                    <legend>"Where and when"</legend>
+                    <label for="display">"Display"</label>
+                    <select id="display" on:change=move |ev| {
+                        let raw = event_target_value(&ev);
+                        if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
+                            edit(Box::new(move |s, _| s.settings.display = mode));
+                        }
+                    }>{display_options}</select>
+                    <label for="trigger">"Trigger"</label>
+                    <select id="trigger" on:change=move |ev| {
+                        let raw = event_target_value(&ev);
+                        edit(Box::new(move |s, _| s.settings.trigger = trigger_of(&raw)));
+                    }>{trigger_options}</select>
+                    {trigger_detail}
+                    <label for="sampling">"Share of visitors asked (%)"</label>
+                    <input id="sampling" type="number" min="0" max="100" step="1"
+                        prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
+                        on:change=move |ev| {
+                            if let Ok(percent) = event_target_value(&ev).parse::<f64>() {
+                                edit(Box::new(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0)));
+                            }
+                        } />
+                    <label class="editor__check" for="public">
+                        <input id="public" type="checkbox" prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
+                            on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s, _| s.settings.public_aggregates.enabled = on)); } />
+                        "Show aggregates to respondents and on snapshots"
+                    </label>
+                    <label for="minimum">"Minimum sample before figures are public"</label>
+                    <input id="minimum" type="number" min="1" step="1"
+                        prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
+                        on:change=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                                edit(Box::new(move |s, _| s.settings.public_aggregates.minimum_sample = n));
+                            }
+                        } />
+                </fieldset>
+                <div class="editor__actions">
+                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(false); }>"Save draft"</button>
+                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(true); }>"Publish"</button>
+                </div>
+                <p class="editor__message" role="status">
+                    {move || match message.get() {
+                        Some(Ok(text)) => view! { <span class="ok">{text}</span> }.into_any(),
+                        Some(Err(text)) => view! { <span class="error">{text}</span> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                </p>
+                <h2>"Embed"</h2>
+                <pre class="editor__snippet"><code>{snippet}</code></pre>
+                <button type="button" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy the snippet" }}</button>
+            </form>
+            <section class="editor__preview" aria-labelledby="preview-title">
+                <h2 id="preview-title">"Preview"</h2>
+                <div node_ref=preview_host></div>
+            </section>
+        </div>
+    }
+}
+
+fn trigger_name(trigger: &Trigger) -> &'static str {
+    match trigger {
+        Trigger::Immediately => "immediately",
+        Trigger::Delay { .. } => "delay",
+        Trigger::Scroll { .. } => "scroll",
+        Trigger::ExitIntent => "exit_intent",
+        Trigger::Event { .. } => "event",
+        Trigger::Api => "api",
+    }
+}
+
+/// The trigger chosen by name, with a sensible first detail.
+fn trigger_of(name: &str) -> Trigger {
+    match name {
+        "delay" => Trigger::Delay { seconds: 10 },
+        "scroll" => Trigger::Scroll { percent: 50 },
+        "exit_intent" => Trigger::ExitIntent,
+        "event" => Trigger::Event {
+            name: "order-placed".to_owned(),
+        },
+        "api" => Trigger::Api,
+        _ => Trigger::Immediately,
+    }
+}
+
+/// `trigger` with its detail (seconds, percent, event name) set from `raw`;
+/// unchanged when `raw` does not fit (the field shows the old value again).
+fn with_detail(trigger: &Trigger, raw: &str) -> Trigger {
+    match trigger {
+        Trigger::Delay { .. } => raw
+            .trim()
+            .parse()
+            .map_or(trigger.clone(), |seconds| Trigger::Delay { seconds }),
+        Trigger::Scroll { .. } => raw
+            .trim()
+            .parse()
+            .map_or(trigger.clone(), |percent| Trigger::Scroll { percent }),
+        Trigger::Event { .. } => Trigger::Event {
+            name: raw.trim().to_owned(),
+        },
+        other => other.clone(),
+    }
+}

@@ -1,0 +1,57 @@
+//! Creating a survey from one of the built-in templates, then editing it.
+
+use candor_core::templates::NAMES;
+use leptos::prelude::*;
+
+use crate::api::{Admin, AdminError};
+
+#[component]
+pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
+    let template = RwSignal::new(NAMES[0].to_owned());
+    let id = RwSignal::new(String::new());
+    let create = Action::new_local(move |(template, id): &(String, String)| {
+        let (admin, template, id) = (admin.clone(), template.clone(), id.trim().to_owned());
+        async move {
+            match admin.create(&template, &id).await {
+                Ok(survey) => {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window
+                            .location()
+                            .set_hash(&format!("#/surveys/{}/edit", survey.id));
+                    }
+                    Ok(())
+                }
+                Err(AdminError::NotAllowed) => {
+                    on_refused.run(());
+                    Ok(())
+                }
+                Err(error) => Err(format!("Not created: {error}.")),
+            }
+        }
+    });
+    let options = NAMES
+        .iter()
+        .map(|name| view! { <option value=*name>{*name}</option> })
+        .collect_view();
+    view! {
+        <section class="new-survey" aria-labelledby="new-survey-title">
+            <h2 id="new-survey-title">"New survey"</h2>
+            <form class="filters" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                create.dispatch_local((template.get_untracked(), id.get_untracked()));
+            }>
+                <label>
+                    "Template "
+                    <select on:change=move |ev| template.set(event_target_value(&ev))>{options}</select>
+                </label>
+                <label>
+                    "Id "
+                    <input type="text" required pattern="[a-z0-9\\-]+" placeholder="after-delivery"
+                        prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit" disabled=move || create.pending().get()>"Create"</button>
+            </form>
+            <p class="error" role="alert">{move || create.value().get().and_then(Result::err)}</p>
+        </section>
+    }
+}
