@@ -52,6 +52,9 @@ test("an open survey's figures change within a second of a new response", async 
   for (const [n, rating] of [5, 4, 2].entries()) await postResponse(base, 100 + n, rating);
   const { page, problems } = await open();
   await signIn(page, "e2e-admin-token");
+  // The list shows each survey's current headline figure.
+  const row = page.getByRole("row", { name: /How was your checkout\?/ });
+  await row.getByText(/^\d+% satisfied \(30d\)$/).waitFor();
   await page.getByRole("link", { name: "How was your checkout?" }).click();
   const summary = page.locator(".summary");
   await summary.waitFor();

@@ -123,6 +123,18 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
     }
 }
 
+/// The headline metric in a few words ("82% satisfied"), for the survey
+/// list; `None` for kinds without one or withheld figures.
+pub fn short_headline(figures: &Figures) -> Option<String> {
+    match figures {
+        Figures::Csat { satisfied, .. } => Some(format!("{} satisfied", percent(satisfied.share))),
+        Figures::Nps { score, .. } => Some(format!("NPS {score:+.0}")),
+        Figures::Ces { agreeing, .. } => Some(format!("{} found it easy", percent(agreeing.share))),
+        Figures::YesNo { yes, .. } => Some(format!("{} yes", percent(yes.share))),
+        _ => None,
+    }
+}
+
 /// The gap chart and, as its readable alternative, a table.
 fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> AnyView {
     let rows: Vec<GapRow> = dimensions

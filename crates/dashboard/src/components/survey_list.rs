@@ -2,13 +2,19 @@
 
 use leptos::prelude::*;
 
+use candor_core::Survey;
+
+use super::figures::short_headline;
 use crate::api::{Admin, AdminError};
 
 #[component]
 pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
-    let surveys = LocalResource::new(move || {
+    let surveys = LocalResource::new({
         let admin = admin.clone();
-        async move { admin.surveys().await }
+        move || {
+            let admin = admin.clone();
+            async move { admin.surveys().await }
+        }
     });
     move || match surveys.get() {
         None => view! { <p class="status" role="status">"Loading surveys…"</p> }.into_any(),
@@ -33,6 +39,7 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                             <td><code>{survey.id.to_string()}</code></td>
                             <td>{survey.version.to_string()}{summary.has_draft.then_some(" (draft waiting)")}</td>
                             <td class="number">{summary.responses.to_string()}</td>
+                            <td><CurrentFigure admin=admin.clone() survey=survey.clone() /></td>
                         </tr>
                     }
                 })
@@ -46,6 +53,7 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                             <th scope="col">"Id"</th>
                             <th scope="col">"Version"</th>
                             <th scope="col" class="number">"Responses"</th>
+                            <th scope="col">"Now"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -53,5 +61,25 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// The survey's headline figure over its usual window, with the window.
+#[component]
+fn CurrentFigure(admin: Admin, survey: Survey) -> impl IntoView {
+    let window = survey.settings.public_aggregates.window;
+    let id = survey.id.to_string();
+    let snapshot = LocalResource::new(move || {
+        let (admin, id) = (admin.clone(), id.clone());
+        async move { admin.snapshot(&id, window, None).await }
+    });
+    move || {
+        let live = snapshot.get()?.ok()?;
+        let headline = live
+            .snapshot
+            .questions
+            .iter()
+            .find_map(|q| short_headline(&q.figures))?;
+        Some(format!("{headline} ({window})"))
     }
 }
