@@ -18,6 +18,9 @@ async fn main() -> anyhow::Result<()> {
         println!("Admin token (shown once; keep it safe, only its hash is stored): {token}");
     }
     println!("Candor collector: {url}/  (snapshot: {url}/v1/surveys/checkout/snapshot)");
+    if config.static_dir.is_some() {
+        println!("Dashboard: {url}/dashboard/  (sign in with the admin token)");
+    }
     app.run_until(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
