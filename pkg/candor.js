@@ -14,6 +14,9 @@
 (function () {
   "use strict";
   if (window.Candor && window.Candor.version) return;
+  // Calls a page made before this script ran, through the stub in the
+  // README (`Candor.q`), replayed once the API exists.
+  var queued = (window.Candor && window.Candor.q) || [];
   var SEEN = "candor:seen";
   var OUTBOX = "candor:outbox";
   var DAY = 864e5;
@@ -243,6 +246,14 @@
       }
     },
   };
+
+  queued.forEach(function (call) {
+    try {
+      window.Candor[call[0]].apply(null, call[1]);
+    } catch (error) {
+      warn("a queued call to Candor." + call[0] + " failed.", error);
+    }
+  });
 
   try {
     define("candor-survey", function (element, at, survey) {

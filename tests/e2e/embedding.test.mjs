@@ -277,3 +277,25 @@ test("the widget is fetched only when its trigger fires", async () => {
     await page.close();
   }
 });
+
+test("calls made through the stub before the loader ran are replayed", async () => {
+  const collector = shared.collector().url;
+  const page = await shared.browser().newPage();
+  const problems = watchPage(page);
+  const stub = `<script>
+    window.Candor = window.Candor || { q: [] };
+    ["show", "hide", "on", "context"].forEach(function (m) {
+      Candor[m] = Candor[m] || function () { Candor.q.push([m, arguments]); };
+    });
+    Candor.context({ channel: "stub" });
+    Candor.on("submit", function (detail) { window.submitted = detail.response.context; });
+    Candor.show("checkout", { display: "inline", force: true });
+  </script>`;
+  await page.goto(await shopPage(page, shopHtml({ head: stub, body: `<script src="/candor.js" data-endpoint="${collector}" async></script>` })));
+  await page.locator('candor-widget input[name="satisfaction"][value="4"]').click();
+  await page.locator("candor-widget button[type=submit]").click();
+  await page.locator("candor-widget .candor-thanks").waitFor();
+  assert.deepEqual(await page.evaluate(() => window.submitted), { channel: "stub" });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

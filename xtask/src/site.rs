@@ -81,10 +81,17 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         fs::remove_dir_all(&site).context("clearing target/site")?;
     }
     copy_dir(Path::new("demo"), &site)?;
-    for file in BUILT.iter().chain(["candor.js"].iter()) {
+    for file in BUILT {
         let from = Path::new("pkg").join(file);
         fs::copy(&from, site.join(file)).with_context(|| format!("copying {}", from.display()))?;
     }
+    // The loader every page downloads, minified (pkg/ keeps the readable
+    // source).
+    let loader = site.join("candor.js");
+    run(&mut cmd(
+        toolchain::TERSER,
+        &["pkg/candor.js", "--compress", "--mangle", "--comments", "false", "-o", &loader.to_string_lossy()],
+    ))?;
     let dashboard = site.join("dashboard");
     copy_dir(Path::new("crates/dashboard/site"), &dashboard)?;
     build_wasm(

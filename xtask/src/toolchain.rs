@@ -80,12 +80,14 @@ pub fn trunk() -> anyhow::Result<()> {
 
 /// Where `wasm_opt` installs binaryen's wasm-opt.
 pub const WASM_OPT: &str = "xtask/tools/node_modules/.bin/wasm-opt";
+/// terser, which minifies the loader for the site.
+pub const TERSER: &str = "xtask/tools/node_modules/.bin/terser";
 
-/// binaryen's wasm-opt from npm, at the version pinned in
+/// binaryen's wasm-opt and terser from npm, at the versions pinned in
 /// xtask/tools/package-lock.json. Debian's binaryen 108 is too old: its
 /// output breaks wasm-bindgen's externref table at start-up.
 pub fn wasm_opt() -> anyhow::Result<()> {
-    if !Path::new(WASM_OPT).exists() {
+    if !Path::new(WASM_OPT).exists() || !Path::new(TERSER).exists() {
         node()?;
         run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir("xtask/tools"))?;
     }

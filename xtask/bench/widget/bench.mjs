@@ -5,7 +5,7 @@
 // widget), trigger → first rating clickable, and the longest main-thread
 // task, at 1× CPU and 4× throttled (a phone). Medians of RUNS fresh pages.
 //
-// usage: node bench.mjs <dir with candor.js and candor_wasm*> [runs]
+// usage: node bench.mjs <site dir with candor.js and candor_wasm*> [runs]
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
