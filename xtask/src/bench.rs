@@ -29,7 +29,10 @@ fn widget() -> anyhow::Result<()> {
     let site = crate::site::stage()?;
     let dir = Path::new("xtask/bench/widget");
     run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
-    run(&mut cmd("node", &["xtask/bench/widget/bench.mjs", &site.to_string_lossy(), "9"]))
+    run(&mut cmd(
+        "node",
+        &["xtask/bench/widget/bench.mjs", &site.to_string_lossy(), "9"],
+    ))
 }
 
 fn core() -> anyhow::Result<()> {

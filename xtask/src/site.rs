@@ -90,7 +90,15 @@ pub fn stage() -> anyhow::Result<PathBuf> {
     let loader = site.join("candor.js");
     run(&mut cmd(
         toolchain::TERSER,
-        &["pkg/candor.js", "--compress", "--mangle", "--comments", "false", "-o", &loader.to_string_lossy()],
+        &[
+            "pkg/candor.js",
+            "--compress",
+            "--mangle",
+            "--comments",
+            "false",
+            "-o",
+            &loader.to_string_lossy(),
+        ],
     ))?;
     let dashboard = site.join("dashboard");
     copy_dir(Path::new("crates/dashboard/site"), &dashboard)?;

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::comments::Comments;
 use super::editor::Editor;
 use super::figures::QuestionCard;
-use crate::api::{Admin, AdminError, Live, SurveySummary};
+use crate::api::{Admin, AdminError, Live};
 
 const WINDOWS: [(Window, &str); 4] = [
     (Window::Days7, "Last 7 days"),
@@ -192,14 +192,13 @@ fn LiveFigures(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl I
     }
 }
 
-/// The published definition of `id`, from the survey list.
+/// The published definition of `id`; `None` when there is no such survey.
 async fn find(admin: &Admin, id: &str) -> Result<Option<Survey>, AdminError> {
-    Ok(admin
-        .surveys()
-        .await?
-        .into_iter()
-        .map(|SurveySummary { survey, .. }| survey)
-        .find(|s| s.id.as_str() == id))
+    match admin.definitions(id).await {
+        Ok(found) => Ok(Some(found.published)),
+        Err(AdminError::Failed { status: 404, .. }) => Ok(None),
+        Err(error) => Err(error),
+    }
 }
 
 async fn sleep(ms: i32) {
