@@ -63,6 +63,7 @@ pub fn SurveyForm(
             survey_version: survey.with_value(|s| s.version),
             locale: Some(locale.clone()),
             answers: form.answers.get_untracked(),
+            page: None,
             context: Default::default(),
         };
         survey.with_value(|s| s.validate(submission))

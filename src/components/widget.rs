@@ -62,6 +62,7 @@ pub fn Widget(
         if let Some(context) = context {
             submission.context = context.run(());
         }
+        submission.page = page_path();
         async move {
             let delivery = outbox::submit(&api.responses_url(), &submission)
                 .await
@@ -207,4 +208,12 @@ fn thank_you(locale: &str, sent: Option<&Sent>) -> &'static str {
 
 fn warn(error: &ApiError) {
     web_sys::console::warn_1(&format!("Candor: {error}").into());
+}
+
+/// The host page's path, for the owner's per-page figures: never the query
+/// string or fragment, which may hold personal data. `None` when it is not
+/// one core keeps (too long, say), so the response is never refused for it.
+fn page_path() -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    candor_core::response_page::check(&path).ok().map(|()| path)
 }

@@ -294,6 +294,7 @@ mod tests {
             survey_version: 1,
             locale: Some("en".into()),
             answers: serde_json::from_str(r#"{"satisfaction": 5}"#).unwrap_or_default(),
+            page: None,
             context: Default::default(),
         }
     }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use candor_core::{Day, Snapshot, SurveyId, Window};
+use candor_core::{Day, Segment, Snapshot, SurveyId, Window};
 
 /// Longest a snapshot is served from memory (another collector's change may
 /// reach this one a moment late).
@@ -31,6 +31,8 @@ pub struct Key {
     pub minimum: u32,
     /// The day the window ends.
     pub today: Day,
+    /// The responses counted (the owner's filters; empty for public ones).
+    pub segment: Segment,
 }
 
 /// A snapshot and its JSON, serialised once per change.

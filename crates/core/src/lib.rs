@@ -29,6 +29,7 @@ mod error;
 mod ids;
 pub mod locale;
 mod response;
+pub mod segment;
 pub mod snapshot;
 pub mod stats;
 mod survey;
@@ -38,7 +39,9 @@ mod window;
 pub use day::Day;
 pub use error::{ErrorCode, FieldError};
 pub use ids::{QuestionId, ResponseId, SurveyId};
+pub use response::page as response_page;
 pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidResponse};
+pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{
     ColorScheme, CsatDisplay, Dimension, DisplayMode, Labelled, Layout, PublicAggregates, Question,

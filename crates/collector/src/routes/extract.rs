@@ -33,6 +33,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     }
 }
 
+/// The segment a query string names (`locale`, `page`, `context.<name>`);
+/// its other keys are left to other extractors.
+pub struct SegmentQuery(pub candor_core::Segment);
+
+impl<S: Send + Sync> FromRequestParts<S> for SegmentQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::from_request_parts(parts, state).await?;
+        let segment = candor_core::Segment::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        Ok(Self(segment))
+    }
+}
+
 /// The raw body of a request, at most 64 KiB.
 pub async fn body_bytes(request: Request) -> Result<Bytes, ApiError> {
     Bytes::from_request(request, &()).await.map_err(|rejection| {

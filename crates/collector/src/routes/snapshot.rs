@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use candor_core::{Day, ErrorCode, Snapshot, Survey, Window};
+use candor_core::{Day, ErrorCode, Segment, Snapshot, Survey, Window};
 use futures_util::stream;
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
@@ -120,17 +120,20 @@ pub async fn build(state: &AppState, survey: &Survey, window: Window) -> Result<
         survey,
         window,
         survey.settings.public_aggregates.minimum_sample,
+        &Segment::default(),
     )
     .await
 }
 
 /// As [`build`] with an explicit minimum sample (the owner's dashboard uses
-/// 1). Served from the cache until the survey changes.
+/// 1), over the responses in `segment` only. Served from the cache until the
+/// survey changes.
 pub async fn build_with_minimum(
     state: &AppState,
     survey: &Survey,
     window: Window,
     minimum: u32,
+    segment: &Segment,
 ) -> Result<Arc<Built>, ApiError> {
     let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
     let key = Key {
@@ -139,6 +142,7 @@ pub async fn build_with_minimum(
         window,
         minimum,
         today,
+        segment: segment.clone(),
     };
     // Read before the data: a change during the build makes it stale at once.
     let generation = state.store.generation();
@@ -146,10 +150,25 @@ pub async fn build_with_minimum(
         return Ok(snapshot);
     }
     let store = &state.store;
-    let days = store.days(&survey.id, window.first_day(today), None).await?;
-    let previous = match window.previous(today) {
-        Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
-        None => None,
+    let first = window.first_day(today);
+    let (days, previous) = if segment.is_empty() {
+        let days = store.days(&survey.id, first, None).await?;
+        let previous = match window.previous(today) {
+            Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
+            None => None,
+        };
+        (days, previous)
+    } else {
+        let days = store.segment_days(&survey.id, segment, first, None).await?;
+        let previous = match window.previous(today) {
+            Some((first, last)) => Some(
+                store
+                    .segment_merged(&survey.id, segment, Some(first), Some(last))
+                    .await?,
+            ),
+            None => None,
+        };
+        (days, previous)
     };
     let snapshot = Arc::new(Built::new(Snapshot::build_with_minimum(
         survey,

@@ -9,8 +9,10 @@
 mod changes;
 mod contacts;
 mod erasure;
+mod facets;
 mod listing;
 mod responses;
+mod segment_stats;
 mod settings;
 mod stats;
 mod survey_cache;
@@ -29,6 +31,7 @@ use sqlx::sqlite::{
 use tokio::sync::{broadcast, mpsc};
 
 pub use contacts::ContactRequest;
+pub use facets::Facets;
 pub use listing::{Cursor, ResponseFilter, StoredResponse};
 pub use responses::Inserted;
 pub use surveys::SurveySummary;

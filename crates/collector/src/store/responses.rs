@@ -100,14 +100,14 @@ async fn write_batch(backend: &Backend, batch: &[Job]) -> Result<Vec<Inserted>, 
             .map(|job| serde_json::to_string(job.response.context()))
             .collect::<Result<Vec<_>, _>>()?;
         let mut sql = String::from(
-            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers, context) VALUES ",
+            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers, context, page) VALUES ",
         );
         for i in 0..batch.len() {
-            let p = 7 * i;
+            let p = 8 * i;
             sql.push_str(&format!(
-                "{}(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                "{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
                 if i == 0 { "" } else { ", " },
-                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7
+                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8
             ));
         }
         sql.push_str(" ON CONFLICT (id) DO NOTHING RETURNING id");
@@ -120,7 +120,8 @@ async fn write_batch(backend: &Backend, batch: &[Job]) -> Result<Vec<Inserted>, 
                 .bind(&received)
                 .bind(job.response.locale())
                 .bind(answers)
-                .bind(context);
+                .bind(context)
+                .bind(job.response.page());
         }
         let mut new: std::collections::HashSet<String> = insert.fetch_all(&mut *tx).await?.into_iter().collect();
         let mut results = Vec::with_capacity(batch.len());

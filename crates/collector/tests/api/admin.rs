@@ -114,7 +114,7 @@ crate::on_both_databases! {
         assert_eq!(csv.status, StatusCode::OK);
         let text = csv.body.as_str().unwrap();
         let header = text.lines().next().unwrap();
-        assert!(header.starts_with("id,received_at,survey_version,locale,context,satisfaction,quality.reliability.expected"), "{header}");
+        assert!(header.starts_with("id,received_at,survey_version,locale,page,context,satisfaction,quality.reliability.expected"), "{header}");
         assert!(text.contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\""), "{text}");
         assert!(text.contains("'+1 great") && text.contains("'@SUM(A1:A9)") && text.contains("\"plain, with comma\""), "{text}");
         assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.starts_with('='))), "{text}");

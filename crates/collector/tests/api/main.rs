@@ -7,5 +7,6 @@ mod dashboard;
 mod helpers;
 mod operations;
 mod responses;
+mod segments;
 mod snapshot;
 mod streams;

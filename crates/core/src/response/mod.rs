@@ -3,6 +3,7 @@
 
 mod answer;
 pub mod context;
+pub mod page;
 
 use std::collections::BTreeMap;
 
@@ -28,6 +29,9 @@ pub struct ResponseSubmission {
     /// The language the survey was shown in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+    /// The path of the page it was given on (no query string or fragment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
     /// Answers keyed by question id.
     pub answers: Map<String, Value>,
     /// Hidden fields from the host page (channel, order band…).
@@ -43,6 +47,7 @@ pub struct ValidResponse {
     survey: SurveyId,
     survey_version: u32,
     locale: Option<String>,
+    page: Option<String>,
     answers: BTreeMap<QuestionId, Answer>,
     context: BTreeMap<String, String>,
 }
@@ -66,6 +71,11 @@ impl ValidResponse {
     /// The language shown, if the client said.
     pub fn locale(&self) -> Option<&str> {
         self.locale.as_deref()
+    }
+
+    /// The path of the page it was given on, if the client said.
+    pub fn page(&self) -> Option<&str> {
+        self.page.as_deref()
     }
 
     /// Answers to the questions the respondent answered.
@@ -103,6 +113,7 @@ impl ValidResponse {
             id: self.id,
             survey_version: self.survey_version,
             locale: self.locale.clone(),
+            page: self.page.clone(),
             answers,
             context: self.context.clone(),
         }
@@ -128,7 +139,7 @@ impl ResponseSubmission {
         };
         if let Some(unknown) = fields
             .keys()
-            .find(|k| !["id", "survey_version", "locale", "answers", "context"].contains(&k.as_str()))
+            .find(|k| !["id", "survey_version", "locale", "page", "answers", "context"].contains(&k.as_str()))
         {
             return Err(FieldError::new(
                 ErrorCode::UnknownField,
@@ -154,6 +165,7 @@ impl ResponseSubmission {
             Some(Value::String(tag)) => Some(parse_locale(tag)?),
             Some(_) => return Err(wrong_type("locale", "a language tag such as \"en\"")),
         };
+        let page = page::parse(fields.remove("page").unwrap_or(Value::Null))?;
         let answers = match fields.remove("answers") {
             Some(Value::Object(answers)) => answers,
             Some(_) => return Err(wrong_type("answers", "an object keyed by question id")),
@@ -167,6 +179,7 @@ impl ResponseSubmission {
             id,
             survey_version,
             locale,
+            page,
             answers,
             context,
         })
@@ -235,6 +248,7 @@ impl Survey {
             survey: self.id.clone(),
             survey_version: self.version,
             locale: submission.locale,
+            page: submission.page,
             answers,
             context: submission.context,
         })
@@ -282,6 +296,16 @@ mod tests {
             panic!("{gap:?}")
         };
         assert_eq!(pairs.values().next().unwrap().gap(), -2);
+    }
+
+    #[test]
+    fn the_page_path_is_kept_and_a_query_string_refused() {
+        let mut body = valid_body();
+        body["page"] = json!("/checkout/done");
+        assert_eq!(submit(body.clone()).unwrap().page(), Some("/checkout/done"));
+        body["page"] = json!("/checkout?email=a@b.example");
+        assert_eq!(error_of(body), (ErrorCode::InvalidValue, "page".to_owned()));
+        assert_eq!(submit(valid_body()).unwrap().page(), None);
     }
 
     #[test]

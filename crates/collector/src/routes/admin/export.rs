@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::responses::Filters;
-use crate::routes::extract::Query;
+use crate::routes::extract::{Query, SegmentQuery};
 use crate::routes::load_survey;
 use crate::{ApiError, AppState, Cursor, ResponseFilter, Store, StoredResponse};
 
@@ -40,6 +40,7 @@ pub async fn export(
     State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<ExportQuery>,
+    SegmentQuery(segment): SegmentQuery,
 ) -> Result<Response, ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
     let format = match query.format.as_deref().unwrap_or("csv") {
@@ -54,7 +55,7 @@ pub async fn export(
             ));
         }
     };
-    let filter = query.filters.parse()?;
+    let filter = query.filters.parse(segment)?;
     let columns = columns(&survey);
     let header_row = (format == Format::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));
     let store = state.store.clone();
@@ -127,6 +128,7 @@ impl Column {
             "received_at" => response.received_at.clone(),
             "survey_version" => response.survey_version.to_string(),
             "locale" => response.locale.clone().unwrap_or_default(),
+            "page" => response.page.clone().unwrap_or_default(),
             // One column, as JSON: the fields vary from page to page.
             "context" if response.context.is_empty() => String::new(),
             "context" => serde_json::to_string(&response.context).unwrap_or_default(),
@@ -147,7 +149,7 @@ impl Column {
 /// The columns of a survey's current version: the response's own fields,
 /// then one per answer value.
 fn columns(survey: &Survey) -> Vec<Column> {
-    let mut columns: Vec<Column> = ["id", "received_at", "survey_version", "locale", "context"]
+    let mut columns: Vec<Column> = ["id", "received_at", "survey_version", "locale", "page", "context"]
         .iter()
         .map(|c| Column::new(&[c]))
         .collect();

@@ -4,6 +4,7 @@
 
 mod contacts;
 mod export;
+mod facets;
 mod responses;
 mod surveys;
 mod words;
@@ -29,6 +30,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/v1/admin/surveys/{survey}/responses", get(responses::list))
         .route("/v1/admin/surveys/{survey}/export", get(export::export))
         .route("/v1/admin/surveys/{survey}/words", get(words::words_report))
+        .route("/v1/admin/surveys/{survey}/facets", get(facets::facets))
         .route("/v1/admin/contacts", get(contacts::list))
         .route("/v1/admin/contacts/{response}", put(contacts::set_status))
         .route("/v1/admin/respondents", axum::routing::delete(contacts::erase))

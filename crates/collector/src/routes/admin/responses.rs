@@ -4,10 +4,10 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use candor_core::{Day, ErrorCode};
+use candor_core::{Day, ErrorCode, Segment};
 use serde::{Deserialize, Serialize};
 
-use crate::routes::extract::Query;
+use crate::routes::extract::{Query, SegmentQuery};
 use crate::routes::load_survey;
 use crate::{ApiError, AppState, Cursor, ResponseFilter, StoredResponse};
 
@@ -21,19 +21,18 @@ pub struct Filters {
     pub from: Option<String>,
     /// Last day, inclusive.
     pub to: Option<String>,
-    /// Only this locale.
-    pub locale: Option<String>,
 }
 
 impl Filters {
-    /// The store's filter; the days are checked.
-    pub fn parse(&self) -> Result<ResponseFilter, ApiError> {
+    /// The store's filter for these days within `segment`; the days are
+    /// checked.
+    pub fn parse(&self, segment: Segment) -> Result<ResponseFilter, ApiError> {
         let from = self.from.as_deref().map(|d| Day::parse("from", d)).transpose()?;
         let to = self.to.as_deref().map(|d| Day::parse("to", d)).transpose()?;
         Ok(ResponseFilter {
             from: from.map(|d| d.to_string()),
             until: to.map(|d| d.plus(1).to_string()),
-            locale: self.locale.clone(),
+            segment,
         })
     }
 }
@@ -62,6 +61,7 @@ pub async fn list(
     State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<ListQuery>,
+    SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<Page>, ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
     let limit = query.limit.unwrap_or(50);
@@ -78,7 +78,7 @@ pub async fn list(
         .store
         .responses(
             survey.id.as_str(),
-            &query.filters.parse()?,
+            &query.filters.parse(segment)?,
             cursor.as_ref(),
             limit,
         )

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::json_body;
 use crate::routes::extract::JsonBytes;
-use crate::routes::extract::Query;
+use crate::routes::extract::{Query, SegmentQuery};
 use crate::routes::{load_survey, snapshot};
 use crate::{ApiError, AppState, SurveySummary};
 
@@ -123,7 +123,8 @@ pub struct WindowQuery {
 /// Longest wait of a long-polled snapshot; the dashboard asks again.
 const LONG_POLL: Duration = Duration::from_secs(25);
 
-/// `GET /v1/admin/surveys/{id}/snapshot?window=&after=`: every figure,
+/// `GET /v1/admin/surveys/{id}/snapshot?window=&after=&locale=&page=&context.<name>=`:
+/// every figure of the responses in that segment (all when none is named),
 /// however small the sample (the owner sees the intervals), public or not.
 /// With `after`, waits until the survey's data changes: the dashboard's
 /// live view (an EventSource could not send the admin token).
@@ -131,6 +132,7 @@ pub async fn snapshot(
     State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<WindowQuery>,
+    SegmentQuery(segment): SegmentQuery,
 ) -> Result<([(HeaderName, String); 1], Json<Snapshot>), ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
     let window = match query.window.as_deref() {
@@ -143,7 +145,7 @@ pub async fn snapshot(
         let _ = tokio::time::timeout(LONG_POLL, snapshot::wait_for_change(&mut changes, &survey)).await;
     }
     let generation = state.store.generation();
-    let built = snapshot::build_with_minimum(&state, &survey, window, 1).await?;
+    let built = snapshot::build_with_minimum(&state, &survey, window, 1, &segment).await?;
     Ok((
         [(HeaderName::from_static(GENERATION), generation.to_string())],
         Json(built.snapshot.clone()),

@@ -12,7 +12,7 @@ use candor_core::{Day, QuestionKind, Survey, Window};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::routes::extract::Query;
+use crate::routes::extract::{Query, SegmentQuery};
 use crate::routes::load_survey;
 use crate::words::words;
 use crate::{ApiError, AppState, ResponseFilter};
@@ -42,6 +42,7 @@ pub async fn words_report(
     State(state): State<AppState>,
     Path(survey): Path<String>,
     Query(query): Query<WordsQuery>,
+    SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<WordsReport>, ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
     let window = match query.window.as_deref() {
@@ -51,6 +52,7 @@ pub async fn words_report(
     let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
     let filter = ResponseFilter {
         from: window.first_day(today).map(|d| d.to_string()),
+        segment,
         ..ResponseFilter::default()
     };
     let sides = Sides::of(&survey);

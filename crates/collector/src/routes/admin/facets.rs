@@ -1,0 +1,35 @@
+//! `GET /v1/admin/surveys/{id}/facets?window=30d`: the locales, pages and
+//! context values among the window's responses, most frequent first: what
+//! the dashboard offers as filters.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use candor_core::{Day, Window};
+use serde::Deserialize;
+
+use crate::routes::extract::Query;
+use crate::routes::load_survey;
+use crate::store::Facets;
+use crate::{ApiError, AppState};
+
+#[derive(Debug, Deserialize)]
+pub struct FacetsQuery {
+    window: Option<String>,
+}
+
+pub async fn facets(
+    State(state): State<AppState>,
+    Path(survey): Path<String>,
+    Query(query): Query<FacetsQuery>,
+) -> Result<Json<Facets>, ApiError> {
+    let survey = load_survey(&state.store, &survey).await?;
+    let window = match query.window.as_deref() {
+        Some(raw) => raw.parse::<Window>()?,
+        None => survey.settings.public_aggregates.window,
+    };
+    let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
+    let from = window.first_day(today).map(|d| d.to_string());
+    Ok(Json(
+        state.store.facets(survey.id.as_str(), from.as_deref()).await?,
+    ))
+}
