@@ -146,6 +146,74 @@ test("comments show hostile text as text, filter by rating and words, and export
   await page.close();
 });
 
+test("filters by language, page and context narrow figures, comments and exports, and live in the address", async () => {
+  const base = shared.collector().url;
+  const created = await fetch(`${base}/v1/admin/surveys`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer e2e-admin-token" },
+    body: JSON.stringify({ template: "after-support", id: "e2e-filters" }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const rows = [
+    ["th", "/checkout", "app", 1, "ส่งช้า"],
+    ["th", "/checkout", "app", 2, "รอนาน"],
+    ["th", "/checkout", "web", 2, "แพง"],
+    ["en", "/cart", "web", 5, "Quick"],
+    ["en", "/cart", "web", 5, "Lovely"],
+  ];
+  for (const [i, [locale, path, channel, satisfaction, comment]] of rows.entries()) {
+    const id = `00000000-0000-4000-9100-${String(i).padStart(12, "0")}`;
+    const reply = await fetch(`${base}/v1/surveys/e2e-filters/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id, survey_version: 1, locale, page: path, answers: { satisfaction, comment }, context: { channel } }),
+    });
+    assert.equal(reply.status, 201, await reply.text());
+  }
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.locator('a[href="#/surveys/e2e-filters"]').waitFor();
+  await page.goto(`${base}/dashboard/#/surveys/e2e-filters`);
+  const summary = page.locator(".summary");
+  const responses = async () => Number(await summary.getAttribute("data-responses"));
+  await eventually(async () => (await responses()) === 5, 5_000, "all five responses");
+
+  // Each choice narrows the figures, keeps focus where it was, and is
+  // written into the address.
+  await page.getByLabel("Language").focus();
+  await page.getByLabel("Language").selectOption("th");
+  await eventually(async () => (await responses()) === 3, 5_000, "the Thai responses");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "filter-locale");
+  assert.match(await summary.textContent(), /3 responses · Last 30 days · language th/);
+  await page.getByLabel("channel").selectOption("app");
+  await eventually(async () => (await responses()) === 2, 5_000, "Thai and app");
+  assert.match(await page.evaluate(() => location.hash), /^#\/surveys\/e2e-filters\?locale=th&context\.channel=app$/);
+  assert.match(await page.locator("[data-question=satisfaction] .card__headline").textContent(), /mean 1\.5/);
+  await page.screenshot({ path: join(artifacts, "dashboard-filters.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+
+  // The comments tab keeps the filters; so do the exports.
+  await page.getByRole("link", { name: "Comments" }).click();
+  await eventually(async () => (await page.locator(".comment__text").allTextContents()).sort().join() === "รอนาน,ส่งช้า", 5_000, "two comments");
+  assert.match(await page.locator(".comment__meta").first().textContent(), /th · \/checkout · channel: app/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export NDJSON" }).click()]);
+  const lines = (await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())).trim().split("\n");
+  assert.deepEqual(lines.map((l) => JSON.parse(l)).map((r) => [r.locale, r.page, r.context.channel]), [["th", "/checkout", "app"], ["th", "/checkout", "app"]]);
+
+  // A reload shows the same view; "Show all responses" clears the filters.
+  await page.reload();
+  await page.getByLabel("Language").waitFor();
+  assert.equal(await page.getByLabel("Language").inputValue(), "th");
+  await page.getByRole("link", { name: "Figures" }).click();
+  await eventually(async () => (await responses()) === 2, 5_000, "filtered after the reload");
+  await page.getByRole("button", { name: "Show all responses" }).click();
+  await eventually(async () => (await responses()) === 5, 5_000, "all again");
+  assert.equal(await page.getByLabel("Page").inputValue(), "");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});
+
 test("the contact queue moves a request from open to done", async () => {
   const base = shared.collector().url;
   await post(base, "service-quality", 400, {

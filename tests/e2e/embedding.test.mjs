@@ -123,7 +123,9 @@ test("under a strict Content-Security-Policy the widget works with zero violatio
   const url = await shopPage(page, shopHtml({ body: snippet(collector) + `<candor-snapshot survey="checkout" endpoint="${collector}"></candor-snapshot>` }), {
     "Content-Security-Policy": POLICY(collector),
   });
-  await page.goto(url);
+  // The query string and fragment may hold personal data: only the path
+  // travels with the response.
+  await page.goto(`${url}?order=1234&email=someone%40example.com#paid`);
   await page.evaluate(() => Candor.context({ channel: "web", "Bad Name": "left out", order_band: 75 }));
   await page.locator('candor-widget input[name="satisfaction"][value="5"]').click();
   await page.locator("candor-widget button[type=submit]").click();
@@ -132,6 +134,7 @@ test("under a strict Content-Security-Policy the widget works with zero violatio
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   const stored = await storedResponses(collector);
   assert.deepEqual(stored[0].context, { channel: "web", order_band: "75" }, "the page's hidden fields");
+  assert.equal(stored[0].page, "/", "the page's path alone");
   assert.deepEqual(problems, []);
   await page.close();
 });

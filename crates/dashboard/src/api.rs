@@ -1,7 +1,7 @@
 //! The collector's admin API, as the dashboard uses it: same origin, the
 //! token as a bearer header.
 
-use candor_core::{FieldError, Snapshot, Survey, Window};
+use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
 use gloo_net::http::{Request, Response};
 use serde::Deserialize;
 
@@ -40,6 +40,8 @@ pub struct StoredResponse {
     pub id: String,
     pub received_at: String,
     pub locale: Option<String>,
+    #[serde(default)]
+    pub page: Option<String>,
     pub answers: serde_json::Map<String, serde_json::Value>,
     #[serde(default)]
     pub context: std::collections::BTreeMap<String, String>,
@@ -79,6 +81,43 @@ pub struct WordsReport {
     pub words: Vec<candor_core::stats::Keyness>,
 }
 
+/// A value found among a survey's responses, and how often.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub responses: u64,
+}
+
+/// One context field's values.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ContextFacet {
+    pub name: String,
+    pub values: Vec<FacetValue>,
+}
+
+/// What a survey's responses can be narrowed by.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Facets {
+    pub locales: Vec<FacetValue>,
+    pub pages: Vec<FacetValue>,
+    pub context: Vec<ContextFacet>,
+}
+
+/// `&` and the segment's query form, or nothing for an empty segment.
+fn and_segment(segment: &Segment) -> String {
+    if segment.is_empty() {
+        String::new()
+    } else {
+        format!("&{}", segment.to_query())
+    }
+}
+
+/// The segment and the first day (`from`) as query parameters after `&`.
+fn and_filters(segment: &Segment, from: Option<Day>) -> String {
+    let from = from.map(|day| format!("&from={day}")).unwrap_or_default();
+    format!("{from}{}", and_segment(segment))
+}
+
 /// The admin API with one token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admin {
@@ -98,16 +137,20 @@ impl Admin {
         decode(response).await
     }
 
-    /// The owner's figures of `survey` over `window`. With `after` (a
-    /// generation from an earlier answer) the collector waits until the
-    /// data changed: the live view.
+    /// The owner's figures of `survey` over `window`, of the responses in
+    /// `segment`. With `after` (a generation from an earlier answer) the
+    /// collector waits until the data changed: the live view.
     pub async fn snapshot(
         &self,
         survey: &str,
         window: Window,
+        segment: &Segment,
         after: Option<u64>,
     ) -> Result<Live, AdminError> {
-        let mut path = format!("/v1/admin/surveys/{survey}/snapshot?window={window}");
+        let mut path = format!(
+            "/v1/admin/surveys/{survey}/snapshot?window={window}{}",
+            and_segment(segment)
+        );
         if let Some(generation) = after {
             path.push_str(&format!("&after={generation}"));
         }
@@ -122,9 +165,19 @@ impl Admin {
         })
     }
 
-    /// Up to 100 responses of `survey`, newest first, after `cursor`.
-    pub async fn responses(&self, survey: &str, cursor: Option<&str>) -> Result<ResponsePage, AdminError> {
-        let mut path = format!("/v1/admin/surveys/{survey}/responses?limit=100");
+    /// Up to 100 responses of `survey` in `segment` received from day
+    /// `from` on, newest first, after `cursor`.
+    pub async fn responses(
+        &self,
+        survey: &str,
+        segment: &Segment,
+        from: Option<Day>,
+        cursor: Option<&str>,
+    ) -> Result<ResponsePage, AdminError> {
+        let mut path = format!(
+            "/v1/admin/surveys/{survey}/responses?limit=100{}",
+            and_filters(segment, from)
+        );
         if let Some(cursor) = cursor {
             let encoded = js_sys::encode_uri_component(cursor);
             path.push_str(&format!("&cursor={encoded}"));
@@ -132,10 +185,26 @@ impl Admin {
         decode(self.get(&path).await?).await
     }
 
-    /// The words most typical of low-rated comments of `survey` in `window`.
-    pub async fn words(&self, survey: &str, window: Window) -> Result<WordsReport, AdminError> {
+    /// The words most typical of low-rated comments of `survey` in
+    /// `window`, among the responses in `segment`.
+    pub async fn words(
+        &self,
+        survey: &str,
+        window: Window,
+        segment: &Segment,
+    ) -> Result<WordsReport, AdminError> {
+        let path = format!(
+            "/v1/admin/surveys/{survey}/words?window={window}{}",
+            and_segment(segment)
+        );
+        decode(self.get(&path).await?).await
+    }
+
+    /// The locales, pages and context values among all of `survey`'s
+    /// responses.
+    pub async fn facets(&self, survey: &str) -> Result<Facets, AdminError> {
         decode(
-            self.get(&format!("/v1/admin/surveys/{survey}/words?window={window}"))
+            self.get(&format!("/v1/admin/surveys/{survey}/facets?window=all"))
                 .await?,
         )
         .await
@@ -190,11 +259,20 @@ impl Admin {
             .map(drop)
     }
 
-    /// The export of `survey` in `format` (`csv` or `ndjson`), as text.
-    pub async fn export(&self, survey: &str, format: &str) -> Result<String, AdminError> {
-        let response = self
-            .get(&format!("/v1/admin/surveys/{survey}/export?format={format}"))
-            .await?;
+    /// The export of `survey`'s responses in `segment` received from day
+    /// `from` on, in `format` (`csv` or `ndjson`), as text.
+    pub async fn export(
+        &self,
+        survey: &str,
+        format: &str,
+        segment: &Segment,
+        from: Option<Day>,
+    ) -> Result<String, AdminError> {
+        let path = format!(
+            "/v1/admin/surveys/{survey}/export?format={format}{}",
+            and_filters(segment, from)
+        );
+        let response = self.get(&path).await?;
         let status = response.status();
         response.text().await.map_err(|e| AdminError::Failed {
             status,

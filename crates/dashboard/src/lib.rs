@@ -8,6 +8,7 @@ mod charts;
 mod components;
 mod download;
 mod format;
+mod scope;
 mod session;
 
 use wasm_bindgen::prelude::*;

@@ -2,11 +2,12 @@
 //! that fell short, and by words. Always rendered as text (Leptos writes
 //! text nodes), never as HTML: a comment is whatever a stranger typed.
 
-use candor_core::{Labelled, QuestionKind, Survey};
+use candor_core::{Labelled, QuestionKind, Survey, Window};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::{Admin, AdminError, StoredResponse};
+use crate::scope::Scope;
 
 /// Where the interesting answers of a response sit in this survey.
 #[derive(Debug, Clone, Default)]
@@ -59,8 +60,15 @@ impl Layout {
     }
 }
 
+/// The comments of the responses in the page's window and segment.
 #[component]
-pub fn Comments(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl IntoView {
+pub fn Comments(
+    admin: Admin,
+    survey: Survey,
+    scope: Signal<Scope>,
+    window: Memo<Window>,
+    on_refused: Callback<()>,
+) -> impl IntoView {
     let layout = StoredValue::new(Layout::of(&survey));
     let loaded = RwSignal::new(Vec::<StoredResponse>::new());
     let next = RwSignal::new(None::<String>);
@@ -69,21 +77,29 @@ pub fn Comments(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl 
     let dimension = RwSignal::new(String::new());
     let words = RwSignal::new(String::new());
     let survey_id = survey.id.to_string();
+    let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
     let report = {
-        let (admin, survey_id, window) = (
-            admin.clone(),
-            survey_id.clone(),
-            survey.settings.public_aggregates.window,
-        );
+        let (admin, survey_id) = (admin.clone(), survey_id.clone());
         LocalResource::new(move || {
-            let (admin, survey_id) = (admin.clone(), survey_id.clone());
-            async move { admin.words(&survey_id, window).await }
+            let (admin, survey_id, window, segment) =
+                (admin.clone(), survey_id.clone(), window.get(), segment.get());
+            async move { admin.words(&survey_id, window, &segment).await }
         })
     };
+    // Pages of the current window and segment; an answer for an earlier
+    // choice (still in flight when it changed) is dropped.
     let load = Action::new_local(move |cursor: &Option<String>| {
         let (admin, survey_id, cursor) = (admin.clone(), survey_id.clone(), cursor.clone());
+        let chosen = (window.get_untracked(), segment.get_untracked());
         async move {
-            match admin.responses(&survey_id, cursor.as_deref()).await {
+            let from = Scope::from_day(chosen.0);
+            let answer = admin
+                .responses(&survey_id, &chosen.1, from, cursor.as_deref())
+                .await;
+            if (window.get_untracked(), segment.get_untracked()) != chosen {
+                return;
+            }
+            match answer {
                 Ok(page) => {
                     loaded.update(|all| all.extend(page.responses));
                     next.set(page.next);
@@ -94,7 +110,13 @@ pub fn Comments(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl 
             }
         }
     });
-    load.dispatch_local(None);
+    Effect::new(move |_| {
+        window.track();
+        segment.track();
+        loaded.set(Vec::new());
+        next.set(None);
+        load.dispatch_local(None);
+    });
     let shown = Memo::new(move |_| {
         let (rating, dimension) = (rating.get(), dimension.get());
         let words = words.get().to_lowercase();
@@ -151,6 +173,7 @@ pub fn Comments(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl 
                             {rating.map(|r| format!("Rated {r} · "))}
                             {day}
                             {response.locale.map(|l| format!(" · {l}"))}
+                            {response.page.map(|p| format!(" · {p}"))}
                             {(!context.is_empty()).then(|| format!(" · {context}"))}
                         </p>
                         <p class="comment__text">{comment}</p>

@@ -6,10 +6,12 @@ mod contacts;
 mod editor;
 mod figures;
 mod new_survey;
+mod scope_bar;
 mod sign_in;
 mod survey_list;
 mod survey_view;
 
+use crate::scope::Scope;
 use leptos::prelude::*;
 
 use crate::api::Admin;
@@ -20,8 +22,20 @@ use crate::session;
 #[component]
 pub fn App() -> impl IntoView {
     let admin = RwSignal::new(session::token().map(|t| Admin::new(&t)));
-    let route = RwSignal::new(current_route());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    let (first_route, first_scope) = current_route();
+    let route = RwSignal::new(first_route);
+    // Apart from the route: a new window or filter updates the survey's page
+    // in place (focus stays on the control just used) instead of redrawing it.
+    let scope = RwSignal::new(first_scope);
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let (next_route, next_scope) = current_route();
+        if route.get_untracked() != next_route {
+            route.set(next_route);
+        }
+        if scope.get_untracked() != next_scope {
+            scope.set(next_scope);
+        }
+    });
     on_cleanup(move || handle.remove());
     let sign_out = Callback::new(move |()| {
         session::forget();
@@ -46,9 +60,10 @@ pub fn App() -> impl IntoView {
                     <new_survey::NewSurvey admin=a on_refused=sign_out />
                 }
                 .into_any(),
-                (Some(a), Route::Survey(id, tab)) => {
-                    view! { <survey_view::SurveyView admin=a survey=id tab=tab on_refused=sign_out /> }.into_any()
+                (Some(a), Route::Survey(id, tab)) => view! {
+                    <survey_view::SurveyView admin=a survey=id tab=tab scope=Signal::from(scope) on_refused=sign_out />
                 }
+                .into_any(),
                 (Some(a), Route::Contacts) => view! { <contacts::Contacts admin=a on_refused=sign_out /> }.into_any(),
             }}
         </main>
@@ -59,24 +74,26 @@ pub fn App() -> impl IntoView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Route {
     Surveys,
+    /// A survey's tab (its window and segment are the [`Scope`]).
     Survey(String, survey_view::Tab),
     Contacts,
 }
 
-fn current_route() -> Route {
+/// The route and scope the address names.
+fn current_route() -> (Route, Scope) {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    if hash == "#/contacts" {
-        return Route::Contacts;
-    }
-    match hash
+    let (path, query) = hash.split_once('?').unwrap_or((&hash, ""));
+    let route = match path
         .strip_prefix("#/surveys/")
         .map(|rest| rest.split_once('/').unwrap_or((rest, "")))
     {
+        _ if path == "#/contacts" => Route::Contacts,
         Some((id, "comments")) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Comments),
         Some((id, "edit")) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Edit),
         Some((id, _)) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Figures),
         _ => Route::Surveys,
-    }
+    };
+    (route, Scope::parse(query))
 }

@@ -71,7 +71,11 @@ fn CurrentFigure(admin: Admin, survey: Survey) -> impl IntoView {
     let id = survey.id.to_string();
     let snapshot = LocalResource::new(move || {
         let (admin, id) = (admin.clone(), id.clone());
-        async move { admin.snapshot(&id, window, None).await }
+        async move {
+            admin
+                .snapshot(&id, window, &candor_core::Segment::default(), None)
+                .await
+        }
     });
     move || {
         let live = snapshot.get()?.ok()?;

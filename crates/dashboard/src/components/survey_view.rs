@@ -11,14 +11,9 @@ use leptos::prelude::*;
 use super::comments::Comments;
 use super::editor::Editor;
 use super::figures::QuestionCard;
+use super::scope_bar::{ScopeBar, window_name};
 use crate::api::{Admin, AdminError, Live};
-
-const WINDOWS: [(Window, &str); 4] = [
-    (Window::Days7, "Last 7 days"),
-    (Window::Days30, "Last 30 days"),
-    (Window::Days90, "Last 90 days"),
-    (Window::All, "All time"),
-];
+use crate::scope::Scope;
 
 /// Which part of a survey's page is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +23,27 @@ pub enum Tab {
     Edit,
 }
 
-/// A survey's page: title, tabs, exports, and the tab's content.
+impl Tab {
+    /// The tab's part of the address after the survey id.
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Figures => "",
+            Self::Comments => "/comments",
+            Self::Edit => "/edit",
+        }
+    }
+}
+
+/// A survey's page: title, tabs, window and filters, exports, and the tab's
+/// content, all over the scope in the address.
 #[component]
-pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<()>) -> impl IntoView {
+pub fn SurveyView(
+    admin: Admin,
+    survey: String,
+    tab: Tab,
+    scope: Signal<Scope>,
+    on_refused: Callback<()>,
+) -> impl IntoView {
     let definition = {
         let (admin, survey) = (admin.clone(), survey.clone());
         LocalResource::new(move || {
@@ -38,12 +51,22 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
             async move { find(&admin, &survey).await }
         })
     };
+    let default_window = Memo::new(move |_| match definition.get() {
+        Some(Ok(Some(survey))) => survey.settings.public_aggregates.window,
+        _ => Window::Days30,
+    });
+    let window = Memo::new(move |_| scope.with(|s| s.window).unwrap_or_else(|| default_window.get()));
     let export = {
         let (admin, survey) = (admin.clone(), survey.clone());
         Action::new_local(move |format: &&'static str| {
             let (admin, survey, format) = (admin.clone(), survey.clone(), *format);
+            let segment = scope.with_untracked(|s| s.segment.clone());
+            let from = Scope::from_day(window.get_untracked());
             async move {
-                let text = admin.export(&survey, format).await.map_err(|e| e.to_string())?;
+                let text = admin
+                    .export(&survey, format, &segment, from)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 let mime = if format == "csv" {
                     "text/csv"
                 } else {
@@ -69,13 +92,21 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
             }
             None => return view! { <p class="status">"Loading…"</p> }.into_any(),
         };
+        let bar = view! {
+            <ScopeBar admin=admin.clone() survey=survey.id.to_string() tab=tab scope=scope
+                default_window=survey.settings.public_aggregates.window />
+        };
         match tab {
-            Tab::Figures => {
-                view! { <LiveFigures admin=admin.clone() survey=survey on_refused=on_refused /> }.into_any()
+            Tab::Figures => view! {
+                {bar}
+                <LiveFigures admin=admin.clone() survey=survey scope=scope window=window on_refused=on_refused />
             }
-            Tab::Comments => {
-                view! { <Comments admin=admin.clone() survey=survey on_refused=on_refused /> }.into_any()
+            .into_any(),
+            Tab::Comments => view! {
+                {bar}
+                <Comments admin=admin.clone() survey=survey scope=scope window=window on_refused=on_refused />
             }
+            .into_any(),
             Tab::Edit => {
                 view! { <Editor admin=admin.clone() published=survey on_refused=on_refused /> }.into_any()
             }
@@ -86,11 +117,8 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
         _ => "Survey".to_owned(),
     };
     let link = |to: Tab, label: &'static str| {
-        let href = match to {
-            Tab::Figures => format!("#/surveys/{survey}"),
-            Tab::Comments => format!("#/surveys/{survey}/comments"),
-            Tab::Edit => format!("#/surveys/{survey}/edit"),
-        };
+        let base = format!("#/surveys/{survey}{}", to.path());
+        let href = move || format!("{base}{}", scope.with(Scope::query));
         view! { <a href=href aria-current=(tab == to).then_some("page")>{label}</a> }
     };
     view! {
@@ -110,26 +138,33 @@ pub fn SurveyView(admin: Admin, survey: String, tab: Tab, on_refused: Callback<(
     }
 }
 
-/// The figures for the chosen window, kept current by long polling.
+/// The figures for the chosen window and segment, kept current by long
+/// polling.
 #[component]
-fn LiveFigures(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl IntoView {
-    let window = RwSignal::new(survey.settings.public_aggregates.window);
+fn LiveFigures(
+    admin: Admin,
+    survey: Survey,
+    scope: Signal<Scope>,
+    window: Memo<Window>,
+    on_refused: Callback<()>,
+) -> impl IntoView {
     let live = RwSignal::new(None::<Result<Live, AdminError>>);
-    // One polling loop per window choice: each has a number, and a loop
-    // whose number is no longer current stops (as all do on leaving).
+    let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
+    // One polling loop per window and segment: each has a number, and a
+    // loop whose number is no longer current stops (as all do on leaving).
     let current = Arc::new(AtomicU32::new(0));
     let stopped = current.clone();
     on_cleanup(move || stopped.store(u32::MAX, Ordering::Relaxed));
     let survey_id = survey.id.to_string();
     Effect::new(move |_| {
-        let chosen = window.get();
+        let (chosen, segment) = (window.get(), segment.get());
         let generation_of_loop = current.fetch_add(1, Ordering::Relaxed) + 1;
         live.set(None);
         let (admin, survey, current) = (admin.clone(), survey_id.clone(), current.clone());
         leptos::task::spawn_local(async move {
             let mut after = None;
             while current.load(Ordering::Relaxed) == generation_of_loop {
-                let answer = admin.snapshot(&survey, chosen, after).await;
+                let answer = admin.snapshot(&survey, chosen, &segment, after).await;
                 if current.load(Ordering::Relaxed) != generation_of_loop {
                     break;
                 }
@@ -150,9 +185,12 @@ fn LiveFigures(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl I
     let figures = move || {
         match live.get() {
         None => view! { <p class="status">"Loading figures…"</p> }.into_any(),
-        Some(Err(error)) => view! { <p class="error" role="alert">{format!("Could not load the figures: {error}. Retrying.")}</p> }.into_any(),
+        Some(Err(error)) => {
+            view! { <p class="error" role="alert">{format!("Could not load the figures: {error}. Retrying.")}</p> }.into_any()
+        }
         Some(Ok(Live { snapshot, .. })) => {
-            let name = WINDOWS.iter().find(|(w, _)| *w == snapshot.window).map_or("", |(_, n)| n);
+            let name = window_name(snapshot.window);
+            let narrowed = describe(&segment.get_untracked());
             let cards = snapshot
                 .questions
                 .iter()
@@ -160,7 +198,7 @@ fn LiveFigures(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl I
                 .collect_view();
             view! {
                 <p class="summary" data-responses=snapshot.responses.to_string()>
-                    {format!("{} responses · {name}", snapshot.responses)}
+                    {format!("{} responses · {name}{narrowed}", snapshot.responses)}
                 </p>
                 <div class="cards">{cards}</div>
             }
@@ -168,28 +206,26 @@ fn LiveFigures(admin: Admin, survey: Survey, on_refused: Callback<()>) -> impl I
         }
     }
     };
-    let options = WINDOWS
-        .iter()
-        .map(|(w, name)| {
-            let w = *w;
-            view! {
-                <label class="windows__option">
-                    <input type="radio" name="window" value=w.to_string()
-                        prop:checked=move || window.get() == w on:change=move |_| window.set(w) />
-                    {*name}
-                </label>
-            }
-        })
-        .collect_view();
     view! {
-        <fieldset class="windows">
-            <legend>"Window"</legend>
-            {options}
-        </fieldset>
         <p class="live" aria-hidden="true">"● Live"</p>
         // Announces new figures politely, without moving focus.
         <div aria-live="polite">{figures}</div>
     }
+}
+
+/// " · locale th · page /checkout · channel app", or nothing.
+fn describe(segment: &candor_core::Segment) -> String {
+    let mut parts = Vec::new();
+    if let Some(locale) = &segment.locale {
+        parts.push(format!("language {locale}"));
+    }
+    if let Some(page) = &segment.page {
+        parts.push(format!("page {page}"));
+    }
+    for (name, value) in &segment.context {
+        parts.push(format!("{name} {value}"));
+    }
+    parts.iter().map(|p| format!(" · {p}")).collect()
 }
 
 /// The published definition of `id`; `None` when there is no such survey.

@@ -1,0 +1,202 @@
+//! The window and filters of a survey's page: days (7, 30, 90, all) and the
+//! locale, page and context values its responses have. A choice rewrites the
+//! address, so it can be shared and every tab follows it.
+
+use candor_core::{Segment, Window};
+use leptos::prelude::*;
+
+use super::survey_view::Tab;
+use crate::api::{Admin, FacetValue, Facets};
+use crate::scope::Scope;
+
+/// The windows offered, with their names.
+pub const WINDOWS: [(Window, &str); 4] = [
+    (Window::Days7, "Last 7 days"),
+    (Window::Days30, "Last 30 days"),
+    (Window::Days90, "Last 90 days"),
+    (Window::All, "All time"),
+];
+
+/// The name of `window` in the dashboard's words.
+pub fn window_name(window: Window) -> &'static str {
+    WINDOWS.iter().find(|(w, _)| *w == window).map_or("", |(_, n)| n)
+}
+
+/// Radio buttons for the window and a select per filter.
+#[component]
+pub fn ScopeBar(
+    admin: Admin,
+    survey: String,
+    tab: Tab,
+    scope: Signal<Scope>,
+    /// The window shown when none is chosen (the survey's own).
+    default_window: Window,
+) -> impl IntoView {
+    let facets = {
+        let (admin, survey) = (admin.clone(), survey.clone());
+        LocalResource::new(move || {
+            let (admin, survey) = (admin.clone(), survey.clone());
+            async move { admin.facets(&survey).await.unwrap_or_default() }
+        })
+    };
+    let base = format!("#/surveys/{survey}{}", tab.path());
+    let go = move |next: Scope| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&format!("{base}{}", next.query()));
+        }
+    };
+    let window = Memo::new(move |_| scope.with(|s| s.window).unwrap_or(default_window));
+    let windows = WINDOWS
+        .iter()
+        .map(|(w, name)| {
+            let (w, go) = (*w, go.clone());
+            view! {
+                <label class="windows__option">
+                    <input type="radio" name="window" value=w.to_string()
+                        prop:checked=move || window.get() == w
+                        on:change=move |_| go(Scope { window: Some(w), ..scope.get_untracked() }) />
+                    {*name}
+                </label>
+            }
+        })
+        .collect_view();
+    // Built once per facets answer, not per choice: the select a keyboard
+    // user just changed keeps its focus; only which option is selected
+    // follows the address.
+    let filters = {
+        let go = go.clone();
+        move || {
+            let facets: Facets = facets.get().unwrap_or_default();
+            let segment = scope.with_untracked(|s| s.segment.clone());
+            let mut selects = Vec::new();
+            if !facets.locales.is_empty() || segment.locale.is_some() {
+                let go = go.clone();
+                let chosen = Signal::derive(move || scope.with(|s| s.segment.locale.clone()));
+                selects.push(select(
+                    "Language".to_owned(),
+                    "filter-locale".to_owned(),
+                    &facets.locales,
+                    chosen,
+                    move |value| {
+                        let mut next = scope.get_untracked();
+                        next.segment.locale = value;
+                        go(next);
+                    },
+                ));
+            }
+            if !facets.pages.is_empty() || segment.page.is_some() {
+                let go = go.clone();
+                let chosen = Signal::derive(move || scope.with(|s| s.segment.page.clone()));
+                selects.push(select(
+                    "Page".to_owned(),
+                    "filter-page".to_owned(),
+                    &facets.pages,
+                    chosen,
+                    move |value| {
+                        let mut next = scope.get_untracked();
+                        next.segment.page = value;
+                        go(next);
+                    },
+                ));
+            }
+            let mut names: Vec<String> = facets.context.iter().map(|c| c.name.clone()).collect();
+            let extra: Vec<String> = segment
+                .context
+                .keys()
+                .filter(|k| !names.contains(k))
+                .cloned()
+                .collect();
+            names.extend(extra);
+            for name in names {
+                let values = facets
+                    .context
+                    .iter()
+                    .find(|c| c.name == name)
+                    .map(|c| c.values.clone())
+                    .unwrap_or_default();
+                let (go, key, read) = (go.clone(), name.clone(), name.clone());
+                let chosen = Signal::derive(move || scope.with(|s| s.segment.context.get(&read).cloned()));
+                selects.push(select(
+                    name.clone(),
+                    format!("filter-context-{name}"),
+                    &values,
+                    chosen,
+                    move |value| {
+                        let mut next = scope.get_untracked();
+                        match value {
+                            Some(value) => next.segment.context.insert(key.clone(), value),
+                            None => next.segment.context.remove(&key),
+                        };
+                        go(next);
+                    },
+                ));
+            }
+            selects.into_iter().collect_view()
+        }
+    };
+    let clear = {
+        let go = go.clone();
+        move |_| {
+            go(Scope {
+                window: scope.get_untracked().window,
+                segment: Segment::default(),
+            })
+        }
+    };
+    view! {
+        <div class="scope">
+            <fieldset class="windows">
+                <legend>"Window"</legend>
+                {windows}
+            </fieldset>
+            <form class="filters" aria-label="Filter responses" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+                {filters}
+                <Show when=move || scope.with(|s| !s.segment.is_empty())>
+                    <button type="button" on:click=clear.clone()>"Show all responses"</button>
+                </Show>
+            </form>
+        </div>
+    }
+}
+
+/// A labelled select: "Any" (no filter), then each value with its count.
+/// A chosen value not among them (from an edited address, or one that no
+/// longer occurs) is listed too, so it can be seen and undone.
+fn select(
+    label: String,
+    id: String,
+    values: &[FacetValue],
+    chosen: Signal<Option<String>>,
+    on_choose: impl Fn(Option<String>) + 'static,
+) -> AnyView {
+    let mut options: Vec<(String, String)> = values
+        .iter()
+        .map(|v| (v.value.clone(), format!("{} ({})", v.value, v.responses)))
+        .collect();
+    if let Some(current) = chosen.get_untracked()
+        && !values.iter().any(|v| v.value == current)
+    {
+        options.push((current.clone(), format!("{current} (0)")));
+    }
+    let options = options
+        .into_iter()
+        .map(|(value, text)| {
+            let mine = value.clone();
+            view! { <option value=value prop:selected=move || chosen.get().as_deref() == Some(mine.as_str())>{text}</option> }
+        })
+        .collect_view();
+    let target = id.clone();
+    view! {
+        <label for=target>
+            {label}
+            <select id=id on:change=move |ev| {
+                let value = event_target_value(&ev);
+                on_choose((!value.is_empty()).then_some(value));
+            }>
+                <option value="" prop:selected=move || chosen.with(Option::is_none)>"Any"</option>
+                {options}
+            </select>
+        </label>
+    }
+    .into_any()
+}
