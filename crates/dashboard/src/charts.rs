@@ -89,15 +89,23 @@ pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
     }
 }
 
-/// A daily series as a line, days without a value left out.
+/// A daily series as a line, days without a value left out; days in
+/// `marked` (true: up, false: down) get a ring, explained in text beside.
 #[component]
-pub fn Trend(points: Vec<Option<f64>>, min: f64, max: f64, #[prop(into)] label: String) -> impl IntoView {
+pub fn Trend(
+    points: Vec<Option<f64>>,
+    marked: Vec<(usize, bool)>,
+    min: f64,
+    max: f64,
+    #[prop(into)] label: String,
+) -> impl IntoView {
     let span = (max - min).max(f64::EPSILON);
     let step = 100.0 / (points.len().max(2) - 1) as f64;
+    let at = |i: usize, v: f64| (i as f64 * step, 28.0 - 26.0 * (v - min) / span);
     let coordinates: Vec<(f64, f64)> = points
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| v.map(|v| (i as f64 * step, 28.0 - 26.0 * (v - min) / span)))
+        .filter_map(|(i, v)| v.map(|v| at(i, v)))
         .collect();
     let line = coordinates
         .iter()
@@ -108,10 +116,23 @@ pub fn Trend(points: Vec<Option<f64>>, min: f64, max: f64, #[prop(into)] label: 
         .iter()
         .map(|(x, y)| view! { <circle class="chart__dot" cx=format!("{x:.2}") cy=format!("{y:.2}") r="1.2" /> })
         .collect_view();
+    let rings = marked
+        .iter()
+        .filter_map(|&(i, up)| {
+            let (x, y) = at(i, (*points.get(i)?)?);
+            let class = if up {
+                "chart__mark chart__mark--up"
+            } else {
+                "chart__mark chart__mark--down"
+            };
+            Some(view! { <circle class=class cx=format!("{x:.2}") cy=format!("{y:.2}") r="2.6" /> })
+        })
+        .collect_view();
     view! {
         <svg class="chart chart--trend" viewBox="0 0 100 30" role="img" aria-label=label preserveAspectRatio="none">
             <polyline class="chart__line" points=line />
             {dots}
+            {rings}
         </svg>
     }
 }

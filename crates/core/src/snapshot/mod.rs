@@ -12,7 +12,7 @@ use crate::stats::{Comparison, SurveyStats};
 use crate::{Day, QuestionId, Survey, SurveyId, Window};
 
 pub use figures::{DimensionFigures, Figures, GapFigures, OptionShare, Share};
-pub use trend::TrendPoint;
+pub use trend::{BASELINE_DAYS, TrendPoint, TrendShift};
 
 /// Figures for one survey over one window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

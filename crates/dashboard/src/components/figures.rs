@@ -2,7 +2,9 @@
 //! distribution, the gaps per dimension, the daily trend and any
 //! significant change against the window before.
 
-use candor_core::snapshot::{DimensionFigures, Figures, QuestionFigures};
+use candor_core::snapshot::{
+    BASELINE_DAYS, DimensionFigures, Figures, QuestionFigures, TrendPoint, TrendShift,
+};
 use candor_core::{Labelled, QuestionKind, Survey};
 use leptos::prelude::*;
 
@@ -68,8 +70,39 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
         Figures::Withheld { n: 0, .. } => ("No answers yet".to_owned(), ().into_any()),
         Figures::Withheld { n, minimum } => (format!("{n} answers (fewer than {minimum})"), ().into_any()),
     };
+    let kind = question.as_ref().map(|q| q.kind.clone());
     let trend = (figures.trend.len() > 1).then(|| {
         let values: Vec<Option<f64>> = figures.trend.iter().map(|p| p.value).collect();
+        let shifts: Vec<(usize, &TrendPoint, TrendShift)> = figures
+            .trend
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, p, p.shift?)))
+            .collect();
+        let marked = shifts
+            .iter()
+            .map(|(i, p, s)| (*i, p.value.unwrap_or_default() > s.baseline))
+            .collect();
+        let notes = shifts
+            .iter()
+            .map(|(_, p, s)| {
+                let up = p.value.unwrap_or_default() > s.baseline;
+                let metric = |v: f64| kind.as_ref().map_or_else(|| decimal(v, false), |k| trend_value(k, v));
+                view! {
+                    <li class=if up { "change change--up" } else { "change change--down" }>
+                        {format!(
+                            "{} on {}: {} against {} over the {BASELINE_DAYS} days before (p = {:.3}, n = {})",
+                            if up { "▲ Higher" } else { "▼ Lower" },
+                            p.day,
+                            metric(p.value.unwrap_or_default()),
+                            metric(s.baseline),
+                            s.p_value,
+                            p.n,
+                        )}
+                    </li>
+                }
+            })
+            .collect_view();
         let (min, max) = values
             .iter()
             .flatten()
@@ -86,8 +119,9 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
             .unwrap_or_default();
         view! {
             <figure class="card__trend">
-                <Trend points=values min=min max=max label=format!("Daily trend from {first} to {last}") />
-                <figcaption>{format!("Daily, {first} to {last}")}</figcaption>
+                <Trend points=values marked=marked min=min max=max label=format!("Daily trend from {first} to {last}") />
+                <figcaption>{format!("Daily, {first} to {last}; a ringed day differs significantly from the {BASELINE_DAYS} days before it")}</figcaption>
+                <ul class="card__shifts">{notes}</ul>
             </figure>
         }
     });
@@ -120,6 +154,18 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
             {trend}
             <ul class="card__changes">{changes}</ul>
         </article>
+    }
+}
+
+/// A trend point's value as the card's headline words it.
+fn trend_value(kind: &QuestionKind, value: f64) -> String {
+    match kind {
+        QuestionKind::Csat { .. } => format!("{} satisfied", percent(value)),
+        QuestionKind::Nps => format!("NPS {value:+.0}"),
+        QuestionKind::Ces => format!("mean {}", decimal(value, false)),
+        QuestionKind::ExpectationGap { .. } => format!("mean gap {}", decimal(value, true)),
+        QuestionKind::YesNo => format!("{} yes", percent(value)),
+        _ => decimal(value, false),
     }
 }
 
@@ -197,4 +243,50 @@ fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> AnyVi
         </table>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use candor_core::templates;
+    use leptos::wasm_bindgen::JsCast;
+    use serde_json::json;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    #[wasm_bindgen_test]
+    fn a_day_that_differs_from_the_days_before_is_ringed_and_explained() {
+        let figures: QuestionFigures = serde_json::from_value(json!({
+            "id": "satisfaction", "kind": "csat", "n": 40, "points": 5, "mean": 3.5,
+            "histogram": [10, 5, 0, 5, 20],
+            "satisfied": {"k": 25, "share": 0.625, "low": 0.47, "high": 0.76},
+            "trend": [
+                {"day": "2026-11-01", "n": 20, "value": 1.0},
+                {"day": "2026-11-02", "n": 20, "value": 0.25, "shift": {"baseline": 1.0, "p_value": 0.0001}},
+                {"day": "2026-11-03", "n": 2, "value": 0.5}
+            ]
+        }))
+        .unwrap();
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let survey = templates::checkout();
+        let handle = leptos::mount::mount_to(host.clone(), move || {
+            view! { <QuestionCard survey=survey figures=figures window="Last 7 days" /> }
+        });
+        let rings = host.query_selector_all(".chart__mark").unwrap();
+        assert_eq!(rings.length(), 1);
+        assert!(host.query_selector(".chart__mark--down").unwrap().is_some());
+        let note = host
+            .query_selector(".card__shifts li")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(
+            note,
+            "▼ Lower on 2026-11-02: 25% satisfied against 100% satisfied over the 7 days before (p = 0.000, n = 20)"
+        );
+        drop(handle);
+    }
 }
