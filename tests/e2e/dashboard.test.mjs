@@ -299,3 +299,54 @@ test("a survey made from a template is edited with a live preview and published"
   assert.deepEqual(problems.filter((p) => !/422|Unprocessable/.test(p)), [], "the page reported errors");
   await page.close();
 });
+
+test("a survey built from scratch gets questions added, worded, reordered and removed", async () => {
+  const base = shared.collector().url;
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.getByLabel("Template").selectOption("blank");
+  await page.getByLabel("Id").fill("e2e-scratch");
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByLabel("Title").fill("After your delivery");
+  const questions = page.locator(".editor__question");
+  await questions.first().waitFor();
+  assert.equal(await questions.count(), 1);
+
+  // Two new questions, each worded already and focused for editing.
+  await page.getByLabel("New question").selectOption("nps");
+  await page.getByRole("button", { name: "Add question" }).click();
+  await eventually(async () => (await page.evaluate(() => document.activeElement.id)) === "text-1", 2_000, "the new question's text has focus");
+  await page.getByLabel("New question").selectOption("single_choice");
+  await page.getByRole("button", { name: "Add question" }).click();
+  assert.equal(await questions.count(), 3);
+  assert.equal(await page.locator("#text-2").inputValue(), "Which of these fits best?");
+  await page.locator("#label-2-0").fill("Courier");
+  await page.locator("#label-2-1").fill("Locker");
+  await page.locator(".editor__question").nth(2).getByRole("button", { name: "Add option" }).click();
+  await page.locator("#label-2-2").fill("Shop pick-up");
+  // The preview shows what respondents will see.
+  const preview = page.locator(".editor__preview");
+  await eventually(async () => (await preview.getByText("Shop pick-up").count()) === 1, 2_000, "the preview follows");
+
+  // The choice moves up above the NPS question, keeping focus on it; the
+  // satisfaction question is removed.
+  await page.getByRole("button", { name: "Move question 3 up" }).click();
+  await eventually(async () => (await page.evaluate(() => document.activeElement.id)) === "up-1", 2_000, "focus follows the moved question");
+  assert.equal(await page.locator("#text-1").inputValue(), "Which of these fits best?");
+  assert.equal(await page.locator("#down-2").isDisabled(), true, "the last question cannot move down");
+  assert.equal(await page.locator("#down-1").textContent(), "↓ Down");
+  await page.getByRole("button", { name: "Remove question 1" }).click();
+  assert.equal(await questions.count(), 2);
+  await page.screenshot({ path: join(artifacts, "dashboard-editor-scratch.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByText("Published as version 2.").waitFor();
+  const published = await (await fetch(`${base}/v1/surveys/e2e-scratch`)).json();
+  assert.equal(published.title.en, "After your delivery");
+  assert.deepEqual(published.questions.map((q) => [q.id, q.kind]), [["choice", "single_choice"], ["recommend", "nps"]]);
+  assert.deepEqual(published.questions[0].options.map((o) => o.label.en), ["Courier", "Locker", "Shop pick-up"]);
+  assert.equal(published.questions[1].text.th, "คุณมีแนวโน้มจะแนะนำเราให้เพื่อนหรือเพื่อนร่วมงานมากน้อยเพียงใด");
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});

@@ -50,6 +50,17 @@ crate::on_both_databases! {
             .admin("POST", "/v1/admin/surveys", Some(json!({"template": "after-support", "id": "chat"})))
             .await;
         assert_eq!(taken.status, StatusCode::CONFLICT);
+        let blank = app
+            .admin("POST", "/v1/admin/surveys", Some(json!({"template": "blank", "id": "from-scratch"})))
+            .await;
+        assert_eq!(blank.status, StatusCode::CREATED, "{}", blank.body);
+        assert_eq!(blank.body["title"]["en"], "New survey");
+        assert_eq!(blank.body["questions"].as_array().map(Vec::len), Some(1));
+        let unknown = app
+            .admin("POST", "/v1/admin/surveys", Some(json!({"template": "essay", "id": "x"})))
+            .await;
+        assert_eq!(unknown.body["field"], "template");
+        assert!(unknown.body["message"].as_str().unwrap().contains("blank"), "{}", unknown.body);
 
         let bad = app
             .admin("PUT", "/v1/admin/surveys/chat/draft", Some(json!({"id": "chat", "version": 1})))

@@ -1,7 +1,10 @@
 //! Built-in survey definitions, in every locale Candor ships (en, th, lv, el,
 //! ar). Site owners start from these or write their own.
 
+mod starters;
 mod texts;
+
+pub use starters::{BLANK, KINDS, blank, starter};
 
 use crate::{
     CsatDisplay, Labelled, Layout, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId, Texts,
@@ -9,7 +12,8 @@ use crate::{
 
 use texts::*;
 
-/// The built-in templates' ids, for `template` in the admin API.
+/// The built-in templates' ids, for `template` in the admin API (which also
+/// takes [`BLANK`], a survey of one question to build on).
 pub const NAMES: [&str; 3] = ["service-quality", "checkout", "after-support"];
 
 /// A template by id.
@@ -18,6 +22,7 @@ pub fn by_name(name: &str) -> Option<Survey> {
         "service-quality" => Some(service_quality()),
         "checkout" => Some(checkout()),
         "after-support" => Some(after_support()),
+        starters::BLANK => Some(starters::blank()),
         _ => None,
     }
 }

@@ -194,3 +194,35 @@ pub const SUPPORT_COMMENT: Localized = [
     "Θέλετε να μας πείτε κάτι ακόμα;",
     "هل هناك أي شيء آخر تود إخبارنا به؟",
 ];
+
+pub const BLANK_TITLE: Localized = [
+    "New survey",
+    "แบบสำรวจใหม่",
+    "Jauna aptauja",
+    "Νέο ερωτηματολόγιο",
+    "استبيان جديد",
+];
+
+pub const CHOICE: Localized = [
+    "Which of these fits best?",
+    "ข้อใดตรงกับคุณมากที่สุด",
+    "Kurš no šiem atbilst vislabāk?",
+    "Ποιο από αυτά ταιριάζει καλύτερα;",
+    "أيّ من هذه ينطبق عليك أكثر؟",
+];
+
+pub const OPTION_FIRST: Localized = [
+    "First option",
+    "ตัวเลือกที่ 1",
+    "Pirmais variants",
+    "Πρώτη επιλογή",
+    "الخيار الأول",
+];
+
+pub const OPTION_SECOND: Localized = [
+    "Second option",
+    "ตัวเลือกที่ 2",
+    "Otrais variants",
+    "Δεύτερη επιλογή",
+    "الخيار الثاني",
+];

@@ -9,6 +9,7 @@ use candor_core::{DisplayMode, Survey, Trigger};
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::question_editor::{Editing, QuestionEditor};
 use crate::api::{Admin, AdminError};
 
 /// One edit of the working copy, given the locale being edited.
@@ -74,7 +75,7 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
         message.set(None);
     };
     // A text field for the locale being edited; `read` and `write` reach
-    // the text (the title, or question `index`'s).
+    // the text.
     let text_input = move |label: &'static str,
                            field: String,
                            read: fn(&Survey, &str, usize) -> String,
@@ -85,27 +86,6 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
             <input id=field type="text" prop:value=move || working.with(|s| read(s, &locale.get(), index))
                 on:input=move |ev| { let value = event_target_value(&ev); edit(Box::new(move |s, at| write(s, at, index, value))); } />
         }
-    };
-    let questions = move || working.with(|s| s.questions.len());
-    let question_rows = move || {
-        (0..questions())
-            .map(|i| {
-                let required = format!("required-{i}");
-                let required_for = required.clone();
-                view! {
-                    <fieldset class="editor__question">
-                        <legend>{move || working.with(|s| format!("Question {}: {}", i + 1, s.questions[i].kind.name()))}</legend>
-                        {text_input("Text", format!("text-{i}"), |s, at, i| s.questions[i].text.get(at).cloned().unwrap_or_default(),
-                            |s, at, i, v| { s.questions[i].text.insert(at.to_owned(), v); }, i)}
-                        <label class="editor__check" for=required_for>
-                            <input id=required type="checkbox" prop:checked=move || working.with(|s| s.questions[i].required)
-                                on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s, _| s.questions[i].required = on)); } />
-                            "Required"
-                        </label>
-                    </fieldset>
-                }
-            })
-            .collect_view()
     };
     let locales = move || {
         working.with(|s| s.title.keys().cloned().collect::<Vec<_>>())
@@ -175,7 +155,7 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                 <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
                 {text_input("Title", "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
                     |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
-                {question_rows}
+                <QuestionEditor editing=Editing { working, locale, message } />
                 <fieldset class="editor__settings">
                     <legend>"Where and when"</legend>
                     <label for="display">"Display"</label>

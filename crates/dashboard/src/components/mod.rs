@@ -6,6 +6,7 @@ mod contacts;
 mod editor;
 mod figures;
 mod new_survey;
+mod question_editor;
 mod scope_bar;
 mod sign_in;
 mod survey_list;

@@ -1,6 +1,7 @@
-//! Creating a survey from one of the built-in templates, then editing it.
+//! Creating a survey from one of the built-in templates, or from scratch (a
+//! blank survey of one question), then editing it.
 
-use candor_core::templates::NAMES;
+use candor_core::templates::{BLANK, NAMES};
 use leptos::prelude::*;
 
 use crate::api::{Admin, AdminError};
@@ -33,6 +34,7 @@ pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
         .iter()
         .map(|name| view! { <option value=*name>{*name}</option> })
         .collect_view();
+    let blank = view! { <option value=BLANK>"blank (build it from scratch)"</option> };
     view! {
         <section class="new-survey" aria-labelledby="new-survey-title">
             <h2 id="new-survey-title">"New survey"</h2>
@@ -42,7 +44,7 @@ pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             }>
                 <label>
                     "Template "
-                    <select on:change=move |ev| template.set(event_target_value(&ev))>{options}</select>
+                    <select on:change=move |ev| template.set(event_target_value(&ev))>{options}{blank}</select>
                 </label>
                 <label>
                     "Id "

@@ -53,7 +53,11 @@ fn from_template(template: &Value, id: Option<&Value>) -> Result<Survey, ApiErro
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InvalidValue,
             "template",
-            format!("no template {name:?}; there are {}", templates::NAMES.join(", ")),
+            format!(
+                "no template {name:?}; there are {} and {}",
+                templates::NAMES.join(", "),
+                templates::BLANK
+            ),
         )
     })?;
     if let Some(id) = id {
