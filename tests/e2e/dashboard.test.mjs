@@ -180,8 +180,8 @@ test("filters by language, page and context narrow figures, comments and exports
 
   // Each choice narrows the figures, keeps focus where it was, and is
   // written into the address.
-  await page.getByLabel("Language").focus();
-  await page.getByLabel("Language").selectOption("th");
+  await page.locator("#filter-locale").focus();
+  await page.locator("#filter-locale").selectOption("th");
   await eventually(async () => (await responses()) === 3, 5_000, "the Thai responses");
   assert.equal(await page.evaluate(() => document.activeElement.id), "filter-locale");
   assert.match(await summary.textContent(), /3 responses · Last 30 days · language th/);
@@ -202,8 +202,8 @@ test("filters by language, page and context narrow figures, comments and exports
 
   // A reload shows the same view; "Show all responses" clears the filters.
   await page.reload();
-  await page.getByLabel("Language").waitFor();
-  assert.equal(await page.getByLabel("Language").inputValue(), "th");
+  await page.locator("#filter-locale").waitFor();
+  assert.equal(await page.locator("#filter-locale").inputValue(), "th");
   await page.getByRole("link", { name: "Figures" }).click();
   await eventually(async () => (await responses()) === 2, 5_000, "filtered after the reload");
   await page.getByRole("button", { name: "Show all responses" }).click();
@@ -347,6 +347,39 @@ test("a survey built from scratch gets questions added, worded, reordered and re
   assert.deepEqual(published.questions.map((q) => [q.id, q.kind]), [["choice", "single_choice"], ["recommend", "nps"]]);
   assert.deepEqual(published.questions[0].options.map((o) => o.label.en), ["Courier", "Locker", "Shop pick-up"]);
   assert.equal(published.questions[1].text.th, "คุณมีแนวโน้มจะแนะนำเราให้เพื่อนหรือเพื่อนร่วมงานมากน้อยเพียงใด");
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});
+
+test("the dashboard speaks Thai and Arabic (right to left), and remembers the choice", async () => {
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token");
+  await page.getByRole("link", { name: "How was your checkout?" }).waitFor();
+  await page.getByLabel("Dashboard language").selectOption("th");
+  await page.getByRole("heading", { name: "แบบสำรวจ", exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "th");
+  assert.equal(await page.getByRole("button", { name: "ออกจากระบบ" }).count(), 1);
+  // Survey texts follow too, where the survey has them.
+  await page.getByRole("link", { name: "การสั่งซื้อครั้งนี้เป็นอย่างไรบ้าง" }).click();
+  await page.locator(".summary").waitFor();
+  assert.match(await page.locator(".summary").textContent(), /คำตอบ · 30 วันล่าสุด/);
+  await page.screenshot({ path: join(artifacts, "dashboard-th.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+
+  await page.locator(".top__language select").focus();
+  await page.locator(".top__language select").selectOption("ar");
+  await page.getByRole("link", { name: "الأرقام" }).waitFor();
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"]);
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".top__language") !== null), true, "focus stays on the picker");
+  await page.screenshot({ path: join(artifacts, "dashboard-ar.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+
+  // Remembered in this browser (localStorage, no cookie).
+  await page.reload();
+  await page.getByRole("link", { name: "التعليقات" }).waitFor();
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  await page.locator(".top__language select").selectOption("en");
+  await page.getByRole("link", { name: "Comments" }).waitFor();
   assert.deepEqual(problems, [], "the page reported errors");
   await page.close();
 });

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::format::decimal;
+use crate::i18n::{tr, trf};
 
 /// Bars for a histogram whose first bar is the value `first`.
 #[component]
@@ -79,10 +80,10 @@ pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
         .collect_view();
     view! {
         <svg class="chart chart--gaps" viewBox=format!("0 0 100 {height}") role="img"
-            aria-label=format!("Experience minus expectation, per dimension: {description}")>
+            aria-label=trf("Experience minus expectation, per dimension: {description}", &[("description", &description)])>
             <line class="chart__axis" x1=x(0.0).to_string() x2=x(0.0).to_string() y1="1" y2=format!("{}", height - 5.0) />
             <text class="chart__label" x=x(-3.0).to_string() y=format!("{}", height - 1.0) text-anchor="start">"−3"</text>
-            <text class="chart__label" x=x(0.0).to_string() y=format!("{}", height - 1.0) text-anchor="middle">"as expected"</text>
+            <text class="chart__label" x=x(0.0).to_string() y=format!("{}", height - 1.0) text-anchor="middle">{tr("as expected")}</text>
             <text class="chart__label" x=x(3.0).to_string() y=format!("{}", height - 1.0) text-anchor="end">"+3"</text>
             {drawn}
         </svg>

@@ -8,6 +8,7 @@ mod charts;
 mod components;
 mod download;
 mod format;
+mod i18n;
 mod scope;
 mod session;
 

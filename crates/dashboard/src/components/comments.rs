@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::{Admin, AdminError, StoredResponse};
+use crate::i18n::{tr, trf};
 use crate::scope::Scope;
 
 /// Where the interesting answers of a response sit in this survey.
@@ -106,7 +107,10 @@ pub fn Comments(
                     error.set(None);
                 }
                 Err(AdminError::NotAllowed) => on_refused.run(()),
-                Err(other) => error.set(Some(format!("Could not load the comments: {other}."))),
+                Err(other) => error.set(Some(trf(
+                    "Could not load the comments: {error}.",
+                    &[("error", &other)],
+                ))),
             }
         }
     });
@@ -136,19 +140,22 @@ pub fn Comments(
     let points = layout.with_value(|l| l.rating.as_ref().map_or(0, |(_, points)| *points));
     let rating_filter = (points > 0).then(|| {
         let options = (1..=points)
-            .map(|p| (p.to_string(), format!("{p} only")))
+            .map(|p| (p.to_string(), trf("{p} only", &[("p", &p)])))
             .collect();
-        filter_select("Rating", options, rating)
+        filter_select(tr("Rating"), options, rating)
     });
     let dimension_filter = layout.with_value(|l| l.gap.clone()).map(|(_, dimensions)| {
         let options = dimensions
             .iter()
             .map(|d| {
-                let label = survey.text(&d.label, &survey.default_locale);
-                (d.id.to_string(), format!("Fell short on {label}"))
+                let label = survey.text(&d.label, crate::i18n::locale());
+                (
+                    d.id.to_string(),
+                    trf("Fell short on {dimension}", &[("dimension", &label)]),
+                )
             })
             .collect();
-        filter_select("Dimension", options, dimension)
+        filter_select(tr("Dimension"), options, dimension)
     });
     let items = move || {
         shown
@@ -170,7 +177,7 @@ pub fn Comments(
                 view! {
                     <li class="comment" data-response=response.id.clone()>
                         <p class="comment__meta">
-                            {rating.map(|r| format!("Rated {r} · "))}
+                            {rating.map(|r| trf("Rated {rating} · ", &[("rating", &r)]))}
                             {day}
                             {response.locale.map(|l| format!(" · {l}"))}
                             {response.page.map(|p| format!(" · {p}"))}
@@ -187,7 +194,7 @@ pub fn Comments(
         Some(Ok(report)) if report.words.is_empty() => Some(
             view! {
                 <p class="status">
-                    {format!("No word stands out yet ({} low-rated and {} high-rated comments).", report.low_comments, report.high_comments)}
+                    {trf("No word stands out yet ({low} low-rated and {high} high-rated comments).", &[("low", &report.low_comments), ("high", &report.high_comments)])}
                 </p>
             }
             .into_any(),
@@ -202,7 +209,7 @@ pub fn Comments(
                         <li>
                             <button type="button" class="word" on:click=move |_| words.set(word.clone())>
                                 {k.word.clone()}
-                                <span class="word__counts">{format!(" {} low · {} high", k.first, k.second)}</span>
+                                <span class="word__counts">{trf(" {low} low · {high} high", &[("low", &k.first), ("high", &k.second)])}</span>
                             </button>
                         </li>
                     }
@@ -211,39 +218,40 @@ pub fn Comments(
             Some(
                 view! {
                     <p class="status">
-                        {format!("From {} low-rated and {} high-rated comments; choose one to filter.", report.low_comments, report.high_comments)}
+                        {trf("From {low} low-rated and {high} high-rated comments; choose one to filter.", &[("low", &report.low_comments), ("high", &report.high_comments)])}
                     </p>
                     <ul class="words">{chips}</ul>
                 }
                 .into_any(),
             )
         }
-        Some(Err(error)) => Some(view! { <p class="error">{format!("Could not compare words: {error}.")}</p> }.into_any()),
+        Some(Err(error)) => Some(view! { <p class="error">{trf("Could not compare words: {error}.", &[("error", &error)])}</p> }.into_any()),
         None => None,
     }
     };
     view! {
         <section class="typical" aria-labelledby="typical-title">
-            <h2 id="typical-title">"Words typical of low-rated comments"</h2>
+            <h2 id="typical-title">{tr("Words typical of low-rated comments")}</h2>
             {typical}
         </section>
         <form class="filters" role="search" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             {rating_filter}
             {dimension_filter}
             <label>
-                "Words "
+                {tr("Words")}
+                " "
                 <input type="search" prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
             </label>
         </form>
         <p class="status" role="status">
-            {move || format!("{} comments shown of {} responses loaded", shown.with(Vec::len), loaded.with(Vec::len))}
+            {move || trf("{shown} comments shown of {loaded} responses loaded", &[("shown", &shown.with(Vec::len)), ("loaded", &loaded.with(Vec::len))])}
         </p>
         <p class="error" role="alert">{move || error.get()}</p>
         <ul class="comments">{items}</ul>
         <Show when=move || next.with(Option::is_some)>
             <button type="button" disabled=move || load.pending().get() on:click=move |_| {
                 load.dispatch_local(next.get_untracked());
-            }>"Load older responses"</button>
+            }>{tr("Load older responses")}</button>
         </Show>
     }
 }
@@ -263,7 +271,7 @@ fn filter_select(
             {label}
             " "
             <select on:change=move |ev| chosen.set(event_target_value(&ev))>
-                <option value="">"Any"</option>
+                <option value="">{tr("Any")}</option>
                 {options}
             </select>
         </label>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::{Admin, AdminError};
+use crate::i18n::{tr, trf};
 
 #[component]
 pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
@@ -37,24 +38,25 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             </label>
         }
     };
-    let rows = move || match list.get() {
-        None => view! { <p class="status">"Loading…"</p> }.into_any(),
+    let rows = move || {
+        match list.get() {
+        None => view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
         Some(Err(AdminError::NotAllowed)) => {
             on_refused.run(());
             ().into_any()
         }
         Some(Err(error)) => {
-            view! { <p class="error" role="alert">{format!("Could not load the queue: {error}.")}</p> }
+            view! { <p class="error" role="alert">{trf("Could not load the queue: {error}.", &[("error", &error)])}</p> }
                 .into_any()
         }
         Some(Ok(requests)) if requests.is_empty() => {
-            view! { <p class="status">"Nobody is waiting."</p> }.into_any()
+            view! { <p class="status">{tr("Nobody is waiting.")}</p> }.into_any()
         }
         Some(Ok(requests)) => {
             let body = requests
                 .into_iter()
                 .map(|r| {
-                    let (to, action) = if r.status == "open" { ("done", "Mark done") } else { ("open", "Reopen") };
+                    let (to, action) = if r.status == "open" { ("done", tr("Mark done")) } else { ("open", tr("Reopen")) };
                     let id = r.response_id.clone();
                     let mailto = r.email.as_ref().map(|e| format!("mailto:{e}"));
                     view! {
@@ -77,12 +79,12 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                 <table class="contacts">
                     <thead>
                         <tr>
-                            <th scope="col">"Asked (UTC)"</th>
-                            <th scope="col">"Survey"</th>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Email"</th>
-                            <th scope="col">"Phone"</th>
-                            <th scope="col"><span class="visually-hidden">"Action"</span></th>
+                            <th scope="col">{tr("Asked (UTC)")}</th>
+                            <th scope="col">{tr("Survey")}</th>
+                            <th scope="col">{tr("Name")}</th>
+                            <th scope="col">{tr("Email")}</th>
+                            <th scope="col">{tr("Phone")}</th>
+                            <th scope="col"><span class="visually-hidden">{tr("Action")}</span></th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
@@ -90,13 +92,14 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
-        <h1>"Contact requests"</h1>
+        <h1>{tr("Contact requests")}</h1>
         <fieldset class="windows">
-            <legend>"Show"</legend>
-            {choice("open", "Open")}
-            {choice("done", "Done")}
+            <legend>{tr("Show")}</legend>
+            {choice("open", tr("Open"))}
+            {choice("done", tr("Done"))}
         </fieldset>
         {rows}
     }

@@ -11,25 +11,30 @@ use leptos::prelude::*;
 
 use super::question_editor::{Editing, QuestionEditor};
 use crate::api::{Admin, AdminError};
+use crate::i18n::{tr, trf};
 
 /// One edit of the working copy, given the locale being edited.
 type Change = Box<dyn FnOnce(&mut Survey, &str)>;
 
-const DISPLAYS: [(DisplayMode, &str); 4] = [
-    (DisplayMode::Inline, "In the page"),
-    (DisplayMode::Popover, "Corner card (popover)"),
-    (DisplayMode::SlideIn, "Panel from the side"),
-    (DisplayMode::SideTab, "Feedback tab"),
-];
+fn displays() -> [(DisplayMode, &'static str); 4] {
+    [
+        (DisplayMode::Inline, tr("In the page")),
+        (DisplayMode::Popover, tr("Corner card (popover)")),
+        (DisplayMode::SlideIn, tr("Panel from the side")),
+        (DisplayMode::SideTab, tr("Feedback tab")),
+    ]
+}
 
-const TRIGGERS: [(&str, &str); 6] = [
-    ("immediately", "At once"),
-    ("delay", "After some seconds"),
-    ("scroll", "After scrolling"),
-    ("exit_intent", "On exit intent"),
-    ("event", "On a page event"),
-    ("api", "Only through Candor.show()"),
-];
+fn triggers() -> [(&'static str, &'static str); 6] {
+    [
+        ("immediately", tr("At once")),
+        ("delay", tr("After some seconds")),
+        ("scroll", tr("After scrolling")),
+        ("exit_intent", tr("On exit intent")),
+        ("event", tr("On a page event")),
+        ("api", tr("Only through Candor.show()")),
+    ]
+}
 
 #[component]
 pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl IntoView {
@@ -44,7 +49,10 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
             match admin.definitions(&id).await {
                 Ok(found) => working.set(found.draft.unwrap_or(found.published)),
                 Err(AdminError::NotAllowed) => on_refused.run(()),
-                Err(error) => message.set(Some(Err(format!("Could not load the draft: {error}.")))),
+                Err(error) => message.set(Some(Err(trf(
+                    "Could not load the draft: {error}.",
+                    &[("error", &error)],
+                )))),
             }
         });
     }
@@ -58,14 +66,16 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                     Ok(_) if publish => admin
                         .publish(survey.id.as_str())
                         .await
-                        .map(|s| format!("Published as version {}.", s.version)),
-                    Ok(_) => Ok("Draft saved. Publish it to show it to respondents.".to_owned()),
+                        .map(|s| trf("Published as version {version}.", &[("version", &s.version)])),
+                    Ok(_) => Ok(tr("Draft saved. Publish it to show it to respondents.").to_owned()),
                     Err(error) => Err(error),
                 };
                 if matches!(outcome, Err(AdminError::NotAllowed)) {
                     on_refused.run(());
                 }
-                message.set(Some(outcome.map_err(|e| format!("Not saved: {e}."))));
+                message.set(Some(
+                    outcome.map_err(|e| trf("Not saved: {error}.", &[("error", &e)])),
+                ));
             }
         })
     };
@@ -93,7 +103,7 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
             .map(|l| view! { <option value=l.clone() selected=locale.get_untracked() == l>{l.clone()}</option> })
             .collect_view()
     };
-    let display_options = DISPLAYS
+    let display_options = displays()
         .iter()
         .map(|(mode, label)| {
             let value = serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
@@ -101,7 +111,7 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
             view! { <option value=value selected=move || working.with(|s| s.settings.display == mode)>{*label}</option> }
         })
         .collect_view();
-    let trigger_options = TRIGGERS
+    let trigger_options = triggers()
         .iter()
         .map(|(value, label)| {
             let value = *value;
@@ -110,9 +120,9 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
         .collect_view();
     let trigger_detail = move || {
         let (label, value) = working.with(|s| match &s.settings.trigger {
-            Trigger::Delay { seconds } => Some(("Seconds", seconds.to_string())),
-            Trigger::Scroll { percent } => Some(("Percent of the page", percent.to_string())),
-            Trigger::Event { name } => Some(("Event name", name.clone())),
+            Trigger::Delay { seconds } => Some((tr("Seconds"), seconds.to_string())),
+            Trigger::Scroll { percent } => Some((tr("Percent of the page"), percent.to_string())),
+            Trigger::Event { name } => Some((tr("Event name"), name.clone())),
             _ => None,
         })?;
         Some(view! {
@@ -151,27 +161,27 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
     view! {
         <div class="editor">
             <form class="editor__form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-                <label for="locale">"Editing texts in"</label>
+                <label for="locale">{tr("Editing texts in")}</label>
                 <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
-                {text_input("Title", "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
+                {text_input(tr("Title"), "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
                     |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
                 <QuestionEditor editing=Editing { working, locale, message } />
                 <fieldset class="editor__settings">
-                    <legend>"Where and when"</legend>
-                    <label for="display">"Display"</label>
+                    <legend>{tr("Where and when")}</legend>
+                    <label for="display">{tr("Display")}</label>
                     <select id="display" on:change=move |ev| {
                         let raw = event_target_value(&ev);
                         if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
                             edit(Box::new(move |s, _| s.settings.display = mode));
                         }
                     }>{display_options}</select>
-                    <label for="trigger">"Trigger"</label>
+                    <label for="trigger">{tr("Trigger")}</label>
                     <select id="trigger" on:change=move |ev| {
                         let raw = event_target_value(&ev);
                         edit(Box::new(move |s, _| s.settings.trigger = trigger_of(&raw)));
                     }>{trigger_options}</select>
                     {trigger_detail}
-                    <label for="sampling">"Share of visitors asked (%)"</label>
+                    <label for="sampling">{tr("Share of visitors asked (%)")}</label>
                     <input id="sampling" type="number" min="0" max="100" step="1"
                         prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
                         on:change=move |ev| {
@@ -182,9 +192,9 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                     <label class="editor__check" for="public">
                         <input id="public" type="checkbox" prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
                             on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s, _| s.settings.public_aggregates.enabled = on)); } />
-                        "Show aggregates to respondents and on snapshots"
+                        {tr("Show aggregates to respondents and on snapshots")}
                     </label>
-                    <label for="minimum">"Minimum sample before figures are public"</label>
+                    <label for="minimum">{tr("Minimum sample before figures are public")}</label>
                     <input id="minimum" type="number" min="1" step="1"
                         prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
                         on:change=move |ev| {
@@ -194,8 +204,8 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                         } />
                 </fieldset>
                 <div class="editor__actions">
-                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(false); }>"Save draft"</button>
-                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(true); }>"Publish"</button>
+                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(false); }>{tr("Save draft")}</button>
+                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(true); }>{tr("Publish")}</button>
                 </div>
                 <p class="editor__message" role="status">
                     {move || match message.get() {
@@ -204,12 +214,12 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                         None => ().into_any(),
                     }}
                 </p>
-                <h2>"Embed"</h2>
+                <h2>{tr("Embed")}</h2>
                 <pre class="editor__snippet"><code>{snippet}</code></pre>
-                <button type="button" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy the snippet" }}</button>
+                <button type="button" on:click=copy>{move || if copied.get() { tr("Copied") } else { tr("Copy the snippet") }}</button>
             </form>
             <section class="editor__preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">"Preview"</h2>
+                <h2 id="preview-title">{tr("Preview")}</h2>
                 <div node_ref=preview_host></div>
             </section>
         </div>

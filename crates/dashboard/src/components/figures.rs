@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::charts::{GapChart, GapRow, Histogram, Trend};
 use crate::format::{decimal, percent, share_with_interval};
+use crate::i18n::{tr, trf};
 
 /// The card for `figures`, worded with `survey`'s texts.
 #[component]
@@ -17,43 +18,43 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
     let question = survey.question(figures.id.as_str()).cloned();
     let text = question
         .as_ref()
-        .map(|q| survey.text(&q.text, &survey.default_locale).to_owned())
+        .map(|q| survey.text(&q.text, crate::i18n::locale()).to_owned())
         .unwrap_or_else(|| figures.id.to_string());
     let labels = |items: &[Labelled], id: &str| {
         items
             .iter()
             .find(|d| d.id.as_str() == id)
-            .map(|d| survey.text(&d.label, &survey.default_locale).to_owned())
+            .map(|d| survey.text(&d.label, crate::i18n::locale()).to_owned())
             .unwrap_or_else(|| id.to_owned())
     };
     let (headline, body) = match &figures.figures {
         Figures::Csat { n, points, mean, histogram, satisfied } => (
-            format!("{} satisfied · mean {} / {points} · n = {n}", share_with_interval(satisfied.share, satisfied.low, satisfied.high), decimal(*mean, false)),
-            view! { <Histogram counts=histogram.clone() first=1 label="Ratings" /> }.into_any(),
+            trf("{share} satisfied · mean {mean} / {points} · n = {n}", &[("share", &share_with_interval(satisfied.share, satisfied.low, satisfied.high)), ("mean", &decimal(*mean, false)), ("points", points), ("n", n)]),
+            view! { <Histogram counts=histogram.clone() first=1 label=tr("Ratings") /> }.into_any(),
         ),
         Figures::Nps { n, score, low, high, promoters, passives, detractors, histogram } => (
-            format!("NPS {score:+.0} ({low:+.0} to {high:+.0}) · n = {n}"),
+            trf("NPS {score} ({low} to {high}) · n = {n}", &[("score", &format!("{score:+.0}")), ("low", &format!("{low:+.0}")), ("high", &format!("{high:+.0}")), ("n", n)]),
             view! {
                 <p class="card__detail">
-                    {format!("Promoters {} · passives {} · detractors {}", percent(*promoters), percent(*passives), percent(*detractors))}
+                    {trf("Promoters {promoters} · passives {passives} · detractors {detractors}", &[("promoters", &percent(*promoters)), ("passives", &percent(*passives)), ("detractors", &percent(*detractors))])}
                 </p>
-                <Histogram counts=histogram.clone() first=0 label="Scores" />
+                <Histogram counts=histogram.clone() first=0 label=tr("Scores") />
             }
             .into_any(),
         ),
         Figures::Ces { n, mean, histogram, agreeing } => (
-            format!("{} found it easy · mean {} / 7 · n = {n}", share_with_interval(agreeing.share, agreeing.low, agreeing.high), decimal(*mean, false)),
-            view! { <Histogram counts=histogram.clone() first=1 label="Answers" /> }.into_any(),
+            trf("{share} found it easy · mean {mean} / 7 · n = {n}", &[("share", &share_with_interval(agreeing.share, agreeing.low, agreeing.high)), ("mean", &decimal(*mean, false)), ("n", n)]),
+            view! { <Histogram counts=histogram.clone() first=1 label=tr("Answers") /> }.into_any(),
         ),
         Figures::Gap { n, dimensions } => {
             let names = match question.as_ref().map(|q| &q.kind) {
                 Some(QuestionKind::ExpectationGap { dimensions }) => dimensions.clone(),
                 _ => Vec::new(),
             };
-            (format!("Expectation vs experience · n = {n}"), gaps(dimensions, |id| labels(&names, id)))
+            (trf("Expectation vs experience · n = {n}", &[("n", n)]), gaps(dimensions, |id| labels(&names, id)))
         }
         Figures::YesNo { n, yes } => (
-            format!("{} yes · n = {n}", share_with_interval(yes.share, yes.low, yes.high)),
+            trf("{share} yes · n = {n}", &[("share", &share_with_interval(yes.share, yes.low, yes.high)), ("n", n)]),
             ().into_any(),
         ),
         Figures::SingleChoice { n, options } => {
@@ -67,8 +68,8 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
                 .collect_view();
             (format!("n = {n}"), view! { <ul class="card__options">{rows}</ul> }.into_any())
         }
-        Figures::Withheld { n: 0, .. } => ("No answers yet".to_owned(), ().into_any()),
-        Figures::Withheld { n, minimum } => (format!("{n} answers (fewer than {minimum})"), ().into_any()),
+        Figures::Withheld { n: 0, .. } => (tr("No answers yet").to_owned(), ().into_any()),
+        Figures::Withheld { n, minimum } => (trf("{n} answers (fewer than {minimum})", &[("n", n), ("minimum", minimum)]), ().into_any()),
     };
     let kind = question.as_ref().map(|q| q.kind.clone());
     let trend = (figures.trend.len() > 1).then(|| {
@@ -90,15 +91,23 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
                 let metric = |v: f64| kind.as_ref().map_or_else(|| decimal(v, false), |k| trend_value(k, v));
                 view! {
                     <li class=if up { "change change--up" } else { "change change--down" }>
-                        {format!(
-                            "{} on {}: {} against {} over the {BASELINE_DAYS} days before (p = {:.3}, n = {})",
-                            if up { "▲ Higher" } else { "▼ Lower" },
-                            p.day,
-                            metric(p.value.unwrap_or_default()),
-                            metric(s.baseline),
-                            s.p_value,
-                            p.n,
-                        )}
+                        {
+                            let (value, baseline) = (metric(p.value.unwrap_or_default()), metric(s.baseline));
+                            let p_value = format!("{:.3}", s.p_value);
+                            let args: [(&str, &dyn std::fmt::Display); 6] = [
+                                ("day", &p.day),
+                                ("value", &value),
+                                ("baseline", &baseline),
+                                ("days", &BASELINE_DAYS),
+                                ("p", &p_value),
+                                ("n", &p.n),
+                            ];
+                            if up {
+                                trf("▲ Higher on {day}: {value} against {baseline} over the {days} days before (p = {p}, n = {n})", &args)
+                            } else {
+                                trf("▼ Lower on {day}: {value} against {baseline} over the {days} days before (p = {p}, n = {n})", &args)
+                            }
+                        }
                     </li>
                 }
             })
@@ -119,8 +128,8 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
             .unwrap_or_default();
         view! {
             <figure class="card__trend">
-                <Trend points=values marked=marked min=min max=max label=format!("Daily trend from {first} to {last}") />
-                <figcaption>{format!("Daily, {first} to {last}; a ringed day differs significantly from the {BASELINE_DAYS} days before it")}</figcaption>
+                <Trend points=values marked=marked min=min max=max label=trf("Daily trend from {first} to {last}", &[("first", &first), ("last", &last)]) />
+                <figcaption>{trf("Daily, {first} to {last}; a ringed day differs significantly from the {days} days before it", &[("first", &first), ("last", &last), ("days", &BASELINE_DAYS)])}</figcaption>
                 <ul class="card__shifts">{notes}</ul>
             </figure>
         }
@@ -133,14 +142,18 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
             let up = c.comparison.current > c.comparison.previous;
             view! {
                 <li class=if up { "change change--up" } else { "change change--down" }>
-                    {format!(
-                        "{} {}: {} → {} against the window before (p = {:.3})",
-                        if up { "▲ Significantly higher" } else { "▼ Significantly lower" },
-                        c.metric,
-                        decimal(c.comparison.previous, false),
-                        decimal(c.comparison.current, false),
-                        c.comparison.p_value,
-                    )}
+                    {
+                        let metric = metric_name(&c.metric);
+                        let (previous, current) = (decimal(c.comparison.previous, false), decimal(c.comparison.current, false));
+                        let p_value = format!("{:.3}", c.comparison.p_value);
+                        let args: [(&str, &dyn std::fmt::Display); 4] =
+                            [("metric", &metric), ("previous", &previous), ("current", &current), ("p", &p_value)];
+                        if up {
+                            trf("▲ Significantly higher {metric}: {previous} → {current} against the window before (p = {p})", &args)
+                        } else {
+                            trf("▼ Significantly lower {metric}: {previous} → {current} against the window before (p = {p})", &args)
+                        }
+                    }
                 </li>
             }
         })
@@ -157,14 +170,36 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
     }
 }
 
+/// A compared metric's name (`satisfied`, `mean`, `mean_gap.<dimension>`,
+/// …) in the dashboard's words.
+fn metric_name(metric: &str) -> String {
+    let (name, detail) = metric.split_once('.').unwrap_or((metric, ""));
+    let name = match name {
+        "mean" => tr("mean"),
+        "satisfied" => tr("satisfied"),
+        "agreeing" => tr("agreeing"),
+        "promoters" => tr("promoters"),
+        "detractors" => tr("detractors"),
+        "yes" => tr("yes"),
+        "mean_gap" => tr("mean gap"),
+        "met" => tr("met or exceeded"),
+        other => return other.to_owned(),
+    };
+    if detail.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({detail})")
+    }
+}
+
 /// A trend point's value as the card's headline words it.
 fn trend_value(kind: &QuestionKind, value: f64) -> String {
     match kind {
-        QuestionKind::Csat { .. } => format!("{} satisfied", percent(value)),
+        QuestionKind::Csat { .. } => trf("{share} satisfied", &[("share", &percent(value))]),
         QuestionKind::Nps => format!("NPS {value:+.0}"),
-        QuestionKind::Ces => format!("mean {}", decimal(value, false)),
-        QuestionKind::ExpectationGap { .. } => format!("mean gap {}", decimal(value, true)),
-        QuestionKind::YesNo => format!("{} yes", percent(value)),
+        QuestionKind::Ces => trf("mean {mean}", &[("mean", &decimal(value, false))]),
+        QuestionKind::ExpectationGap { .. } => trf("mean gap {gap}", &[("gap", &decimal(value, true))]),
+        QuestionKind::YesNo => trf("{share} yes", &[("share", &percent(value))]),
         _ => decimal(value, false),
     }
 }
@@ -173,10 +208,15 @@ fn trend_value(kind: &QuestionKind, value: f64) -> String {
 /// list; `None` for kinds without one or withheld figures.
 pub fn short_headline(figures: &Figures) -> Option<String> {
     match figures {
-        Figures::Csat { satisfied, .. } => Some(format!("{} satisfied", percent(satisfied.share))),
+        Figures::Csat { satisfied, .. } => {
+            Some(trf("{share} satisfied", &[("share", &percent(satisfied.share))]))
+        }
         Figures::Nps { score, .. } => Some(format!("NPS {score:+.0}")),
-        Figures::Ces { agreeing, .. } => Some(format!("{} found it easy", percent(agreeing.share))),
-        Figures::YesNo { yes, .. } => Some(format!("{} yes", percent(yes.share))),
+        Figures::Ces { agreeing, .. } => Some(trf(
+            "{share} found it easy",
+            &[("share", &percent(agreeing.share))],
+        )),
+        Figures::YesNo { yes, .. } => Some(trf("{share} yes", &[("share", &percent(yes.share))])),
         _ => None,
     }
 }
@@ -200,9 +240,10 @@ fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> AnyVi
         .map(|d| match d {
             DimensionFigures::Shown(g) => {
                 let interval = match (g.low, g.high) {
-                    (Some(low), Some(high)) => {
-                        format!(" ({} to {})", decimal(low, true), decimal(high, true))
-                    }
+                    (Some(low), Some(high)) => trf(
+                        " ({low} to {high})",
+                        &[("low", &decimal(low, true)), ("high", &decimal(high, true))],
+                    ),
                     _ => String::new(),
                 };
                 view! {
@@ -220,7 +261,7 @@ fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> AnyVi
             DimensionFigures::Withheld { id, n } => view! {
                 <tr>
                     <th scope="row">{name(id.as_str())}</th>
-                    <td colspan="5">{format!("{n} answers")}</td>
+                    <td colspan="5">{trf("{n} answers", &[("n", n)])}</td>
                 </tr>
             }
             .into_any(),
@@ -231,11 +272,11 @@ fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> AnyVi
         <table class="card__table">
             <thead>
                 <tr>
-                    <th scope="col">"Dimension"</th>
-                    <th scope="col">"Expected"</th>
-                    <th scope="col">"Experienced"</th>
-                    <th scope="col">"Gap (95% CI)"</th>
-                    <th scope="col">"Met or exceeded"</th>
+                    <th scope="col">{tr("Dimension")}</th>
+                    <th scope="col">{tr("Expected")}</th>
+                    <th scope="col">{tr("Experienced")}</th>
+                    <th scope="col">{tr("Gap (95% CI)")}</th>
+                    <th scope="col">{tr("Met or exceeded")}</th>
                     <th scope="col">"n"</th>
                 </tr>
             </thead>

@@ -12,6 +12,7 @@ mod sign_in;
 mod survey_list;
 mod survey_view;
 
+use crate::i18n::{self, tr};
 use crate::scope::Scope;
 use leptos::prelude::*;
 
@@ -42,19 +43,40 @@ pub fn App() -> impl IntoView {
         session::forget();
         admin.set(None);
     });
+    // Words are looked up as views are built: a new language redraws
+    // everything but the language picker, which keeps focus.
+    i18n::apply_to_page();
+    let language = RwSignal::new(i18n::locale());
+    let languages = i18n::LANGUAGES
+        .iter()
+        .map(|(tag, name)| view! { <option value=*tag lang=*tag prop:selected=move || language.get() == *tag>{*name}</option> })
+        .collect_view();
+    let choose = move |ev: leptos::ev::Event| {
+        i18n::set_locale(&event_target_value(&ev));
+        language.set(i18n::locale());
+    };
     view! {
         <header class="top">
             <a class="top__brand" href="#/">"Candor"</a>
-            <Show when=move || admin.with(Option::is_some)>
-                <nav class="top__nav" aria-label="Dashboard">
-                    <a href="#/">"Surveys"</a>
-                    <a href="#/contacts">"Contact requests"</a>
-                    <button class="top__sign-out" type="button" on:click=move |_| sign_out.run(())>"Sign out"</button>
-                </nav>
-            </Show>
+            {move || {
+                language.track();
+                view! {
+                    <Show when=move || admin.with(Option::is_some)>
+                        <nav class="top__nav" aria-label=tr("Dashboard")>
+                            <a href="#/">{tr("Surveys")}</a>
+                            <a href="#/contacts">{tr("Contact requests")}</a>
+                            <button class="top__sign-out" type="button" on:click=move |_| sign_out.run(())>{tr("Sign out")}</button>
+                        </nav>
+                    </Show>
+                }
+            }}
+            <label class="top__language">
+                <span class="visually-hidden">{move || { language.track(); tr("Dashboard language") }}</span>
+                <select on:change=choose>{languages}</select>
+            </label>
         </header>
         <main class="main" id="main">
-            {move || match (admin.get(), route.get()) {
+            {move || { language.track(); match (admin.get(), route.get()) {
                 (None, _) => view! { <sign_in::SignIn on_sign_in=Callback::new(move |a| admin.set(Some(a))) /> }.into_any(),
                 (Some(a), Route::Surveys) => view! {
                     <survey_list::SurveyList admin=a.clone() on_refused=sign_out />
@@ -66,7 +88,7 @@ pub fn App() -> impl IntoView {
                 }
                 .into_any(),
                 (Some(a), Route::Contacts) => view! { <contacts::Contacts admin=a on_refused=sign_out /> }.into_any(),
-            }}
+            }}}
         </main>
     }
 }

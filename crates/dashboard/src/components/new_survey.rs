@@ -5,6 +5,7 @@ use candor_core::templates::{BLANK, NAMES};
 use leptos::prelude::*;
 
 use crate::api::{Admin, AdminError};
+use crate::i18n::{tr, trf};
 
 #[component]
 pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                     on_refused.run(());
                     Ok(())
                 }
-                Err(error) => Err(format!("Not created: {error}.")),
+                Err(error) => Err(trf("Not created: {error}.", &[("error", &error)])),
             }
         }
     });
@@ -34,24 +35,26 @@ pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
         .iter()
         .map(|name| view! { <option value=*name>{*name}</option> })
         .collect_view();
-    let blank = view! { <option value=BLANK>"blank (build it from scratch)"</option> };
+    let blank = view! { <option value=BLANK>{tr("blank (build it from scratch)")}</option> };
     view! {
         <section class="new-survey" aria-labelledby="new-survey-title">
-            <h2 id="new-survey-title">"New survey"</h2>
+            <h2 id="new-survey-title">{tr("New survey")}</h2>
             <form class="filters" on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 create.dispatch_local((template.get_untracked(), id.get_untracked()));
             }>
                 <label>
-                    "Template "
+                    {tr("Template")}
+                    " "
                     <select on:change=move |ev| template.set(event_target_value(&ev))>{options}{blank}</select>
                 </label>
                 <label>
-                    "Id "
+                    {tr("Id")}
+                    " "
                     <input type="text" required pattern="[a-z0-9\\-]+" placeholder="after-delivery"
                         prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
                 </label>
-                <button type="submit" disabled=move || create.pending().get()>"Create"</button>
+                <button type="submit" disabled=move || create.pending().get()>{tr("Create")}</button>
             </form>
             <p class="error" role="alert">{move || create.value().get().and_then(Result::err)}</p>
         </section>

@@ -8,6 +8,8 @@ use candor_core::templates::{KINDS, starter};
 use candor_core::{CsatDisplay, Labelled, Question, QuestionKind, Survey};
 use leptos::prelude::*;
 
+use crate::i18n::{tr, trf};
+
 /// Applies one change to the working copy (the locale being edited is
 /// given) and clears the last save message.
 #[derive(Clone, Copy)]
@@ -34,15 +36,15 @@ impl Editing {
 /// The kinds as the editor names them.
 fn kind_name(kind: &str) -> &'static str {
     match kind {
-        "csat" => "Satisfaction (CSAT)",
-        "nps" => "Recommendation (NPS)",
-        "ces" => "Effort (CES)",
-        "expectation_gap" => "Expectation vs experience",
-        "yes_no" => "Yes or no",
-        "single_choice" => "One choice of several",
-        "comment" => "Comment",
-        "contact_request" => "Contact request",
-        _ => "Question",
+        "csat" => tr("Satisfaction (CSAT)"),
+        "nps" => tr("Recommendation (NPS)"),
+        "ces" => tr("Effort (CES)"),
+        "expectation_gap" => tr("Expectation vs experience"),
+        "yes_no" => tr("Yes or no"),
+        "single_choice" => tr("One choice of several"),
+        "comment" => tr("Comment"),
+        "contact_request" => tr("Contact request"),
+        _ => tr("Question"),
     }
 }
 
@@ -89,9 +91,9 @@ pub fn QuestionEditor(editing: Editing) -> impl IntoView {
     view! {
         {rows}
         <div class="editor__add">
-            <label for="new-kind">"New question"</label>
+            <label for="new-kind">{tr("New question")}</label>
             <select id="new-kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>{kinds}</select>
-            <button type="button" on:click=add>"Add question"</button>
+            <button type="button" on:click=add>{tr("Add question")}</button>
         </div>
     }
 }
@@ -103,7 +105,12 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
     let required_id = format!("required-{i}");
     let (text_for, required_for) = (text_id.clone(), required_id.clone());
     let kind = move || editing.read(i, |q, _| q.kind.name().to_owned());
-    let legend = move || format!("Question {}: {}", i + 1, kind_name(&kind()));
+    let legend = move || {
+        trf(
+            "Question {n}: {kind}",
+            &[("n", &(i + 1)), ("kind", &kind_name(&kind()))],
+        )
+    };
     let move_to = move |to: usize, button: &'static str| {
         editing.apply(|s, _| {
             if i < s.questions.len() && to < s.questions.len() {
@@ -135,7 +142,7 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
     view! {
         <fieldset class="editor__question" data-question=move || editing.read(i, |q, _| q.id.to_string())>
             <legend>{legend}</legend>
-            <label for=text_for>"Text"</label>
+            <label for=text_for>{tr("Text")}</label>
             <input id=text_id type="text" prop:value=name
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -153,15 +160,15 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
                         let on = event_target_checked(&ev);
                         editing.apply(move |s, _| if let Some(q) = s.questions.get_mut(i) { q.required = on; });
                     } />
-                "Required"
+                {tr("Required")}
             </label>
             <div class="editor__row-actions">
                 <button type="button" id=format!("up-{i}") disabled=move || i == 0
-                    aria-label=format!("Move question {} up", i + 1) on:click=move |_| move_to(i.saturating_sub(1), "up")>"↑ Up"</button>
+                    aria-label=trf("Move question {n} up", &[("n", &(i + 1))]) on:click=move |_| move_to(i.saturating_sub(1), "up")>{tr("↑ Up")}</button>
                 <button type="button" id=format!("down-{i}") disabled=move || { i + 1 >= count.get() }
-                    aria-label=format!("Move question {} down", i + 1) on:click=move |_| move_to(i + 1, "down")>"↓ Down"</button>
+                    aria-label=trf("Move question {n} down", &[("n", &(i + 1))]) on:click=move |_| move_to(i + 1, "down")>{tr("↓ Down")}</button>
                 <button type="button" id=format!("remove-{i}") disabled=move || { count.get() <= 1 }
-                    aria-label=format!("Remove question {}", i + 1) on:click=remove>"Remove"</button>
+                    aria-label=trf("Remove question {n}", &[("n", &(i + 1))]) on:click=remove>{tr("Remove")}</button>
             </div>
         </fieldset>
     }
@@ -190,9 +197,9 @@ fn CsatControls(editing: Editing, index: usize) -> impl IntoView {
         });
     };
     let displays = [
-        (CsatDisplay::Stars, "stars", "Stars"),
-        (CsatDisplay::Faces, "faces", "Faces"),
-        (CsatDisplay::Numbers, "numbers", "Numbers"),
+        (CsatDisplay::Stars, "stars", tr("Stars")),
+        (CsatDisplay::Faces, "faces", tr("Faces")),
+        (CsatDisplay::Numbers, "numbers", tr("Numbers")),
     ];
     let display_options = displays
         .iter()
@@ -200,15 +207,15 @@ fn CsatControls(editing: Editing, index: usize) -> impl IntoView {
         .collect_view();
     let point_options = [5u8, 7]
         .iter()
-        .map(|&p| view! { <option value=p.to_string() prop:selected=move || current().1 == p>{format!("{p} points")}</option> })
+        .map(|&p| view! { <option value=p.to_string() prop:selected=move || current().1 == p>{trf("{points} points", &[("points", &p)])}</option> })
         .collect_view();
     view! {
-        <label for=format!("display-{i}")>"Drawn as"</label>
+        <label for=format!("display-{i}")>{tr("Drawn as")}</label>
         <select id=format!("display-{i}") on:change=move |ev| {
             let chosen = displays.iter().find(|(_, v, _)| *v == event_target_value(&ev)).map(|(d, _, _)| *d);
             set(chosen, None);
         }>{display_options}</select>
-        <label for=format!("points-{i}")>"Scale"</label>
+        <label for=format!("points-{i}")>{tr("Scale")}</label>
         <select id=format!("points-{i}") on:change=move |ev| set(None, event_target_value(&ev).parse().ok())>{point_options}</select>
     }
 }
@@ -233,7 +240,11 @@ fn Labels(editing: Editing, index: usize, editable: bool) -> impl IntoView {
         }
     }
     let how_many = Memo::new(move |_| editing.read(i, |q, _| labels(q).len()));
-    let noun = if editable { "Option" } else { "Dimension" };
+    let noun = if editable {
+        tr("Option {n}")
+    } else {
+        tr("Dimension {n}")
+    };
     let rows = move || {
         (0..how_many.get())
             .map(|j| {
@@ -241,18 +252,18 @@ fn Labels(editing: Editing, index: usize, editable: bool) -> impl IntoView {
                 let value = move || editing.read(i, |q, at| labels(q).get(j).and_then(|l| l.label.get(at).cloned()).unwrap_or_default());
                 let remove = editable.then(|| {
                     view! {
-                        <button type="button" disabled=move || { how_many.get() <= 2 } aria-label=format!("Remove option {}", j + 1)
+                        <button type="button" disabled=move || { how_many.get() <= 2 } aria-label=trf("Remove option {n}", &[("n", &(j + 1))])
                             on:click=move |_| editing.apply(move |s, _| {
                                 if let Some(list) = s.questions.get_mut(i).and_then(labels_mut) && j < list.len() {
                                     list.remove(j);
                                 }
-                            })>"Remove"</button>
+                            })>{tr("Remove")}</button>
                     }
                 });
                 let label_for = id.clone();
                 view! {
                     <div class="editor__label">
-                        <label for=label_for>{format!("{noun} {}", j + 1)}</label>
+                        <label for=label_for>{noun.replace("{n}", &(j + 1).to_string())}</label>
                         <input id=id type="text" prop:value=value on:input=move |ev| {
                             let text = event_target_value(&ev);
                             editing.apply(move |s, at| {
@@ -276,11 +287,11 @@ fn Labels(editing: Editing, index: usize, editable: bool) -> impl IntoView {
                 if let Ok(id) = candor_core::QuestionId::parse("id", &format!("option-{n}")) {
                     // The default locale needs every text; the one being
                     // edited shows it.
-                    let text = format!("Option {n}");
+                    let text = tr("Option {n}").replace("{n}", &n.to_string());
                     let label = [(default_locale, text.clone()), (at.to_owned(), text)].into_iter().collect();
                     list.push(Labelled { id, label });
                 }
-            })>"Add option"</button>
+            })>{tr("Add option")}</button>
         }
     });
     view! {

@@ -7,19 +7,20 @@ use leptos::prelude::*;
 
 use super::survey_view::Tab;
 use crate::api::{Admin, FacetValue, Facets};
+use crate::i18n::tr;
 use crate::scope::Scope;
 
-/// The windows offered, with their names.
-pub const WINDOWS: [(Window, &str); 4] = [
-    (Window::Days7, "Last 7 days"),
-    (Window::Days30, "Last 30 days"),
-    (Window::Days90, "Last 90 days"),
-    (Window::All, "All time"),
-];
+/// The windows offered.
+const WINDOWS: [Window; 4] = [Window::Days7, Window::Days30, Window::Days90, Window::All];
 
 /// The name of `window` in the dashboard's words.
 pub fn window_name(window: Window) -> &'static str {
-    WINDOWS.iter().find(|(w, _)| *w == window).map_or("", |(_, n)| n)
+    match window {
+        Window::Days7 => tr("Last 7 days"),
+        Window::Days30 => tr("Last 30 days"),
+        Window::Days90 => tr("Last 90 days"),
+        Window::All => tr("All time"),
+    }
 }
 
 /// Radio buttons for the window and a select per filter.
@@ -48,14 +49,14 @@ pub fn ScopeBar(
     let window = Memo::new(move |_| scope.with(|s| s.window).unwrap_or(default_window));
     let windows = WINDOWS
         .iter()
-        .map(|(w, name)| {
+        .map(|w| {
             let (w, go) = (*w, go.clone());
             view! {
                 <label class="windows__option">
                     <input type="radio" name="window" value=w.to_string()
                         prop:checked=move || window.get() == w
                         on:change=move |_| go(Scope { window: Some(w), ..scope.get_untracked() }) />
-                    {*name}
+                    {window_name(w)}
                 </label>
             }
         })
@@ -73,7 +74,7 @@ pub fn ScopeBar(
                 let go = go.clone();
                 let chosen = Signal::derive(move || scope.with(|s| s.segment.locale.clone()));
                 selects.push(select(
-                    "Language".to_owned(),
+                    tr("Language").to_owned(),
                     "filter-locale".to_owned(),
                     &facets.locales,
                     chosen,
@@ -88,7 +89,7 @@ pub fn ScopeBar(
                 let go = go.clone();
                 let chosen = Signal::derive(move || scope.with(|s| s.segment.page.clone()));
                 selects.push(select(
-                    "Page".to_owned(),
+                    tr("Page").to_owned(),
                     "filter-page".to_owned(),
                     &facets.pages,
                     chosen,
@@ -146,13 +147,13 @@ pub fn ScopeBar(
     view! {
         <div class="scope">
             <fieldset class="windows">
-                <legend>"Window"</legend>
+                <legend>{tr("Window")}</legend>
                 {windows}
             </fieldset>
-            <form class="filters" aria-label="Filter responses" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <form class="filters" aria-label=tr("Filter responses") on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
                 {filters}
                 <Show when=move || scope.with(|s| !s.segment.is_empty())>
-                    <button type="button" on:click=clear.clone()>"Show all responses"</button>
+                    <button type="button" on:click=clear.clone()>{tr("Show all responses")}</button>
                 </Show>
             </form>
         </div>
@@ -193,7 +194,7 @@ fn select(
                 let value = event_target_value(&ev);
                 on_choose((!value.is_empty()).then_some(value));
             }>
-                <option value="" prop:selected=move || chosen.with(Option::is_none)>"Any"</option>
+                <option value="" prop:selected=move || chosen.with(Option::is_none)>{tr("Any")}</option>
                 {options}
             </select>
         </label>

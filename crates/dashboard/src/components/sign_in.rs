@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::{Admin, AdminError};
+use crate::i18n::{tr, trf};
 use crate::session;
 
 #[component]
@@ -21,8 +22,8 @@ pub fn SignIn(on_sign_in: Callback<Admin>) -> impl IntoView {
         }
     });
     let error = move || match check.value().get() {
-        Some(Err(AdminError::NotAllowed)) => Some("That is not the admin token.".to_owned()),
-        Some(Err(other)) => Some(format!("Could not sign in: {other}.")),
+        Some(Err(AdminError::NotAllowed)) => Some(tr("That is not the admin token.").to_owned()),
+        Some(Err(other)) => Some(trf("Could not sign in: {error}.", &[("error", &other)])),
         _ => None,
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -31,9 +32,9 @@ pub fn SignIn(on_sign_in: Callback<Admin>) -> impl IntoView {
     };
     view! {
         <section class="sign-in" aria-labelledby="sign-in-title">
-            <h1 id="sign-in-title">"Sign in to the dashboard"</h1>
+            <h1 id="sign-in-title">{tr("Sign in to the dashboard")}</h1>
             <form class="sign-in__form" on:submit=on_submit>
-                <label for="token">"Admin token"</label>
+                <label for="token">{tr("Admin token")}</label>
                 <input
                     id="token"
                     name="token"
@@ -46,10 +47,10 @@ pub fn SignIn(on_sign_in: Callback<Admin>) -> impl IntoView {
                     on:input=move |ev| token.set(event_target_value(&ev))
                 />
                 <p id="token-help" class="hint">
-                    "The collector prints it at its first start, or reads it from CANDOR_ADMIN_TOKEN."
+                    {tr("The collector prints it at its first start, or reads it from CANDOR_ADMIN_TOKEN.")}
                 </p>
                 <button type="submit" disabled=move || check.pending().get()>
-                    {move || if check.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || if check.pending().get() { tr("Signing in…") } else { tr("Sign in") }}
                 </button>
                 <p class="error" role="alert">{error}</p>
             </form>

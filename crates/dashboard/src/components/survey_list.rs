@@ -6,6 +6,7 @@ use candor_core::Survey;
 
 use super::figures::short_headline;
 use crate::api::{Admin, AdminError};
+use crate::i18n::{tr, trf};
 
 #[component]
 pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
@@ -16,14 +17,15 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             async move { admin.surveys().await }
         }
     });
-    move || match surveys.get() {
-        None => view! { <p class="status" role="status">"Loading surveys…"</p> }.into_any(),
+    move || {
+        match surveys.get() {
+        None => view! { <p class="status" role="status">{tr("Loading surveys…")}</p> }.into_any(),
         Some(Err(AdminError::NotAllowed)) => {
             on_refused.run(());
             ().into_any()
         }
         Some(Err(error)) => {
-            view! { <p class="error" role="alert">{format!("Could not load the surveys: {error}.")}</p> }
+            view! { <p class="error" role="alert">{trf("Could not load the surveys: {error}.", &[("error", &error)])}</p> }
                 .into_any()
         }
         Some(Ok(list)) => {
@@ -31,13 +33,13 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                 .into_iter()
                 .map(|summary| {
                     let survey = &summary.survey;
-                    let title = survey.text(&survey.title, &survey.default_locale).to_owned();
+                    let title = survey.text(&survey.title, crate::i18n::locale()).to_owned();
                     let href = format!("#/surveys/{}", survey.id);
                     view! {
                         <tr>
                             <th scope="row"><a href=href>{title}</a></th>
                             <td><code>{survey.id.to_string()}</code></td>
-                            <td>{survey.version.to_string()}{summary.has_draft.then_some(" (draft waiting)")}</td>
+                            <td>{survey.version.to_string()}{summary.has_draft.then(|| tr(" (draft waiting)"))}</td>
                             <td class="number">{summary.responses.to_string()}</td>
                             <td><CurrentFigure admin=admin.clone() survey=survey.clone() /></td>
                         </tr>
@@ -45,15 +47,15 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <h1>"Surveys"</h1>
+                <h1>{tr("Surveys")}</h1>
                 <table class="surveys">
                     <thead>
                         <tr>
-                            <th scope="col">"Survey"</th>
-                            <th scope="col">"Id"</th>
-                            <th scope="col">"Version"</th>
-                            <th scope="col" class="number">"Responses"</th>
-                            <th scope="col">"Now"</th>
+                            <th scope="col">{tr("Survey")}</th>
+                            <th scope="col">{tr("Id")}</th>
+                            <th scope="col">{tr("Version")}</th>
+                            <th scope="col" class="number">{tr("Responses")}</th>
+                            <th scope="col">{tr("Now")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -61,6 +63,7 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 

@@ -13,6 +13,7 @@ use super::editor::Editor;
 use super::figures::QuestionCard;
 use super::scope_bar::{ScopeBar, window_name};
 use crate::api::{Admin, AdminError, Live};
+use crate::i18n::{tr, trf};
 use crate::scope::Scope;
 
 /// Which part of a survey's page is shown.
@@ -73,7 +74,7 @@ pub fn SurveyView(
                     "application/x-ndjson"
                 };
                 crate::download::save(&format!("{survey}.{format}"), mime, &text)
-                    .map_err(|_| "the browser refused the download".to_owned())
+                    .map_err(|_| tr("The browser refused the download.").to_owned())
             }
         })
     };
@@ -81,16 +82,16 @@ pub fn SurveyView(
         let survey = match definition.get() {
             Some(Ok(Some(survey))) => survey,
             Some(Ok(None)) => {
-                return view! { <p class="error" role="alert">"No such survey."</p> }.into_any();
+                return view! { <p class="error" role="alert">{tr("No such survey.")}</p> }.into_any();
             }
             Some(Err(AdminError::NotAllowed)) => {
                 on_refused.run(());
                 return ().into_any();
             }
             Some(Err(error)) => {
-                return view! { <p class="error" role="alert">{format!("Could not load the survey: {error}.")}</p> }.into_any();
+                return view! { <p class="error" role="alert">{trf("Could not load the survey: {error}.", &[("error", &error)])}</p> }.into_any();
             }
-            None => return view! { <p class="status">"Loading…"</p> }.into_any(),
+            None => return view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
         };
         let bar = view! {
             <ScopeBar admin=admin.clone() survey=survey.id.to_string() tab=tab scope=scope
@@ -113,8 +114,8 @@ pub fn SurveyView(
         }
     };
     let title = move || match definition.get() {
-        Some(Ok(Some(survey))) => survey.text(&survey.title, &survey.default_locale).to_owned(),
-        _ => "Survey".to_owned(),
+        Some(Ok(Some(survey))) => survey.text(&survey.title, crate::i18n::locale()).to_owned(),
+        _ => tr("Survey").to_owned(),
     };
     let link = |to: Tab, label: &'static str| {
         let base = format!("#/surveys/{survey}{}", to.path());
@@ -122,16 +123,16 @@ pub fn SurveyView(
         view! { <a href=href aria-current=(tab == to).then_some("page")>{label}</a> }
     };
     view! {
-        <p><a href="#/">"← All surveys"</a></p>
+        <p><a href="#/">{tr("← All surveys")}</a></p>
         <h1>{title}</h1>
-        <nav class="tabs" aria-label="Survey">
-            {link(Tab::Figures, "Figures")}
-            {link(Tab::Comments, "Comments")}
-            {link(Tab::Edit, "Edit")}
+        <nav class="tabs" aria-label=tr("Survey")>
+            {link(Tab::Figures, tr("Figures"))}
+            {link(Tab::Comments, tr("Comments"))}
+            {link(Tab::Edit, tr("Edit"))}
         </nav>
         <div class="exports">
-            <button type="button" on:click=move |_| { export.dispatch_local("csv"); }>"Export CSV"</button>
-            <button type="button" on:click=move |_| { export.dispatch_local("ndjson"); }>"Export NDJSON"</button>
+            <button type="button" on:click=move |_| { export.dispatch_local("csv"); }>{tr("Export CSV")}</button>
+            <button type="button" on:click=move |_| { export.dispatch_local("ndjson"); }>{tr("Export NDJSON")}</button>
             <span class="error" role="alert">{move || export.value().get().and_then(Result::err)}</span>
         </div>
         {content}
@@ -184,9 +185,9 @@ fn LiveFigures(
     let survey = StoredValue::new(survey);
     let figures = move || {
         match live.get() {
-        None => view! { <p class="status">"Loading figures…"</p> }.into_any(),
+        None => view! { <p class="status">{tr("Loading figures…")}</p> }.into_any(),
         Some(Err(error)) => {
-            view! { <p class="error" role="alert">{format!("Could not load the figures: {error}. Retrying.")}</p> }.into_any()
+            view! { <p class="error" role="alert">{trf("Could not load the figures: {error}. Retrying.", &[("error", &error)])}</p> }.into_any()
         }
         Some(Ok(Live { snapshot, .. })) => {
             let name = window_name(snapshot.window);
@@ -198,7 +199,7 @@ fn LiveFigures(
                 .collect_view();
             view! {
                 <p class="summary" data-responses=snapshot.responses.to_string()>
-                    {format!("{} responses · {name}{narrowed}", snapshot.responses)}
+                    {format!("{} · {name}{narrowed}", trf("{n} responses", &[("n", &snapshot.responses)]))}
                 </p>
                 <div class="cards">{cards}</div>
             }
@@ -207,7 +208,7 @@ fn LiveFigures(
     }
     };
     view! {
-        <p class="live" aria-hidden="true">"● Live"</p>
+        <p class="live" aria-hidden="true">{tr("● Live")}</p>
         // Announces new figures politely, without moving focus.
         <div aria-live="polite">{figures}</div>
     }
@@ -217,10 +218,10 @@ fn LiveFigures(
 fn describe(segment: &candor_core::Segment) -> String {
     let mut parts = Vec::new();
     if let Some(locale) = &segment.locale {
-        parts.push(format!("language {locale}"));
+        parts.push(trf("language {locale}", &[("locale", locale)]));
     }
     if let Some(page) = &segment.page {
-        parts.push(format!("page {page}"));
+        parts.push(trf("page {page}", &[("page", page)]));
     }
     for (name, value) in &segment.context {
         parts.push(format!("{name} {value}"));

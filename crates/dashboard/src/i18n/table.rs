@@ -1,0 +1,1006 @@
+//! English → [Thai, Latvian, Greek, Arabic], sorted by the English.
+
+pub static TABLE: &[(&str, [&str; 4])] = &[
+    (
+        " (draft waiting)",
+        [
+            " (มีฉบับร่างรออยู่)",
+            " (gaida melnraksts)",
+            " (εκκρεμεί πρόχειρο)",
+            " (توجد مسودة بانتظار النشر)",
+        ],
+    ),
+    (
+        " ({low} to {high})",
+        [
+            " ({low} ถึง {high})",
+            " (no {low} līdz {high})",
+            " ({low} έως {high})",
+            " (من {low} إلى {high})",
+        ],
+    ),
+    (
+        " {low} low · {high} high",
+        [
+            " ต่ำ {low} · สูง {high}",
+            " {low} zemi · {high} augsti",
+            " {low} χαμηλές · {high} υψηλές",
+            " {low} منخفضة · {high} مرتفعة",
+        ],
+    ),
+    ("Action", ["การดำเนินการ", "Darbība", "Ενέργεια", "الإجراء"]),
+    (
+        "Add option",
+        [
+            "เพิ่มตัวเลือก",
+            "Pievienot variantu",
+            "Προσθήκη επιλογής",
+            "إضافة خيار",
+        ],
+    ),
+    (
+        "Add question",
+        [
+            "เพิ่มคำถาม",
+            "Pievienot jautājumu",
+            "Προσθήκη ερώτησης",
+            "إضافة سؤال",
+        ],
+    ),
+    (
+        "Admin token",
+        [
+            "โทเค็นผู้ดูแลระบบ",
+            "Administratora pilnvara",
+            "Διακριτικό διαχειριστή",
+            "رمز المسؤول",
+        ],
+    ),
+    (
+        "After scrolling",
+        [
+            "หลังจากเลื่อนหน้า",
+            "Pēc ritināšanas",
+            "Μετά από κύλιση",
+            "بعد التمرير",
+        ],
+    ),
+    (
+        "After some seconds",
+        [
+            "หลังจากผ่านไปไม่กี่วินาที",
+            "Pēc dažām sekundēm",
+            "Μετά από μερικά δευτερόλεπτα",
+            "بعد بضع ثوانٍ",
+        ],
+    ),
+    (
+        "All time",
+        ["ทั้งหมด", "Viss laiks", "Όλο το διάστημα", "كل الفترات"],
+    ),
+    ("Answers", ["คำตอบ", "Atbildes", "Απαντήσεις", "الإجابات"]),
+    ("Any", ["ทั้งหมด", "Jebkura", "Όλα", "الكل"]),
+    (
+        "Asked (UTC)",
+        [
+            "ขอเมื่อ (UTC)",
+            "Pieprasīts (UTC)",
+            "Αίτημα (UTC)",
+            "وقت الطلب (UTC)",
+        ],
+    ),
+    ("At once", ["ทันที", "Uzreiz", "Αμέσως", "فورًا"]),
+    ("Comment", ["ความคิดเห็น", "Komentārs", "Σχόλιο", "تعليق"]),
+    ("Comments", ["ความคิดเห็น", "Komentāri", "Σχόλια", "التعليقات"]),
+    (
+        "Contact request",
+        [
+            "คำขอให้ติดต่อกลับ",
+            "Lūgums sazināties",
+            "Αίτημα επικοινωνίας",
+            "طلب تواصل",
+        ],
+    ),
+    (
+        "Contact requests",
+        [
+            "คำขอให้ติดต่อกลับ",
+            "Lūgumi sazināties",
+            "Αιτήματα επικοινωνίας",
+            "طلبات التواصل",
+        ],
+    ),
+    ("Copied", ["คัดลอกแล้ว", "Nokopēts", "Αντιγράφηκε", "تم النسخ"]),
+    (
+        "Copy the snippet",
+        ["คัดลอกโค้ด", "Kopēt kodu", "Αντιγραφή του κώδικα", "نسخ المقتطف"],
+    ),
+    (
+        "Corner card (popover)",
+        [
+            "การ์ดที่มุมจอ (ป๊อปโอเวอร์)",
+            "Kartīte stūrī (uznirstošā)",
+            "Κάρτα στη γωνία (αναδυόμενη)",
+            "بطاقة في الزاوية (منبثقة)",
+        ],
+    ),
+    (
+        "Could not compare words: {error}.",
+        [
+            "เปรียบเทียบคำไม่ได้: {error}",
+            "Neizdevās salīdzināt vārdus: {error}.",
+            "Δεν ήταν δυνατή η σύγκριση λέξεων: {error}.",
+            "تعذّرت مقارنة الكلمات: {error}.",
+        ],
+    ),
+    (
+        "Could not load the comments: {error}.",
+        [
+            "โหลดความคิดเห็นไม่ได้: {error}",
+            "Neizdevās ielādēt komentārus: {error}.",
+            "Δεν ήταν δυνατή η φόρτωση των σχολίων: {error}.",
+            "تعذّر تحميل التعليقات: {error}.",
+        ],
+    ),
+    (
+        "Could not load the draft: {error}.",
+        [
+            "โหลดฉบับร่างไม่ได้: {error}",
+            "Neizdevās ielādēt melnrakstu: {error}.",
+            "Δεν ήταν δυνατή η φόρτωση του πρόχειρου: {error}.",
+            "تعذّر تحميل المسودة: {error}.",
+        ],
+    ),
+    (
+        "Could not load the figures: {error}. Retrying.",
+        [
+            "โหลดตัวเลขไม่ได้: {error} กำลังลองใหม่",
+            "Neizdevās ielādēt rādītājus: {error}. Mēģinām vēlreiz.",
+            "Δεν ήταν δυνατή η φόρτωση των μεγεθών: {error}. Νέα προσπάθεια.",
+            "تعذّر تحميل الأرقام: {error}. تجري إعادة المحاولة.",
+        ],
+    ),
+    (
+        "Could not load the queue: {error}.",
+        [
+            "โหลดรายการคำขอไม่ได้: {error}",
+            "Neizdevās ielādēt rindu: {error}.",
+            "Δεν ήταν δυνατή η φόρτωση της ουράς: {error}.",
+            "تعذّر تحميل قائمة الانتظار: {error}.",
+        ],
+    ),
+    (
+        "Could not load the survey: {error}.",
+        [
+            "โหลดแบบสำรวจไม่ได้: {error}",
+            "Neizdevās ielādēt aptauju: {error}.",
+            "Δεν ήταν δυνατή η φόρτωση της έρευνας: {error}.",
+            "تعذّر تحميل الاستبيان: {error}.",
+        ],
+    ),
+    (
+        "Could not load the surveys: {error}.",
+        [
+            "โหลดแบบสำรวจไม่ได้: {error}",
+            "Neizdevās ielādēt aptaujas: {error}.",
+            "Δεν ήταν δυνατή η φόρτωση των ερευνών: {error}.",
+            "تعذّر تحميل الاستبيانات: {error}.",
+        ],
+    ),
+    (
+        "Could not sign in: {error}.",
+        [
+            "เข้าสู่ระบบไม่ได้: {error}",
+            "Neizdevās pieteikties: {error}.",
+            "Δεν ήταν δυνατή η σύνδεση: {error}.",
+            "تعذّر تسجيل الدخول: {error}.",
+        ],
+    ),
+    ("Create", ["สร้าง", "Izveidot", "Δημιουργία", "إنشاء"]),
+    (
+        "Daily trend from {first} to {last}",
+        [
+            "แนวโน้มรายวันตั้งแต่ {first} ถึง {last}",
+            "Dienas tendence no {first} līdz {last}",
+            "Ημερήσια τάση από {first} έως {last}",
+            "الاتجاه اليومي من {first} إلى {last}",
+        ],
+    ),
+    (
+        "Daily, {first} to {last}; a ringed day differs significantly from the {days} days before it",
+        [
+            "รายวัน {first} ถึง {last} วันที่มีวงกลมล้อมต่างจาก {days} วันก่อนหน้าอย่างมีนัยสำคัญ",
+            "Pa dienām, no {first} līdz {last}; apvilktā diena būtiski atšķiras no {days} dienām pirms tās",
+            "Ημερήσια, {first} έως {last}· μια κυκλωμένη ημέρα διαφέρει σημαντικά από τις {days} προηγούμενες ημέρες",
+            "يوميًا، من {first} إلى {last}؛ اليوم المحاط بدائرة يختلف اختلافًا ذا دلالة عن الأيام الـ{days} السابقة له",
+        ],
+    ),
+    (
+        "Dashboard",
+        [
+            "แดชบอร์ด",
+            "Informācijas panelis",
+            "Πίνακας ελέγχου",
+            "لوحة المعلومات",
+        ],
+    ),
+    (
+        "Dashboard language",
+        [
+            "ภาษาของแดชบอร์ด",
+            "Informācijas paneļa valoda",
+            "Γλώσσα του πίνακα ελέγχου",
+            "لغة لوحة المعلومات",
+        ],
+    ),
+    ("Dimension", ["มิติ", "Dimensija", "Διάσταση", "البُعد"]),
+    (
+        "Dimension {n}",
+        ["มิติที่ {n}", "{n}. dimensija", "Διάσταση {n}", "البُعد {n}"],
+    ),
+    ("Display", ["การแสดงผล", "Attēlojums", "Εμφάνιση", "طريقة العرض"]),
+    ("Done", ["เสร็จแล้ว", "Pabeigti", "Ολοκληρωμένα", "منجزة"]),
+    (
+        "Draft saved. Publish it to show it to respondents.",
+        [
+            "บันทึกฉบับร่างแล้ว เผยแพร่เพื่อให้ผู้ตอบเห็น",
+            "Melnraksts saglabāts. Publicējiet to, lai respondenti to redzētu.",
+            "Το πρόχειρο αποθηκεύτηκε. Δημοσιεύστε το για να το δουν οι ερωτώμενοι.",
+            "حُفظت المسودة. انشرها ليراها المجيبون.",
+        ],
+    ),
+    (
+        "Drawn as",
+        ["แสดงเป็น", "Attēlot kā", "Εμφάνιση ως", "تُعرض على شكل"],
+    ),
+    ("Edit", ["แก้ไข", "Rediģēt", "Επεξεργασία", "تحرير"]),
+    (
+        "Editing texts in",
+        [
+            "กำลังแก้ไขข้อความภาษา",
+            "Rediģē tekstus valodā",
+            "Επεξεργασία κειμένων στα",
+            "تحرير النصوص باللغة",
+        ],
+    ),
+    (
+        "Effort (CES)",
+        [
+            "ความง่าย (CES)",
+            "Piepūle (CES)",
+            "Προσπάθεια (CES)",
+            "الجهد (CES)",
+        ],
+    ),
+    ("Email", ["อีเมล", "E-pasts", "Email", "البريد الإلكتروني"]),
+    ("Embed", ["ฝังในเว็บไซต์", "Iegult", "Ενσωμάτωση", "التضمين"]),
+    (
+        "Event name",
+        ["ชื่อเหตุการณ์", "Notikuma nosaukums", "Όνομα συμβάντος", "اسم الحدث"],
+    ),
+    (
+        "Expectation vs experience",
+        [
+            "ความคาดหวังเทียบกับประสบการณ์",
+            "Gaidas pret pieredzi",
+            "Προσδοκία έναντι εμπειρίας",
+            "التوقعات مقابل التجربة",
+        ],
+    ),
+    (
+        "Expectation vs experience · n = {n}",
+        [
+            "ความคาดหวังเทียบกับประสบการณ์ · n = {n}",
+            "Gaidas pret pieredzi · n = {n}",
+            "Προσδοκία έναντι εμπειρίας · n = {n}",
+            "التوقعات مقابل التجربة · n = {n}",
+        ],
+    ),
+    ("Expected", ["คาดหวัง", "Gaidīts", "Αναμενόμενο", "المتوقع"]),
+    (
+        "Experience minus expectation, per dimension: {description}",
+        [
+            "ประสบการณ์ลบความคาดหวัง แยกตามมิติ: {description}",
+            "Pieredze mīnus gaidas pa dimensijām: {description}",
+            "Εμπειρία μείον προσδοκία, ανά διάσταση: {description}",
+            "التجربة ناقص التوقع لكل بُعد: {description}",
+        ],
+    ),
+    ("Experienced", ["ได้รับจริง", "Piedzīvots", "Βιωμένο", "الفعلي"]),
+    (
+        "Export CSV",
+        ["ส่งออก CSV", "Eksportēt CSV", "Εξαγωγή CSV", "تصدير CSV"],
+    ),
+    (
+        "Export NDJSON",
+        [
+            "ส่งออก NDJSON",
+            "Eksportēt NDJSON",
+            "Εξαγωγή NDJSON",
+            "تصدير NDJSON",
+        ],
+    ),
+    ("Faces", ["ใบหน้า", "Sejiņas", "Φατσούλες", "وجوه"]),
+    (
+        "Feedback tab",
+        [
+            "แท็บความคิดเห็น",
+            "Atsauksmju cilne",
+            "Καρτέλα σχολίων",
+            "تبويب الملاحظات",
+        ],
+    ),
+    (
+        "Fell short on {dimension}",
+        [
+            "ต่ำกว่าที่คาดด้าน {dimension}",
+            "Neattaisnoja gaidas: {dimension}",
+            "Υστέρησε σε: {dimension}",
+            "دون التوقعات في: {dimension}",
+        ],
+    ),
+    ("Figures", ["ตัวเลข", "Rādītāji", "Μεγέθη", "الأرقام"]),
+    (
+        "Filter responses",
+        [
+            "กรองคำตอบ",
+            "Filtrēt atbildes",
+            "Φιλτράρισμα απαντήσεων",
+            "تصفية الردود",
+        ],
+    ),
+    (
+        "From {low} low-rated and {high} high-rated comments; choose one to filter.",
+        [
+            "จากความคิดเห็นคะแนนต่ำ {low} รายการและคะแนนสูง {high} รายการ เลือกคำเพื่อกรอง",
+            "No {low} zemi un {high} augsti vērtētiem komentāriem; izvēlieties vārdu, lai filtrētu.",
+            "Από {low} σχόλια με χαμηλή και {high} με υψηλή βαθμολογία· επιλέξτε μία λέξη για φιλτράρισμα.",
+            "من {low} تعليقات منخفضة التقييم و{high} مرتفعة التقييم؛ اختر كلمة للتصفية.",
+        ],
+    ),
+    (
+        "Gap (95% CI)",
+        [
+            "ส่วนต่าง (CI 95%)",
+            "Starpība (95% TI)",
+            "Απόκλιση (95% ΔΕ)",
+            "الفجوة (فاصل ثقة 95%)",
+        ],
+    ),
+    ("Id", ["รหัส", "Id", "Αναγνωριστικό", "المعرّف"]),
+    (
+        "In the page",
+        ["ในหน้าเว็บ", "Lapā", "Μέσα στη σελίδα", "داخل الصفحة"],
+    ),
+    ("Language", ["ภาษา", "Valoda", "Γλώσσα", "اللغة"]),
+    (
+        "Last 30 days",
+        [
+            "30 วันล่าสุด",
+            "Pēdējās 30 dienas",
+            "Τελευταίες 30 ημέρες",
+            "آخر 30 يومًا",
+        ],
+    ),
+    (
+        "Last 7 days",
+        [
+            "7 วันล่าสุด",
+            "Pēdējās 7 dienas",
+            "Τελευταίες 7 ημέρες",
+            "آخر 7 أيام",
+        ],
+    ),
+    (
+        "Last 90 days",
+        [
+            "90 วันล่าสุด",
+            "Pēdējās 90 dienas",
+            "Τελευταίες 90 ημέρες",
+            "آخر 90 يومًا",
+        ],
+    ),
+    (
+        "Load older responses",
+        [
+            "โหลดคำตอบที่เก่ากว่า",
+            "Ielādēt vecākas atbildes",
+            "Φόρτωση παλαιότερων απαντήσεων",
+            "تحميل ردود أقدم",
+        ],
+    ),
+    (
+        "Loading figures…",
+        [
+            "กำลังโหลดตัวเลข…",
+            "Ielādē rādītājus…",
+            "Φόρτωση μεγεθών…",
+            "جارٍ تحميل الأرقام…",
+        ],
+    ),
+    (
+        "Loading surveys…",
+        [
+            "กำลังโหลดแบบสำรวจ…",
+            "Ielādē aptaujas…",
+            "Φόρτωση ερευνών…",
+            "جارٍ تحميل الاستبيانات…",
+        ],
+    ),
+    ("Loading…", ["กำลังโหลด…", "Ielādē…", "Φόρτωση…", "جارٍ التحميل…"]),
+    (
+        "Mark done",
+        [
+            "ทำเครื่องหมายว่าเสร็จ",
+            "Atzīmēt kā pabeigtu",
+            "Σήμανση ως ολοκληρωμένου",
+            "تعليم كمنجز",
+        ],
+    ),
+    (
+        "Met or exceeded",
+        [
+            "ตรงหรือเกินความคาดหวัง",
+            "Atbilda vai pārspēja",
+            "Καλύφθηκε ή ξεπεράστηκε",
+            "حُقّقت أو تُجووزت",
+        ],
+    ),
+    (
+        "Minimum sample before figures are public",
+        [
+            "จำนวนคำตอบขั้นต่ำก่อนเปิดเผยตัวเลข",
+            "Minimālā izlase, pirms rādītāji ir publiski",
+            "Ελάχιστο δείγμα πριν τη δημοσιοποίηση των μεγεθών",
+            "الحد الأدنى للعينة قبل نشر الأرقام",
+        ],
+    ),
+    (
+        "Move question {n} down",
+        [
+            "ย้ายคำถามที่ {n} ลง",
+            "Pārvietot {n}. jautājumu uz leju",
+            "Μετακίνηση της ερώτησης {n} κάτω",
+            "نقل السؤال {n} إلى الأسفل",
+        ],
+    ),
+    (
+        "Move question {n} up",
+        [
+            "ย้ายคำถามที่ {n} ขึ้น",
+            "Pārvietot {n}. jautājumu uz augšu",
+            "Μετακίνηση της ερώτησης {n} πάνω",
+            "نقل السؤال {n} إلى الأعلى",
+        ],
+    ),
+    (
+        "NPS {score} ({low} to {high}) · n = {n}",
+        [
+            "NPS {score} ({low} ถึง {high}) · n = {n}",
+            "NPS {score} (no {low} līdz {high}) · n = {n}",
+            "NPS {score} ({low} έως {high}) · n = {n}",
+            "NPS {score} (من {low} إلى {high}) · n = {n}",
+        ],
+    ),
+    ("Name", ["ชื่อ", "Vārds", "Όνομα", "الاسم"]),
+    (
+        "New question",
+        ["คำถามใหม่", "Jauns jautājums", "Νέα ερώτηση", "سؤال جديد"],
+    ),
+    (
+        "New survey",
+        ["แบบสำรวจใหม่", "Jauna aptauja", "Νέα έρευνα", "استبيان جديد"],
+    ),
+    (
+        "No answers yet",
+        [
+            "ยังไม่มีคำตอบ",
+            "Vēl nav atbilžu",
+            "Καμία απάντηση ακόμη",
+            "لا توجد إجابات بعد",
+        ],
+    ),
+    (
+        "No such survey.",
+        [
+            "ไม่พบแบบสำรวจนี้",
+            "Tādas aptaujas nav.",
+            "Δεν υπάρχει τέτοια έρευνα.",
+            "لا يوجد استبيان بهذا المعرّف.",
+        ],
+    ),
+    (
+        "No word stands out yet ({low} low-rated and {high} high-rated comments).",
+        [
+            "ยังไม่มีคำที่โดดเด่น (ความคิดเห็นคะแนนต่ำ {low} รายการ คะแนนสูง {high} รายการ)",
+            "Vēl neviens vārds neizceļas ({low} zemi un {high} augsti vērtēti komentāri).",
+            "Καμία λέξη δεν ξεχωρίζει ακόμη ({low} σχόλια με χαμηλή και {high} με υψηλή βαθμολογία).",
+            "لا تبرز أي كلمة بعد ({low} تعليقات منخفضة التقييم و{high} مرتفعة التقييم).",
+        ],
+    ),
+    (
+        "Nobody is waiting.",
+        [
+            "ไม่มีใครรออยู่",
+            "Neviens negaida.",
+            "Δεν περιμένει κανείς.",
+            "لا أحد في الانتظار.",
+        ],
+    ),
+    (
+        "Not created: {error}.",
+        [
+            "สร้างไม่สำเร็จ: {error}",
+            "Nav izveidots: {error}.",
+            "Δεν δημιουργήθηκε: {error}.",
+            "لم يُنشأ: {error}.",
+        ],
+    ),
+    (
+        "Not saved: {error}.",
+        [
+            "บันทึกไม่สำเร็จ: {error}",
+            "Nav saglabāts: {error}.",
+            "Δεν αποθηκεύτηκε: {error}.",
+            "لم يُحفظ: {error}.",
+        ],
+    ),
+    ("Now", ["ตอนนี้", "Tagad", "Τώρα", "الآن"]),
+    ("Numbers", ["ตัวเลข", "Skaitļi", "Αριθμοί", "أرقام"]),
+    (
+        "On a page event",
+        [
+            "เมื่อเกิดเหตุการณ์ในหน้า",
+            "Pēc lapas notikuma",
+            "Σε συμβάν της σελίδας",
+            "عند حدث في الصفحة",
+        ],
+    ),
+    (
+        "On exit intent",
+        [
+            "เมื่อผู้ใช้กำลังจะออกจากหน้า",
+            "Kad apmeklētājs grasās aiziet",
+            "Όταν ο επισκέπτης ετοιμάζεται να φύγει",
+            "عند نية المغادرة",
+        ],
+    ),
+    (
+        "One choice of several",
+        [
+            "เลือกหนึ่งข้อจากหลายข้อ",
+            "Viena izvēle no vairākām",
+            "Μία επιλογή από πολλές",
+            "خيار واحد من عدة خيارات",
+        ],
+    ),
+    (
+        "Only through Candor.show()",
+        [
+            "ผ่าน Candor.show() เท่านั้น",
+            "Tikai ar Candor.show()",
+            "Μόνο μέσω Candor.show()",
+            "فقط عبر Candor.show()",
+        ],
+    ),
+    ("Open", ["เปิดอยู่", "Atvērti", "Ανοιχτά", "مفتوحة"]),
+    (
+        "Option {n}",
+        ["ตัวเลือกที่ {n}", "{n}. variants", "Επιλογή {n}", "الخيار {n}"],
+    ),
+    ("Page", ["หน้า", "Lapa", "Σελίδα", "الصفحة"]),
+    (
+        "Panel from the side",
+        [
+            "แผงจากด้านข้าง",
+            "Panelis no malas",
+            "Πλαίσιο από το πλάι",
+            "لوحة من الجانب",
+        ],
+    ),
+    (
+        "Percent of the page",
+        [
+            "เปอร์เซ็นต์ของหน้า",
+            "Lapas procenti",
+            "Ποσοστό της σελίδας",
+            "النسبة المئوية من الصفحة",
+        ],
+    ),
+    ("Phone", ["โทรศัพท์", "Tālrunis", "Τηλέφωνο", "الهاتف"]),
+    (
+        "Preview",
+        ["ตัวอย่าง", "Priekšskatījums", "Προεπισκόπηση", "معاينة"],
+    ),
+    (
+        "Promoters {promoters} · passives {passives} · detractors {detractors}",
+        [
+            "ผู้สนับสนุน {promoters} · ผู้เฉยๆ {passives} · ผู้ไม่สนับสนุน {detractors}",
+            "Atbalstītāji {promoters} · pasīvie {passives} · kritiķi {detractors}",
+            "Υποστηρικτές {promoters} · ουδέτεροι {passives} · επικριτές {detractors}",
+            "المروّجون {promoters} · المحايدون {passives} · المنتقدون {detractors}",
+        ],
+    ),
+    ("Publish", ["เผยแพร่", "Publicēt", "Δημοσίευση", "نشر"]),
+    (
+        "Published as version {version}.",
+        [
+            "เผยแพร่เป็นเวอร์ชัน {version} แล้ว",
+            "Publicēts kā {version}. versija.",
+            "Δημοσιεύτηκε ως έκδοση {version}.",
+            "نُشر بوصفه الإصدار {version}.",
+        ],
+    ),
+    ("Question", ["คำถาม", "Jautājums", "Ερώτηση", "سؤال"]),
+    (
+        "Question {n}: {kind}",
+        [
+            "คำถามที่ {n}: {kind}",
+            "{n}. jautājums: {kind}",
+            "Ερώτηση {n}: {kind}",
+            "السؤال {n}: {kind}",
+        ],
+    ),
+    (
+        "Rated {rating} · ",
+        [
+            "ให้คะแนน {rating} · ",
+            "Vērtējums {rating} · ",
+            "Βαθμολογία {rating} · ",
+            "التقييم {rating} · ",
+        ],
+    ),
+    ("Rating", ["คะแนน", "Vērtējums", "Βαθμολογία", "التقييم"]),
+    ("Ratings", ["คะแนน", "Vērtējumi", "Βαθμολογίες", "التقييمات"]),
+    (
+        "Recommendation (NPS)",
+        [
+            "การแนะนำ (NPS)",
+            "Ieteikšana (NPS)",
+            "Σύσταση (NPS)",
+            "التوصية (NPS)",
+        ],
+    ),
+    ("Remove", ["ลบ", "Noņemt", "Αφαίρεση", "إزالة"]),
+    (
+        "Remove option {n}",
+        [
+            "ลบตัวเลือกที่ {n}",
+            "Noņemt {n}. variantu",
+            "Αφαίρεση της επιλογής {n}",
+            "إزالة الخيار {n}",
+        ],
+    ),
+    (
+        "Remove question {n}",
+        [
+            "ลบคำถามที่ {n}",
+            "Noņemt {n}. jautājumu",
+            "Αφαίρεση της ερώτησης {n}",
+            "إزالة السؤال {n}",
+        ],
+    ),
+    (
+        "Reopen",
+        ["เปิดอีกครั้ง", "Atvērt atkārtoti", "Επαναφορά", "إعادة فتح"],
+    ),
+    ("Required", ["จำเป็นต้องตอบ", "Obligāts", "Υποχρεωτική", "إلزامي"]),
+    ("Responses", ["คำตอบ", "Atbildes", "Απαντήσεις", "الردود"]),
+    (
+        "Satisfaction (CSAT)",
+        [
+            "ความพึงพอใจ (CSAT)",
+            "Apmierinātība (CSAT)",
+            "Ικανοποίηση (CSAT)",
+            "الرضا (CSAT)",
+        ],
+    ),
+    (
+        "Save draft",
+        [
+            "บันทึกฉบับร่าง",
+            "Saglabāt melnrakstu",
+            "Αποθήκευση πρόχειρου",
+            "حفظ المسودة",
+        ],
+    ),
+    ("Scale", ["มาตรวัด", "Skala", "Κλίμακα", "المقياس"]),
+    ("Scores", ["คะแนน", "Punkti", "Βαθμοί", "الدرجات"]),
+    ("Seconds", ["วินาที", "Sekundes", "Δευτερόλεπτα", "الثواني"]),
+    (
+        "Share of visitors asked (%)",
+        [
+            "สัดส่วนผู้เยี่ยมชมที่ถูกถาม (%)",
+            "Aptaujāto apmeklētāju daļa (%)",
+            "Ποσοστό επισκεπτών που ερωτώνται (%)",
+            "نسبة الزوار الذين يُسألون (%)",
+        ],
+    ),
+    ("Show", ["แสดง", "Rādīt", "Εμφάνιση", "عرض"]),
+    (
+        "Show aggregates to respondents and on snapshots",
+        [
+            "แสดงผลรวมแก่ผู้ตอบและในสรุปผล",
+            "Rādīt kopsavilkumus respondentiem un momentuzņēmumos",
+            "Εμφάνιση συγκεντρωτικών στους ερωτώμενους και στα στιγμιότυπα",
+            "عرض النتائج المجمّعة للمجيبين وفي اللقطات",
+        ],
+    ),
+    (
+        "Show all responses",
+        [
+            "แสดงคำตอบทั้งหมด",
+            "Rādīt visas atbildes",
+            "Εμφάνιση όλων των απαντήσεων",
+            "عرض كل الردود",
+        ],
+    ),
+    ("Sign in", ["เข้าสู่ระบบ", "Pieteikties", "Σύνδεση", "تسجيل الدخول"]),
+    (
+        "Sign in to the dashboard",
+        [
+            "เข้าสู่ระบบแดชบอร์ด",
+            "Pieteikties informācijas panelī",
+            "Σύνδεση στον πίνακα ελέγχου",
+            "تسجيل الدخول إلى لوحة المعلومات",
+        ],
+    ),
+    ("Sign out", ["ออกจากระบบ", "Iziet", "Αποσύνδεση", "تسجيل الخروج"]),
+    (
+        "Signing in…",
+        ["กำลังเข้าสู่ระบบ…", "Piesakās…", "Σύνδεση…", "جارٍ تسجيل الدخول…"],
+    ),
+    ("Stars", ["ดาว", "Zvaigznes", "Αστέρια", "نجوم"]),
+    ("Survey", ["แบบสำรวจ", "Aptauja", "Έρευνα", "الاستبيان"]),
+    ("Surveys", ["แบบสำรวจ", "Aptaujas", "Έρευνες", "الاستبيانات"]),
+    ("Template", ["แม่แบบ", "Veidne", "Πρότυπο", "القالب"]),
+    ("Text", ["ข้อความ", "Teksts", "Κείμενο", "النص"]),
+    (
+        "That is not the admin token.",
+        [
+            "นี่ไม่ใช่โทเค็นผู้ดูแลระบบ",
+            "Tā nav administratora pilnvara.",
+            "Αυτό δεν είναι το διακριτικό διαχειριστή.",
+            "هذا ليس رمز المسؤول.",
+        ],
+    ),
+    (
+        "The browser refused the download.",
+        [
+            "เบราว์เซอร์ปฏิเสธการดาวน์โหลด",
+            "Pārlūks atteica lejupielādi.",
+            "Το πρόγραμμα περιήγησης αρνήθηκε τη λήψη.",
+            "رفض المتصفح التنزيل.",
+        ],
+    ),
+    (
+        "The collector prints it at its first start, or reads it from CANDOR_ADMIN_TOKEN.",
+        [
+            "ตัวรวบรวมพิมพ์โทเค็นนี้เมื่อเริ่มทำงานครั้งแรก หรืออ่านจาก CANDOR_ADMIN_TOKEN",
+            "Savācējs to izdrukā pirmajā palaišanas reizē vai nolasa no CANDOR_ADMIN_TOKEN.",
+            "Ο συλλέκτης το εμφανίζει στην πρώτη εκκίνηση ή το διαβάζει από το CANDOR_ADMIN_TOKEN.",
+            "يطبعه المُجمِّع عند تشغيله أول مرة، أو يقرؤه من CANDOR_ADMIN_TOKEN.",
+        ],
+    ),
+    ("Title", ["ชื่อเรื่อง", "Nosaukums", "Τίτλος", "العنوان"]),
+    ("Trigger", ["ตัวกระตุ้น", "Palaišana", "Ενεργοποίηση", "المُشغِّل"]),
+    ("Version", ["เวอร์ชัน", "Versija", "Έκδοση", "الإصدار"]),
+    (
+        "Where and when",
+        ["ที่ไหนและเมื่อไร", "Kur un kad", "Πού και πότε", "أين ومتى"],
+    ),
+    ("Window", ["ช่วงเวลา", "Periods", "Διάστημα", "الفترة"]),
+    ("Words", ["คำ", "Vārdi", "Λέξεις", "الكلمات"]),
+    (
+        "Words typical of low-rated comments",
+        [
+            "คำที่พบบ่อยในความคิดเห็นคะแนนต่ำ",
+            "Zemi vērtētiem komentāriem raksturīgi vārdi",
+            "Λέξεις χαρακτηριστικές των σχολίων με χαμηλή βαθμολογία",
+            "كلمات مميِّزة للتعليقات منخفضة التقييم",
+        ],
+    ),
+    ("Yes or no", ["ใช่หรือไม่ใช่", "Jā vai nē", "Ναι ή όχι", "نعم أو لا"]),
+    ("agreeing", ["เห็นด้วย", "piekrīt", "συμφωνούν", "الموافقون"]),
+    (
+        "as expected",
+        ["ตามที่คาด", "kā gaidīts", "όπως αναμενόταν", "كما هو متوقع"],
+    ),
+    (
+        "blank (build it from scratch)",
+        [
+            "ว่างเปล่า (สร้างเองตั้งแต่ต้น)",
+            "tukša (veidot no nulles)",
+            "κενό (δημιουργία από την αρχή)",
+            "فارغ (ابنه من البداية)",
+        ],
+    ),
+    ("detractors", ["ผู้ไม่สนับสนุน", "kritiķi", "επικριτές", "المنتقدون"]),
+    (
+        "language {locale}",
+        [
+            "ภาษา {locale}",
+            "valoda {locale}",
+            "γλώσσα {locale}",
+            "اللغة {locale}",
+        ],
+    ),
+    ("mean", ["ค่าเฉลี่ย", "vidējais", "μέσος όρος", "المتوسط"]),
+    (
+        "mean gap",
+        ["ส่วนต่างเฉลี่ย", "vidējā starpība", "μέση απόκλιση", "متوسط الفجوة"],
+    ),
+    (
+        "mean gap {gap}",
+        [
+            "ส่วนต่างเฉลี่ย {gap}",
+            "vidējā starpība {gap}",
+            "μέση απόκλιση {gap}",
+            "متوسط الفجوة {gap}",
+        ],
+    ),
+    (
+        "mean {mean}",
+        [
+            "ค่าเฉลี่ย {mean}",
+            "vidēji {mean}",
+            "μέσος όρος {mean}",
+            "المتوسط {mean}",
+        ],
+    ),
+    (
+        "met or exceeded",
+        [
+            "ตรงหรือเกินความคาดหวัง",
+            "atbilda vai pārspēja",
+            "καλύφθηκε ή ξεπεράστηκε",
+            "حُقّقت أو تُجووزت",
+        ],
+    ),
+    (
+        "page {page}",
+        ["หน้า {page}", "lapa {page}", "σελίδα {page}", "الصفحة {page}"],
+    ),
+    (
+        "promoters",
+        ["ผู้สนับสนุน", "atbalstītāji", "υποστηρικτές", "المروّجون"],
+    ),
+    (
+        "satisfied",
+        ["พึงพอใจ", "apmierināti", "ικανοποιημένοι", "الراضون"],
+    ),
+    ("yes", ["ใช่", "jā", "ναι", "نعم"]),
+    (
+        "{n} answers",
+        ["{n} คำตอบ", "{n} atbildes", "{n} απαντήσεις", "{n} إجابات"],
+    ),
+    (
+        "{n} answers (fewer than {minimum})",
+        [
+            "{n} คำตอบ (น้อยกว่า {minimum})",
+            "{n} atbildes (mazāk nekā {minimum})",
+            "{n} απαντήσεις (λιγότερες από {minimum})",
+            "{n} إجابات (أقل من {minimum})",
+        ],
+    ),
+    (
+        "{n} responses",
+        ["{n} คำตอบ", "{n} atbildes", "{n} απαντήσεις", "{n} ردود"],
+    ),
+    (
+        "{points} points",
+        [
+            "{points} ระดับ",
+            "{points} punkti",
+            "{points} βαθμίδες",
+            "{points} درجات",
+        ],
+    ),
+    ("{p} only", ["{p} เท่านั้น", "tikai {p}", "μόνο {p}", "{p} فقط"]),
+    (
+        "{share} found it easy",
+        [
+            "{share} รู้สึกว่าง่าย",
+            "{share} uzskatīja, ka tas bija viegli",
+            "{share} το βρήκαν εύκολο",
+            "{share} وجدوه سهلًا",
+        ],
+    ),
+    (
+        "{share} found it easy · mean {mean} / 7 · n = {n}",
+        [
+            "{share} รู้สึกว่าง่าย · ค่าเฉลี่ย {mean} / 7 · n = {n}",
+            "{share} uzskatīja, ka tas bija viegli · vidēji {mean} / 7 · n = {n}",
+            "{share} το βρήκαν εύκολο · μέσος όρος {mean} / 7 · n = {n}",
+            "{share} وجدوه سهلًا · المتوسط {mean} / 7 · n = {n}",
+        ],
+    ),
+    (
+        "{share} satisfied",
+        [
+            "{share} พึงพอใจ",
+            "{share} apmierināti",
+            "{share} ικανοποιημένοι",
+            "{share} راضون",
+        ],
+    ),
+    (
+        "{share} satisfied · mean {mean} / {points} · n = {n}",
+        [
+            "{share} พึงพอใจ · ค่าเฉลี่ย {mean} / {points} · n = {n}",
+            "{share} apmierināti · vidēji {mean} / {points} · n = {n}",
+            "{share} ικανοποιημένοι · μέσος όρος {mean} / {points} · n = {n}",
+            "{share} راضون · المتوسط {mean} / {points} · n = {n}",
+        ],
+    ),
+    (
+        "{share} yes",
+        ["{share} ใช่", "{share} jā", "{share} ναι", "{share} نعم"],
+    ),
+    (
+        "{share} yes · n = {n}",
+        [
+            "{share} ใช่ · n = {n}",
+            "{share} jā · n = {n}",
+            "{share} ναι · n = {n}",
+            "{share} نعم · n = {n}",
+        ],
+    ),
+    (
+        "{shown} comments shown of {loaded} responses loaded",
+        [
+            "แสดงความคิดเห็น {shown} รายการจากคำตอบที่โหลด {loaded} รายการ",
+            "Parādīti {shown} komentāri no {loaded} ielādētajām atbildēm",
+            "Εμφανίζονται {shown} σχόλια από {loaded} φορτωμένες απαντήσεις",
+            "يُعرض {shown} من التعليقات من أصل {loaded} ردود محمّلة",
+        ],
+    ),
+    (
+        "← All surveys",
+        [
+            "← แบบสำรวจทั้งหมด",
+            "← Visas aptaujas",
+            "← Όλες οι έρευνες",
+            "→ كل الاستبيانات",
+        ],
+    ),
+    ("↑ Up", ["↑ ขึ้น", "↑ Augšup", "↑ Πάνω", "↑ لأعلى"]),
+    ("↓ Down", ["↓ ลง", "↓ Lejup", "↓ Κάτω", "↓ لأسفل"]),
+    (
+        "▲ Higher on {day}: {value} against {baseline} over the {days} days before (p = {p}, n = {n})",
+        [
+            "▲ สูงขึ้นเมื่อ {day}: {value} เทียบกับ {baseline} ใน {days} วันก่อนหน้า (p = {p}, n = {n})",
+            "▲ Augstāk {day}: {value} pret {baseline} iepriekšējās {days} dienās (p = {p}, n = {n})",
+            "▲ Υψηλότερο στις {day}: {value} έναντι {baseline} τις {days} προηγούμενες ημέρες (p = {p}, n = {n})",
+            "▲ أعلى في {day}: {value} مقابل {baseline} في الأيام الـ{days} السابقة (p = {p}، n = {n})",
+        ],
+    ),
+    (
+        "▲ Significantly higher {metric}: {previous} → {current} against the window before (p = {p})",
+        [
+            "▲ {metric} สูงขึ้นอย่างมีนัยสำคัญ: {previous} → {current} เทียบกับช่วงก่อนหน้า (p = {p})",
+            "▲ Būtiski augstāks rādītājs „{metric}”: {previous} → {current} salīdzinājumā ar iepriekšējo periodu (p = {p})",
+            "▲ Σημαντικά υψηλότερο ({metric}): {previous} → {current} έναντι του προηγούμενου διαστήματος (p = {p})",
+            "▲ {metric} أعلى بدلالة: {previous} ← {current} مقارنةً بالفترة السابقة (p = {p})",
+        ],
+    ),
+    (
+        "▼ Lower on {day}: {value} against {baseline} over the {days} days before (p = {p}, n = {n})",
+        [
+            "▼ ต่ำลงเมื่อ {day}: {value} เทียบกับ {baseline} ใน {days} วันก่อนหน้า (p = {p}, n = {n})",
+            "▼ Zemāk {day}: {value} pret {baseline} iepriekšējās {days} dienās (p = {p}, n = {n})",
+            "▼ Χαμηλότερο στις {day}: {value} έναντι {baseline} τις {days} προηγούμενες ημέρες (p = {p}, n = {n})",
+            "▼ أدنى في {day}: {value} مقابل {baseline} في الأيام الـ{days} السابقة (p = {p}، n = {n})",
+        ],
+    ),
+    (
+        "▼ Significantly lower {metric}: {previous} → {current} against the window before (p = {p})",
+        [
+            "▼ {metric} ต่ำลงอย่างมีนัยสำคัญ: {previous} → {current} เทียบกับช่วงก่อนหน้า (p = {p})",
+            "▼ Būtiski zemāks rādītājs „{metric}”: {previous} → {current} salīdzinājumā ar iepriekšējo periodu (p = {p})",
+            "▼ Σημαντικά χαμηλότερο ({metric}): {previous} → {current} έναντι του προηγούμενου διαστήματος (p = {p})",
+            "▼ {metric} أدنى بدلالة: {previous} ← {current} مقارنةً بالفترة السابقة (p = {p})",
+        ],
+    ),
+    ("● Live", ["● สด", "● Tiešraide", "● Ζωντανά", "● مباشر"]),
+];
