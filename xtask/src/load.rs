@@ -60,6 +60,7 @@ pub fn collector() -> anyhow::Result<()> {
     drop(server);
     let server = Server::start(&large)?;
     let snapshot_large = wrk(&server, "/v1/surveys/checkout/snapshot?window=all", None)?;
+    let segments = segment_builds(&server)?;
     drop(server);
 
     println!(
@@ -83,20 +84,69 @@ pub fn collector() -> anyhow::Result<()> {
         snapshot_large.p50_ms / snapshot_small.p50_ms,
         snapshot_large.p99_ms / snapshot_small.p99_ms,
     );
+    println!(
+        "\n{:<44} {:>14} {:>14} {:>9}",
+        "owner snapshot at 1M, first build (cold)", "all ms", "locale=th ms", "ratio"
+    );
+    for (window, whole, segment) in &segments {
+        println!(
+            "{window:<44} {whole:>14.1} {segment:>14.1} {:>8.1}×",
+            segment / whole
+        );
+    }
     Ok(())
+}
+
+/// The first (uncached) build of the owner's snapshot at each window, of
+/// every response (from daily summaries) and of the Thai third (built from
+/// the responses themselves): (window, all ms, segment ms). Each key is
+/// asked once, so each answer is a fresh build.
+fn segment_builds(server: &Server) -> anyhow::Result<Vec<(&'static str, f64, f64)>> {
+    let time = |query: &str| -> anyhow::Result<f64> {
+        let url = format!(
+            "http://127.0.0.1:{}/v1/admin/surveys/checkout/snapshot?{query}",
+            server.port
+        );
+        let seconds = output(&mut cmd(
+            "curl",
+            &[
+                "-sS",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{time_total}",
+                "-H",
+                "Authorization: Bearer bench",
+                &url,
+            ],
+        ))
+        .context("curl failed")?;
+        Ok(seconds.trim().parse::<f64>()? * 1000.0)
+    };
+    ["7d", "30d", "90d", "all"]
+        .into_iter()
+        .map(|window| {
+            let whole = time(&format!("window={window}"))?;
+            let segment = time(&format!("window={window}&locale=th"))?;
+            Ok((window, whole, segment))
+        })
+        .collect()
 }
 
 /// A database with `count` responses, made once and kept in target/bench.
 fn seeded(dir: &Path, count: u64) -> anyhow::Result<String> {
-    let file = dir.join(format!("seeded-{count}.db"));
+    let file = dir.join(format!("seeded-{SEED_VERSION}-{count}.db"));
     if !file.exists() {
         return seeded_fresh(dir, count);
     }
     Ok(format!("sqlite://{}", file.display()))
 }
 
+/// Bumped when the seed's data changes, so an old database is not reused.
+const SEED_VERSION: u32 = 2;
+
 fn seeded_fresh(dir: &Path, count: u64) -> anyhow::Result<String> {
-    let file = dir.join(format!("seeded-{count}.db"));
+    let file = dir.join(format!("seeded-{SEED_VERSION}-{count}.db"));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
     }

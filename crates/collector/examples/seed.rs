@@ -41,11 +41,13 @@ async fn main() -> anyhow::Result<()> {
             .unwrap();
         days.entry(day).or_default().add(&survey, &response);
         sqlx::query(
-            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers)
-             VALUES ($1, 'checkout', 1, $2, 'en', $3)",
+            "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, page, answers)
+             VALUES ($1, 'checkout', 1, $2, $3, '/checkout', $4)",
         )
         .bind(&id)
         .bind(format!("{day}T12:00:00Z"))
+        // A third in Thai: the segment the bench filters on.
+        .bind(if n % 3 == 0 { "th" } else { "en" })
         .bind(serde_json::to_string(response.answers())?)
         .execute(&mut *tx)
         .await?;

@@ -57,34 +57,20 @@ impl Store {
             String,
             String,
         );
+        let (conditions, binds) = matching(&self.backend, survey, filter, cursor);
         let sql = format!(
             "SELECT id, survey_version, received_at, locale, page, answers, context FROM responses
-             WHERE survey_id = $1
-               AND ($2 IS NULL OR received_at >= $2)
-               AND ($3 IS NULL OR received_at < $3)
-               AND ($4 IS NULL OR locale = $4)
-               AND ($5 IS NULL OR page = $5)
-               AND ($6 IS NULL OR received_at < $6 OR (received_at = $6 AND id < $7))
-               {}
+             WHERE {conditions}
              ORDER BY received_at DESC, id DESC
-             LIMIT $8",
-            context_conditions(&self.backend, &filter.segment, 9)
+             LIMIT ${}",
+            binds.len() + 1
         );
-        let segment = &filter.segment;
         let rows: Vec<Row> = on_pool!(self.backend, pool => {
-            let mut query = sqlx::query_as(&sql)
-                .bind(survey)
-                .bind(filter.from.as_deref())
-                .bind(filter.until.as_deref())
-                .bind(segment.locale.as_deref())
-                .bind(segment.page.as_deref())
-                .bind(cursor.map(|c| c.0.as_str()))
-                .bind(cursor.map(|c| c.1.as_str()))
-                .bind(i64::from(limit));
-            for (name, value) in &segment.context {
-                query = query.bind(context_key(&self.backend, name)).bind(value);
+            let mut query = sqlx::query_as(&sql);
+            for value in &binds {
+                query = query.bind(value);
             }
-            query.fetch_all(pool).await?
+            query.bind(i64::from(limit)).fetch_all(pool).await?
         });
         rows.into_iter()
             .map(|(id, version, received_at, locale, page, answers, context)| {
@@ -102,26 +88,56 @@ impl Store {
     }
 }
 
-/// `AND` conditions for the segment's context fields, numbered from
-/// `first`: each takes the field's key (see [`context_key`]), then its value.
-pub(super) fn context_conditions(backend: &Backend, segment: &Segment, first: usize) -> String {
-    (0..segment.context.len())
-        .map(|i| {
-            let (key, value) = (first + 2 * i, first + 2 * i + 1);
-            match backend {
-                Backend::Sqlite(_) => format!("AND json_extract(context, ${key}) = ${value}"),
-                Backend::Postgres(_) => format!("AND (context::jsonb ->> ${key}) = ${value}"),
+/// The `WHERE` conditions for `survey`'s responses matching `filter` and
+/// older than `cursor`, with their values in placeholder order (`$1`, …).
+///
+/// Only the conditions that apply are written, and the cursor as a row-value
+/// comparison, so the database walks the `(survey_id, received_at, id)`
+/// index from the cursor on: each page costs its own rows, however deep.
+pub(super) fn matching(
+    backend: &Backend,
+    survey: &str,
+    filter: &ResponseFilter,
+    cursor: Option<&Cursor>,
+) -> (String, Vec<String>) {
+    let mut conditions = Vec::new();
+    let mut binds: Vec<String> = Vec::new();
+    let mut add = |template: &str, values: &[&str]| {
+        let mut condition = String::new();
+        let mut values = values.iter();
+        for piece in template.split('?').enumerate() {
+            if piece.0 > 0 {
+                binds.push((*values.next().unwrap_or(&"")).to_owned());
+                condition.push_str(&format!("${}", binds.len()));
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// How a context field is named to the database's JSON function. Names are
-/// `a-z0-9_` (core checked), so the SQLite path needs no quoting.
-pub(super) fn context_key(backend: &Backend, name: &str) -> String {
-    match backend {
-        Backend::Sqlite(_) => format!("$.{name}"),
-        Backend::Postgres(_) => name.to_owned(),
+            condition.push_str(piece.1);
+        }
+        conditions.push(condition);
+    };
+    add("survey_id = ?", &[survey]);
+    if let Some(from) = &filter.from {
+        add("received_at >= ?", &[from]);
     }
+    if let Some(until) = &filter.until {
+        add("received_at < ?", &[until]);
+    }
+    if let Some((at, id)) = cursor {
+        add("(received_at, id) < (?, ?)", &[at, id]);
+    }
+    let segment = &filter.segment;
+    if let Some(locale) = &segment.locale {
+        add("locale = ?", &[locale]);
+    }
+    if let Some(page) = &segment.page {
+        add("page = ?", &[page]);
+    }
+    for (name, value) in &segment.context {
+        // Names are `a-z0-9_` (core checked), so the SQLite path needs no
+        // quoting.
+        match backend {
+            Backend::Sqlite(_) => add("json_extract(context, ?) = ?", &[&format!("$.{name}"), value]),
+            Backend::Postgres(_) => add("(context::jsonb ->> ?) = ?", &[name, value]),
+        }
+    }
+    (conditions.join(" AND "), binds)
 }

@@ -4,20 +4,30 @@
 //! version it answered: the same `SurveyStats::add` as on receipt, so a
 //! segment's figures are computed exactly as the whole survey's are.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use candor_core::stats::SurveyStats;
-use candor_core::{Day, ResponseId, ResponseSubmission, Segment, Survey, SurveyId};
+use candor_core::{Day, ResponseId, ResponseSubmission, Segment, Survey, SurveyId, ValidResponse};
+use futures_util::TryStreamExt;
 
-use super::{ResponseFilter, Store, StoreError, StoredResponse};
+use super::listing::matching;
+use super::{ResponseFilter, Store, StoreError, on_pool};
 
-/// Responses read per round trip.
-const PAGE: u32 = 1000;
+/// A response's fields that figures depend on.
+type Row = (
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
 
 impl Store {
     /// The daily summaries of the responses of `survey` in `segment` from
     /// `first` to `last` (inclusive; open ends when `None`), oldest first.
+    /// One pass over the matching rows, streamed.
     pub async fn segment_days(
         &self,
         survey: &SurveyId,
@@ -25,40 +35,31 @@ impl Store {
         first: Option<Day>,
         last: Option<Day>,
     ) -> Result<Vec<(Day, SurveyStats)>, StoreError> {
+        let versions = self.versions(survey).await?;
         let filter = ResponseFilter {
             from: first.map(|d| d.to_string()),
             until: last.map(|d| d.plus(1).to_string()),
             segment: segment.clone(),
         };
+        let (conditions, binds) = matching(&self.backend, survey.as_str(), &filter, None);
+        let sql = format!(
+            "SELECT id, survey_version, received_at, locale, page, answers, context FROM responses WHERE {conditions}"
+        );
         let mut days: BTreeMap<String, SurveyStats> = BTreeMap::new();
-        let mut versions: HashMap<u32, Option<Survey>> = HashMap::new();
-        let mut cursor = None;
-        loop {
-            let page = self
-                .responses(survey.as_str(), &filter, cursor.as_ref(), PAGE)
-                .await?;
-            for response in &page {
-                let version = response.survey_version;
-                let definition = match versions.entry(version) {
-                    Entry::Occupied(known) => known.into_mut(),
-                    Entry::Vacant(slot) => slot.insert(self.survey_version(survey, version).await?),
-                };
-                let Some(definition) = definition else {
+        on_pool!(self.backend, pool => {
+            let mut query = sqlx::query_as::<_, Row>(&sql);
+            for value in &binds {
+                query = query.bind(value);
+            }
+            let mut rows = query.fetch(pool);
+            while let Some(row) = rows.try_next().await? {
+                let day = row.2.get(..10).unwrap_or_default().to_owned();
+                let Some((definition, valid)) = revalidated(&versions, row) else {
                     continue;
                 };
-                let Some(valid) = revalidated(definition, response) else {
-                    continue;
-                };
-                let day = response.received_at.get(..10).unwrap_or_default().to_owned();
                 days.entry(day).or_default().add(definition, &valid);
             }
-            match page.last() {
-                Some(last) if page.len() == PAGE as usize => {
-                    cursor = Some((last.received_at.clone(), last.id.clone()));
-                }
-                _ => break,
-            }
-        }
+        });
         days.into_iter()
             .map(|(day, stats)| {
                 let day = Day::parse("day", &day).map_err(|e| StoreError::CorruptDay(e.to_string()))?;
@@ -81,21 +82,45 @@ impl Store {
         }
         Ok(total)
     }
+
+    /// Every published version of `survey`, by number.
+    async fn versions(&self, survey: &SurveyId) -> Result<HashMap<u32, Survey>, StoreError> {
+        let rows: Vec<(i64, String)> = on_pool!(self.backend, pool => {
+            sqlx::query_as("SELECT version, definition FROM survey_versions WHERE survey_id = $1")
+                .bind(survey.as_str())
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter()
+            .map(|(version, definition)| {
+                Ok((
+                    u32::try_from(version).unwrap_or(0),
+                    serde_json::from_str(&definition)?,
+                ))
+            })
+            .collect()
+    }
 }
 
-/// A stored response checked again; `None` (and a warning) if it no longer
-/// passes, which only a hand-edited database could cause.
-fn revalidated(survey: &Survey, stored: &StoredResponse) -> Option<candor_core::ValidResponse> {
+/// A stored response checked again against the version it answered; `None`
+/// (and a warning) if that no longer works, which only a hand-edited
+/// database could cause.
+fn revalidated(versions: &HashMap<u32, Survey>, row: Row) -> Option<(&Survey, ValidResponse)> {
+    let (id, version, _, locale, page, answers, context) = row;
+    let definition = versions.get(&u32::try_from(version).ok()?)?;
     let submission = ResponseSubmission {
-        id: ResponseId::parse("id", &stored.id).ok()?,
-        survey_version: stored.survey_version,
-        locale: stored.locale.clone(),
-        page: stored.page.clone(),
-        answers: stored.answers.as_object().cloned().unwrap_or_default(),
-        context: stored.context.clone(),
+        id: ResponseId::parse("id", &id).ok()?,
+        survey_version: definition.version,
+        locale,
+        page,
+        answers: serde_json::from_str(&answers).ok()?,
+        context: serde_json::from_str(&context).ok()?,
     };
-    survey
-        .validate(submission)
-        .inspect_err(|error| tracing::warn!(%error, id = stored.id, "a stored response no longer validates; left out of segment figures"))
-        .ok()
+    match definition.validate(submission) {
+        Ok(valid) => Some((definition, valid)),
+        Err(error) => {
+            tracing::warn!(%error, id, "a stored response no longer validates; left out of segment figures");
+            None
+        }
+    }
 }
