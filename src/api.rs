@@ -1,6 +1,8 @@
 //! The collector's public API as the widget uses it.
 
-use candor_core::{FieldError, Snapshot, Survey};
+use candor_core::{FieldError, Survey};
+
+use crate::public_figures::PublicFigures;
 use gloo_net::http::{Request, Response};
 
 /// Why a call to the endpoint failed.
@@ -80,7 +82,7 @@ impl Api {
     }
 
     /// The public figures.
-    pub async fn snapshot(&self) -> Result<Snapshot, ApiError> {
+    pub async fn snapshot(&self) -> Result<PublicFigures, ApiError> {
         decode(get(&format!("{}/snapshot", self.base)).await?).await
     }
 }

@@ -12,6 +12,7 @@ mod events;
 mod i18n;
 mod memory;
 mod outbox;
+mod public_figures;
 mod random;
 mod shadow;
 mod storage;

@@ -2,7 +2,6 @@
 //! snapshot for any page, redrawn from the collector's snapshot stream
 //! whenever responses arrive.
 
-use candor_core::Snapshot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -10,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use super::snapshot_summary::SnapshotSummary;
 use crate::api::Api;
 use crate::i18n::{choose_locale, direction};
+use crate::public_figures::PublicFigures;
 
 /// The survey's public figures, kept current by Server-Sent Events. Shows
 /// nothing until the first snapshot arrives (and nothing if the endpoint
@@ -19,7 +19,7 @@ pub fn LiveSnapshot(
     /// The endpoint and survey.
     api: Api,
 ) -> impl IntoView {
-    let latest = RwSignal::new(None::<Snapshot>);
+    let latest = RwSignal::new(None::<PublicFigures>);
     let stream_url = api.stream_url();
     let api = StoredValue::new(api);
     let survey = LocalResource::new(move || {
@@ -33,7 +33,7 @@ pub fn LiveSnapshot(
                     let parsed = event
                         .data()
                         .as_string()
-                        .and_then(|data| serde_json::from_str::<Snapshot>(&data).ok());
+                        .and_then(|data| serde_json::from_str::<PublicFigures>(&data).ok());
                     if let Some(snapshot) = parsed {
                         latest.set(Some(snapshot));
                     }

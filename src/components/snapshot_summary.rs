@@ -3,32 +3,26 @@
 //! and how experience compared with expectation per dimension. Every figure
 //! comes from the snapshot; none is computed here.
 
-use candor_core::snapshot::{DimensionFigures, Figures};
-use candor_core::{Snapshot, Survey, Window};
+use candor_core::{Survey, Window};
 use leptos::prelude::*;
 
 use crate::i18n::{Strings, number, percent, strings, summary};
+use crate::public_figures::PublicFigures;
 
 /// The public figures of `snapshot`, or why there are none yet.
 #[component]
 pub fn SnapshotSummary(
     /// The figures from the collector.
-    snapshot: Snapshot,
+    snapshot: PublicFigures,
     /// The survey, for dimension names.
     survey: Survey,
     /// The shown locale.
     locale: String,
 ) -> impl IntoView {
     let s = strings(&locale);
-    let csat = snapshot.questions.iter().find_map(|q| match &q.figures {
-        Figures::Csat {
-            mean,
-            satisfied,
-            histogram,
-            ..
-        } => Some((*mean, *satisfied, histogram.clone())),
-        _ => None,
-    });
+    let csat = snapshot
+        .csat()
+        .map(|(mean, satisfied, histogram)| (mean, satisfied, histogram.to_vec()));
     let Some((mean, satisfied, histogram)) = csat else {
         return view! {
             <div class="candor-snapshot" data-responses=snapshot.responses.to_string()>
@@ -75,24 +69,26 @@ fn window_name(s: &Strings, window: Window) -> &'static str {
 
 /// One line per shown gap dimension: "Delivery date: fell short of
 /// expectations (−1.2)", with a class for its verdict.
-fn gap_lines(snapshot: &Snapshot, survey: &Survey, locale: &str, s: &Strings) -> Vec<(&'static str, String)> {
+fn gap_lines(
+    snapshot: &PublicFigures,
+    survey: &Survey,
+    locale: &str,
+    s: &Strings,
+) -> Vec<(&'static str, String)> {
     let mut lines = Vec::new();
     for question in &snapshot.questions {
-        let Figures::Gap { dimensions, .. } = &question.figures else {
+        if question.kind != "gap" {
             continue;
-        };
-        let labels = survey.question(question.id.as_str()).map(|q| &q.kind);
-        for dimension in dimensions {
-            let DimensionFigures::Shown(d) = dimension else {
-                continue;
-            };
+        }
+        let labels = survey.question(&question.id).map(|q| &q.kind);
+        for d in question.dimensions.iter().filter(|d| d.status == "shown") {
             let label = match labels {
                 Some(candor_core::QuestionKind::ExpectationGap { dimensions }) => dimensions
                     .iter()
-                    .find(|l| l.id == d.id)
+                    .find(|l| l.id.as_str() == d.id)
                     .map(|l| survey.text(&l.label, locale).to_owned())
-                    .unwrap_or_else(|| d.id.to_string()),
-                _ => d.id.to_string(),
+                    .unwrap_or_else(|| d.id.clone()),
+                _ => d.id.clone(),
             };
             let (class, verdict) = match d.mean_gap {
                 g if g > 0.25 => ("candor-gap--exceeded", s.verdicts[0]),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use candor_core::{DisplayMode, ResponseSubmission, Snapshot, Survey};
+use candor_core::{DisplayMode, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -14,6 +14,7 @@ use crate::api::{Api, ApiError};
 use crate::i18n::{choose_locale, direction, strings};
 use crate::memory::{self, Outcome};
 use crate::outbox::{self, Delivery};
+use crate::public_figures::PublicFigures;
 use crate::{events, theme};
 
 /// What became of the response, as the thank-you screen needs it.
@@ -21,7 +22,7 @@ use crate::{events, theme};
 struct Sent {
     delivery: Delivery,
     /// The public figures, when they could be read.
-    snapshot: Option<Snapshot>,
+    snapshot: Option<PublicFigures>,
 }
 
 /// The survey of `api`, from loading to thank-you. Renders nothing while the

@@ -102,6 +102,20 @@ fn shape_errors_name_their_path() {
         "questions[1].kind",
     );
     rejects(
+        "a field of another kind",
+        |v| v["questions"][0]["dimensions"] = json!([]),
+        ErrorCode::UnknownField,
+        "questions[0].dimensions",
+    );
+    rejects(
+        "a gap question without dimensions",
+        |v| {
+            v["questions"][1].as_object_mut().unwrap().remove("dimensions");
+        },
+        ErrorCode::Required,
+        "questions[1].dimensions",
+    );
+    rejects(
         "missing id",
         |v| {
             v["questions"][2].as_object_mut().unwrap().remove("id");

@@ -14,6 +14,7 @@ const MAX_QUESTIONS: usize = 50;
 
 /// Deserializes `body`, turning serde's messages into a [`FieldError`] whose
 /// field is the JSON path (`questions[1].dimensions[0].label`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn deserialize<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, FieldError> {
     let mut json = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut json).map_err(|error| {
@@ -27,6 +28,22 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Fie
     json.end()
         .map_err(|e| FieldError::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {e}")))?;
     Ok(value)
+}
+
+/// Deserializes `body` in the widget: the same codes, but a shape error names
+/// the line and column rather than the JSON path (the path costs ~50 KB of
+/// wasm). Rule errors, checked afterwards, still name their path, and the
+/// collector, through which definitions are published, names every path.
+#[cfg(target_arch = "wasm32")]
+pub fn deserialize<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, FieldError> {
+    serde_json::from_slice(body).map_err(|error| {
+        if !error.is_data() {
+            return FieldError::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {error}"));
+        }
+        let mut classified = classify("", &error.to_string());
+        classified.message = error.to_string();
+        classified
+    })
 }
 
 /// Maps serde's data error messages onto codes; a field named in the message

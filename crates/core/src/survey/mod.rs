@@ -41,7 +41,7 @@ pub struct Survey {
 /// One question of a survey. In JSON its `kind` and the kind's own fields sit
 /// beside `id`, `text` and `required`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "repr::QuestionRepr", into = "repr::QuestionRepr")]
+#[serde(try_from = "repr::QuestionIn", into = "repr::QuestionRepr")]
 pub struct Question {
     /// The key of this question's answer in a response.
     pub id: QuestionId,

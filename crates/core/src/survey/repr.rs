@@ -1,5 +1,10 @@
 //! The JSON form of a question: `kind` and the kind's own fields beside the
 //! common ones, with unknown fields refused.
+//!
+//! Written through a tagged enum ([`QuestionRepr`]); read through one flat
+//! struct ([`QuestionIn`]) whose kind-specific fields are checked after:
+//! the same errors, but no buffering of each question to find its tag,
+//! which made the widget's wasm about 25 KB larger.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,8 +19,8 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
-#[derive(Clone, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuestionRepr {
     Csat {
         id: QuestionId,
@@ -74,46 +79,102 @@ pub enum QuestionRepr {
     },
 }
 
-impl From<QuestionRepr> for Question {
-    fn from(repr: QuestionRepr) -> Self {
-        use QuestionRepr as R;
-        let (id, text, required, kind) = match repr {
-            R::Csat {
-                id,
-                text,
-                required,
-                display,
-                points,
-            } => (id, text, required, QuestionKind::Csat { display, points }),
-            R::Nps { id, text, required } => (id, text, required, QuestionKind::Nps),
-            R::Ces { id, text, required } => (id, text, required, QuestionKind::Ces),
-            R::ExpectationGap {
-                id,
-                text,
-                required,
-                dimensions,
-            } => (id, text, required, QuestionKind::ExpectationGap { dimensions }),
-            R::YesNo { id, text, required } => (id, text, required, QuestionKind::YesNo),
-            R::SingleChoice {
-                id,
-                text,
-                required,
-                options,
-            } => (id, text, required, QuestionKind::SingleChoice { options }),
-            R::Comment {
-                id,
-                text,
-                required,
-                max_length,
-            } => (id, text, required, QuestionKind::Comment { max_length }),
-            R::ContactRequest { id, text, required } => (id, text, required, QuestionKind::ContactRequest),
-        };
-        Self {
-            id,
-            text,
-            required,
-            kind,
+/// The kinds by name.
+#[derive(Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KindName {
+    Csat,
+    Nps,
+    Ces,
+    ExpectationGap,
+    YesNo,
+    SingleChoice,
+    Comment,
+    ContactRequest,
+}
+
+/// A question as read: every kind's fields, each optional; which may and
+/// must be present is checked by [`Question::try_from`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionIn {
+    kind: KindName,
+    id: QuestionId,
+    text: Texts,
+    #[serde(default)]
+    required: bool,
+    display: Option<CsatDisplay>,
+    points: Option<u8>,
+    dimensions: Option<Vec<Labelled>>,
+    options: Option<Vec<Labelled>>,
+    max_length: Option<u32>,
+}
+
+/// A field missing for, or foreign to, a question's kind, worded as serde
+/// words its own (so both are classified alike, with the field's path).
+#[derive(Debug)]
+pub enum FieldMisfit {
+    Missing(&'static str),
+    Foreign(&'static str),
+}
+
+impl std::fmt::Display for FieldMisfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Missing(name) => write!(f, "missing field `{name}`"),
+            Self::Foreign(name) => write!(f, "unknown field `{name}` for this kind"),
         }
+    }
+}
+
+impl TryFrom<QuestionIn> for Question {
+    type Error = FieldMisfit;
+
+    fn try_from(q: QuestionIn) -> Result<Self, FieldMisfit> {
+        use KindName as K;
+        // The kind-specific fields present, by name.
+        let present = [
+            ("display", q.display.is_some()),
+            ("points", q.points.is_some()),
+            ("dimensions", q.dimensions.is_some()),
+            ("options", q.options.is_some()),
+            ("max_length", q.max_length.is_some()),
+        ];
+        let allowed: &[&str] = match q.kind {
+            K::Csat => &["display", "points"],
+            K::ExpectationGap => &["dimensions"],
+            K::SingleChoice => &["options"],
+            K::Comment => &["max_length"],
+            K::Nps | K::Ces | K::YesNo | K::ContactRequest => &[],
+        };
+        if let Some((name, _)) = present.iter().find(|(name, set)| *set && !allowed.contains(name)) {
+            return Err(FieldMisfit::Foreign(name));
+        }
+        let kind = match q.kind {
+            K::Csat => QuestionKind::Csat {
+                display: q.display.unwrap_or_default(),
+                points: q.points.unwrap_or_else(five),
+            },
+            K::Nps => QuestionKind::Nps,
+            K::Ces => QuestionKind::Ces,
+            K::ExpectationGap => QuestionKind::ExpectationGap {
+                dimensions: q.dimensions.ok_or(FieldMisfit::Missing("dimensions"))?,
+            },
+            K::YesNo => QuestionKind::YesNo,
+            K::SingleChoice => QuestionKind::SingleChoice {
+                options: q.options.ok_or(FieldMisfit::Missing("options"))?,
+            },
+            K::Comment => QuestionKind::Comment {
+                max_length: q.max_length.ok_or(FieldMisfit::Missing("max_length"))?,
+            },
+            K::ContactRequest => QuestionKind::ContactRequest,
+        };
+        Ok(Self {
+            id: q.id,
+            text: q.text,
+            required: q.required,
+            kind,
+        })
     }
 }
 
