@@ -150,6 +150,18 @@ fn shape_errors_name_their_path() {
         "settings.popup",
     );
     rejects(
+        "a trigger detail of another trigger",
+        |v| v["settings"]["trigger"] = json!({"on": "delay", "seconds": 5, "percent": 50}),
+        ErrorCode::UnknownField,
+        "settings.trigger.percent",
+    );
+    rejects(
+        "a delay without seconds",
+        |v| v["settings"]["trigger"] = json!({"on": "delay"}),
+        ErrorCode::Required,
+        "settings.trigger.seconds",
+    );
+    rejects(
         "unknown trigger",
         |v| v["settings"]["trigger"] = json!({"on": "never"}),
         ErrorCode::InvalidValue,

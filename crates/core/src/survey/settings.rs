@@ -80,7 +80,7 @@ pub enum Layout {
 
 /// When the survey shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "on", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "on", rename_all = "snake_case", try_from = "TriggerIn")]
 pub enum Trigger {
     /// As soon as the page loads.
     #[default]
@@ -104,6 +104,66 @@ pub enum Trigger {
     },
     /// Only when the page calls `Candor.show()`.
     Api,
+}
+
+/// The trigger names.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TriggerName {
+    Immediately,
+    Delay,
+    Scroll,
+    ExitIntent,
+    Event,
+    Api,
+}
+
+/// A trigger as read: one flat struct, its detail checked against `on`
+/// after (as for questions, this spares the widget a buffering decoder).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerIn {
+    on: TriggerName,
+    seconds: Option<u32>,
+    percent: Option<u8>,
+    name: Option<String>,
+}
+
+impl TryFrom<TriggerIn> for Trigger {
+    type Error = super::repr::FieldMisfit;
+
+    fn try_from(t: TriggerIn) -> Result<Self, Self::Error> {
+        use super::repr::FieldMisfit::{Foreign, Missing};
+        use TriggerName as N;
+        let allowed = match t.on {
+            N::Delay => "seconds",
+            N::Scroll => "percent",
+            N::Event => "name",
+            N::Immediately | N::ExitIntent | N::Api => "",
+        };
+        let present = [
+            ("seconds", t.seconds.is_some()),
+            ("percent", t.percent.is_some()),
+            ("name", t.name.is_some()),
+        ];
+        if let Some((field, _)) = present.iter().find(|(field, set)| *set && *field != allowed) {
+            return Err(Foreign(field));
+        }
+        Ok(match t.on {
+            N::Immediately => Self::Immediately,
+            N::Delay => Self::Delay {
+                seconds: t.seconds.ok_or(Missing("seconds"))?,
+            },
+            N::Scroll => Self::Scroll {
+                percent: t.percent.ok_or(Missing("percent"))?,
+            },
+            N::ExitIntent => Self::ExitIntent,
+            N::Event => Self::Event {
+                name: t.name.ok_or(Missing("name"))?,
+            },
+            N::Api => Self::Api,
+        })
+    }
 }
 
 /// Public aggregates: shown in the widget after answering, and served by the
