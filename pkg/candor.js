@@ -52,15 +52,27 @@
     }
   }
 
-  // The widget, fetched once and only when needed.
+  // The widget, fetched once and only when needed. The wasm is fetched and
+  // compiled while its glue module loads, not after: both are on the way
+  // from the trigger on.
   function load() {
-    wasm =
-      wasm ||
-      import(new URL("candor_wasm.js", base).href).then(function (module) {
-        return module.default({ module_or_path: new URL("candor_wasm_bg.wasm", base) }).then(function () {
+    if (!wasm) {
+      var binary = fetch(new URL("candor_wasm_bg.wasm", base)).then(function (response) {
+        if (!response.ok) throw new Error("Candor: the widget's wasm answered " + response.status);
+        if (typeof WebAssembly.compileStreaming !== "function") return response.arrayBuffer();
+        // A server sending the wrong media type defeats streaming, not us.
+        return WebAssembly.compileStreaming(response.clone()).catch(function () {
+          return response.arrayBuffer();
+        });
+      });
+      // Reported through the glue below; never unhandled in the host page.
+      binary.catch(function () {});
+      wasm = import(new URL("candor_wasm.js", base).href).then(function (module) {
+        return module.default({ module_or_path: binary }).then(function () {
           return module;
         });
       });
+    }
     return wasm;
   }
 
