@@ -21,8 +21,34 @@ struct Mounted {
     sent: RwSignal<Vec<ResponseSubmission>>,
 }
 
-fn mount_checkout() -> Mounted {
-    mount(templates::checkout(), "en")
+async fn mount_checkout() -> Mounted {
+    mount(templates::checkout(), "en").await
+}
+
+/// Waits until every question is drawn: the form draws one per task.
+async fn all_drawn(root: &HtmlElement) {
+    for _ in 0..500 {
+        let steps = root.query_selector_all(".candor-step").unwrap();
+        let drawn = (0..steps.length()).all(|i| {
+            steps
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .child_element_count()
+                > 0
+        });
+        if steps.length() > 0 && drawn {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("the questions were never all drawn");
 }
 
 impl Mounted {
@@ -86,7 +112,7 @@ impl Mounted {
 
 #[wasm_bindgen_test]
 async fn a_filled_in_form_sends_every_answer() {
-    let form = mount_checkout();
+    let form = mount_checkout().await;
     form.choose("satisfaction", 4);
     form.choose("delivery.promise.expected", 6);
     form.choose("delivery.promise.experienced", 3);
@@ -108,7 +134,7 @@ async fn a_filled_in_form_sends_every_answer() {
 
 #[wasm_bindgen_test]
 async fn a_missing_required_answer_is_reported_not_sent() {
-    let form = mount_checkout();
+    let form = mount_checkout().await;
     form.type_comment("No rating given");
     form.send().await;
 
@@ -137,7 +163,7 @@ async fn a_missing_required_answer_is_reported_not_sent() {
 
 #[wasm_bindgen_test]
 async fn sending_twice_reuses_the_response_id() {
-    let form = mount_checkout();
+    let form = mount_checkout().await;
     form.choose("satisfaction", 3);
     form.submit();
     form.send().await;
@@ -151,7 +177,7 @@ async fn sending_twice_reuses_the_response_id() {
 
 #[wasm_bindgen_test]
 async fn the_comment_counter_counts_down() {
-    let form = mount_checkout();
+    let form = mount_checkout().await;
     form.type_comment("ขอบคุณ");
     leptos::task::tick().await;
     assert_eq!(
@@ -186,7 +212,7 @@ fn every_kind() -> candor_core::Survey {
     .unwrap()
 }
 
-fn mount(survey: candor_core::Survey, locale: &str) -> Mounted {
+async fn mount(survey: candor_core::Survey, locale: &str) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -197,12 +223,13 @@ fn mount(survey: candor_core::Survey, locale: &str) -> Mounted {
         view! { <SurveyForm survey=survey on_submit=on_submit locale=locale /> }
     })
     .forget();
+    all_drawn(&root).await;
     Mounted { root, sent }
 }
 
 #[wasm_bindgen_test]
 async fn every_question_kind_sends_its_answer() {
-    let form = mount(every_kind(), "en");
+    let form = mount(every_kind(), "en").await;
     form.choose("sat", 7);
     form.choose("nps", 0);
     form.choose("ces", 6);
@@ -227,7 +254,7 @@ async fn every_question_kind_sends_its_answer() {
 
 #[wasm_bindgen_test]
 async fn contact_details_need_consent_and_a_way_to_reach() {
-    let form = mount(every_kind(), "en");
+    let form = mount(every_kind(), "en").await;
     form.choose("sat", 4);
     assert!(
         form.root
@@ -254,7 +281,7 @@ async fn contact_details_need_consent_and_a_way_to_reach() {
 
 #[wasm_bindgen_test]
 async fn thai_texts_and_arabic_direction() {
-    let thai = mount(every_kind(), "th");
+    let thai = mount(every_kind(), "th").await;
     assert_eq!(thai.find(".candor-form__title").text_content().unwrap(), "ทุกแบบ");
     assert_eq!(
         thai.find("button[type=submit]").text_content().unwrap(),
@@ -262,7 +289,7 @@ async fn thai_texts_and_arabic_direction() {
     );
     assert_eq!(thai.find("form").get_attribute("dir").as_deref(), Some("ltr"));
 
-    let arabic = mount(every_kind(), "ar");
+    let arabic = mount(every_kind(), "ar").await;
     let form = arabic.find("form");
     assert_eq!(form.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(form.get_attribute("lang").as_deref(), Some("ar"));
@@ -289,7 +316,7 @@ async fn thai_texts_and_arabic_direction() {
 async fn a_stepped_survey_shows_progress_back_and_next() {
     let mut survey = every_kind();
     survey.settings.layout = candor_core::Layout::Steps;
-    let form = mount(survey, "en");
+    let form = mount(survey, "en").await;
     let progress = || form.find(".candor-form__progress").text_content().unwrap();
     let button = || form.find("button[type=submit]").text_content().unwrap();
     let visible = |q: &str| {
@@ -343,7 +370,7 @@ async fn a_stepped_survey_shows_progress_back_and_next() {
 
 #[wasm_bindgen_test]
 async fn stars_fill_up_to_the_chosen_point_and_faces_show_faces() {
-    let form = mount_checkout(); // The checkout template's csat shows stars.
+    let form = mount_checkout().await; // The checkout template's csat shows stars.
     let lit = || {
         form.root
             .query_selector_all("[data-question=satisfaction] .candor-scale__point--lit")
@@ -366,7 +393,7 @@ async fn stars_fill_up_to_the_chosen_point_and_faces_show_faces() {
     if let candor_core::QuestionKind::Csat { display, .. } = &mut survey.questions[0].kind {
         *display = candor_core::CsatDisplay::Faces;
     }
-    let faces = mount(survey, "en");
+    let faces = mount(survey, "en").await;
     let points: Vec<String> = (0..5)
         .map(|i| {
             let all = faces
@@ -377,4 +404,35 @@ async fn stars_fill_up_to_the_chosen_point_and_faces_show_faces() {
         })
         .collect();
     assert_eq!(points, ["😠", "🙁", "😐", "🙂", "😄"]);
+}
+
+/// The form draws its first question at once and the others one task at a
+/// time, so building a long survey never holds the host page's main thread
+/// in one long task.
+#[wasm_bindgen_test]
+async fn questions_after_the_first_are_drawn_in_later_tasks() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let on_submit = Callback::new(|_: ResponseSubmission| {});
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <SurveyForm survey=templates::service_quality() on_submit=on_submit /> }
+    })
+    .forget();
+    let drawn = || {
+        let steps = root.query_selector_all(".candor-step").unwrap();
+        (0..steps.length())
+            .filter(|i| {
+                steps
+                    .item(*i)
+                    .unwrap()
+                    .unchecked_into::<Element>()
+                    .child_element_count()
+                    > 0
+            })
+            .count()
+    };
+    assert_eq!(drawn(), 1, "only the first question in the mounting task");
+    all_drawn(&root).await;
+    assert_eq!(drawn(), templates::service_quality().questions.len());
 }

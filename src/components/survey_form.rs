@@ -38,6 +38,16 @@ pub fn SurveyForm(
     // The step shown (always 0 when every question is on one page).
     let step = RwSignal::new(0usize);
     let question_ids: Vec<String> = survey.questions.iter().map(|q| q.id.to_string()).collect();
+    // Questions are drawn one task at a time: the first with the form, each
+    // next one a moment later, so no single task of the host page's main
+    // thread has to build them all (issue 5's "no task over 50 ms").
+    let drawn = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        let n = drawn.get();
+        if n < count {
+            set_timeout(move || drawn.set(n + 1), std::time::Duration::ZERO);
+        }
+    });
     let questions = survey
         .questions
         .iter()
@@ -45,9 +55,13 @@ pub fn SurveyForm(
         .map(|(i, q)| {
             // Hidden, not removed: answers typed on a step stay when moving on.
             let hidden = move || steps && step.get() != i;
+            let is_drawn = Memo::new(move |_| drawn.get() > i);
+            let (survey, question, locale) = (survey.clone(), q.clone(), locale.clone());
             view! {
                 <div class="candor-step" hidden=hidden>
-                    <QuestionView survey=survey.clone() question=q.clone() locale=locale.clone() form=form />
+                    <Show when=move || is_drawn.get()>
+                        <QuestionView survey=survey.clone() question=question.clone() locale=locale.clone() form=form />
+                    </Show>
                 </div>
             }
         })
