@@ -143,7 +143,10 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
             view! {
                 <li class=if up { "change change--up" } else { "change change--down" }>
                     {
-                        let metric = metric_name(&c.metric);
+                        let metric = metric_name(&c.metric, |id| match question.as_ref().map(|q| &q.kind) {
+                            Some(QuestionKind::ExpectationGap { dimensions }) => labels(dimensions, id),
+                            _ => id.to_owned(),
+                        });
                         let (previous, current) = (decimal(c.comparison.previous, false), decimal(c.comparison.current, false));
                         let p_value = format!("{:.3}", c.comparison.p_value);
                         let args: [(&str, &dyn std::fmt::Display); 4] =
@@ -171,8 +174,8 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
 }
 
 /// A compared metric's name (`satisfied`, `mean`, `mean_gap.<dimension>`,
-/// …) in the dashboard's words.
-fn metric_name(metric: &str) -> String {
+/// …) in the dashboard's words; `dimension` names a dimension by its id.
+fn metric_name(metric: &str, dimension: impl Fn(&str) -> String) -> String {
     let (name, detail) = metric.split_once('.').unwrap_or((metric, ""));
     let name = match name {
         "mean" => tr("mean"),
@@ -188,7 +191,7 @@ fn metric_name(metric: &str) -> String {
     if detail.is_empty() {
         name.to_owned()
     } else {
-        format!("{name} ({detail})")
+        format!("{name} ({})", dimension(detail))
     }
 }
 
@@ -327,6 +330,37 @@ mod tests {
         assert_eq!(
             note,
             "▼ Lower on 2026-11-02: 25% satisfied against 100% satisfied over the 7 days before (p = 0.000, n = 20)"
+        );
+        drop(handle);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_significant_change_of_a_dimension_names_the_dimension() {
+        let figures: QuestionFigures = serde_json::from_value(json!({
+            "id": "delivery", "kind": "gap", "n": 30,
+            "dimensions": [{"status": "shown", "id": "promise", "n": 30, "mean_expected": 5.0,
+                            "mean_experienced": 4.0, "mean_gap": -1.0, "low": -1.5, "high": -0.5,
+                            "met_or_exceeded": 0.4, "exceeded": 0.1}],
+            "changes": [{"metric": "mean_gap.promise", "previous": 0.2, "current": -1.0, "p_value": 0.001,
+                         "significant": true, "test": "welch_t"}]
+        }))
+        .unwrap();
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let survey = templates::checkout();
+        let handle = leptos::mount::mount_to(host.clone(), move || {
+            view! { <QuestionCard survey=survey figures=figures window="Last 30 days" /> }
+        });
+        let change = host
+            .query_selector(".card__changes li")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert_eq!(
+            change,
+            "▼ Significantly lower mean gap (Keeping the promised delivery date): 0.2 → -1.0 against the window before (p = 0.001)"
         );
         drop(handle);
     }
