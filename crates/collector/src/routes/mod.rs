@@ -91,6 +91,11 @@ fn survey_id(raw: &str) -> Result<SurveyId, ApiError> {
     SurveyId::parse("survey", raw).map_err(|_| ApiError::unknown_survey(raw))
 }
 
+/// The UTC day it is now: the last day of every window.
+pub(crate) fn today() -> candor_core::Day {
+    candor_core::Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp())
+}
+
 /// Loads the survey named in the path, or answers 404.
 pub(crate) async fn load_survey(
     store: &Store,

@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use candor_core::{Day, ErrorCode, Segment, Snapshot, Survey, Window};
+use candor_core::{ErrorCode, Segment, Snapshot, Survey, Window};
 use futures_util::stream;
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
@@ -135,7 +135,7 @@ pub async fn build_with_minimum(
     minimum: u32,
     segment: &Segment,
 ) -> Result<Arc<Built>, ApiError> {
-    let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
+    let today = super::today();
     let key = Key {
         survey: survey.id.clone(),
         version: survey.version,

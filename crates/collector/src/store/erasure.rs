@@ -2,20 +2,21 @@
 //! left in a contact request, and taking their answers out of the daily
 //! summaries so the figures no longer count them.
 
+use candor_core::SurveyId;
 use candor_core::stats::SurveyStats;
-use candor_core::{ResponseSubmission, SurveyId};
 
 use super::changes::CHANNEL;
+use super::segment_stats::revalidated;
 use super::{Backend, Store, StoreError, on_pool};
 
 impl Store {
     /// Deletes every response whose contact request gave `email` (compared
     /// case-insensitively); how many were deleted.
     pub async fn erase_by_email(&self, email: &str) -> Result<u64, StoreError> {
-        type Row = (String, String, i64, String, Option<String>, String);
+        type Row = (String, String, i64, String, String);
         let rows: Vec<Row> = on_pool!(self.backend, pool => {
             sqlx::query_as(
-                "SELECT r.id, r.survey_id, r.survey_version, r.received_at, r.locale, r.answers
+                "SELECT r.id, r.survey_id, r.survey_version, r.received_at, r.answers
                  FROM responses r JOIN contact_requests c ON c.response_id = r.id
                  WHERE LOWER(c.email) = LOWER($1)",
             )
@@ -27,11 +28,9 @@ impl Store {
         let lock = if postgres { " FOR UPDATE" } else { "" };
         let select = format!("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2{lock}");
         let mut erased = 0;
-        for (id, survey_id, version, received_at, locale, answers) in rows {
+        for (id, survey_id, version, received_at, answers) in rows {
             let day = received_at.get(..10).unwrap_or_default().to_owned();
-            let response = self
-                .revalidate(&id, &survey_id, version, locale, &answers)
-                .await?;
+            let response = self.revalidate(&survey_id, version, &answers).await?;
             on_pool!(self.backend, pool => {
                 let mut tx = pool.begin().await?;
                 // Delete first: it takes SQLite's write lock before the read.
@@ -79,10 +78,8 @@ impl Store {
     /// rows are deleted all the same).
     async fn revalidate(
         &self,
-        id: &str,
         survey_id: &str,
         version: i64,
-        locale: Option<String>,
         answers: &str,
     ) -> Result<Option<(candor_core::Survey, candor_core::ValidResponse)>, StoreError> {
         let Ok(survey_id) = SurveyId::parse("survey", survey_id) else {
@@ -92,18 +89,6 @@ impl Store {
         let Some(survey) = self.survey_version(&survey_id, version).await? else {
             return Ok(None);
         };
-        let body = serde_json::json!({
-            "id": id, "survey_version": version, "locale": locale,
-            "answers": serde_json::from_str::<serde_json::Value>(answers)?,
-        });
-        let parsed =
-            ResponseSubmission::from_json(body.to_string().as_bytes()).and_then(|s| survey.validate(s));
-        match parsed {
-            Ok(response) => Ok(Some((survey, response))),
-            Err(error) => {
-                tracing::warn!(%error, "a stored response no longer validates; deleting it without adjusting figures");
-                Ok(None)
-            }
-        }
+        Ok(revalidated(&survey, answers).map(|response| (survey, response)))
     }
 }

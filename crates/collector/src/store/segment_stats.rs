@@ -46,7 +46,8 @@ impl Store {
             let mut rows = query.fetch(pool);
             while let Some(row) = rows.try_next().await? {
                 let (version, day, answers) = row;
-                let Some((definition, valid)) = revalidated(&versions, version, &answers) else {
+                let definition = u32::try_from(version).ok().and_then(|v| versions.get(&v));
+                let Some((definition, valid)) = definition.and_then(|d| Some((d, revalidated(d, &answers)?))) else {
                     continue;
                 };
                 match days.get_mut(&day) {
@@ -97,16 +98,11 @@ impl Store {
     }
 }
 
-/// Stored answers checked again against the version they answered; `None`
-/// (and a warning) if that no longer works, which only a hand-edited
-/// database could cause. Figures depend on the answers alone, so the id,
-/// locale, page and context are not read.
-fn revalidated<'a>(
-    versions: &'a HashMap<u32, Survey>,
-    version: i64,
-    answers: &str,
-) -> Option<(&'a Survey, ValidResponse)> {
-    let definition = versions.get(&u32::try_from(version).ok()?)?;
+/// Stored answers checked again against the version they answered, for
+/// figures: the summaries depend on the answers alone, so the id, locale,
+/// page and context are not read. `None` (and a warning) if they no longer
+/// pass, which only a hand-edited database could cause.
+pub(super) fn revalidated(definition: &Survey, answers: &str) -> Option<ValidResponse> {
     let submission = ResponseSubmission {
         // Any id does: figures never read it.
         id: ResponseId::from_random_bytes([0; 16]),
@@ -116,11 +112,8 @@ fn revalidated<'a>(
         answers: serde_json::from_str(answers).ok()?,
         context: Default::default(),
     };
-    match definition.validate(submission) {
-        Ok(valid) => Some((definition, valid)),
-        Err(error) => {
-            tracing::warn!(%error, "a stored response no longer validates; left out of segment figures");
-            None
-        }
-    }
+    definition
+        .validate(submission)
+        .inspect_err(|error| tracing::warn!(%error, "a stored response no longer validates; its figures are left as they are"))
+        .ok()
 }

@@ -2,7 +2,7 @@
 //! that fell short, and by words. Always rendered as text (Leptos writes
 //! text nodes), never as HTML: a comment is whatever a stranger typed.
 
-use candor_core::{Labelled, QuestionKind, Survey, Window};
+use candor_core::{Labelled, QuestionKind, Segment, Survey, Window};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -66,7 +66,7 @@ impl Layout {
 pub fn Comments(
     admin: Admin,
     survey: Survey,
-    scope: Signal<Scope>,
+    segment: Memo<Segment>,
     window: Memo<Window>,
     on_refused: Callback<()>,
 ) -> impl IntoView {
@@ -78,7 +78,6 @@ pub fn Comments(
     let dimension = RwSignal::new(String::new());
     let words = RwSignal::new(String::new());
     let survey_id = survey.id.to_string();
-    let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
     let report = {
         let (admin, survey_id) = (admin.clone(), survey_id.clone());
         LocalResource::new(move || {

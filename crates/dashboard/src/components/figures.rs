@@ -74,24 +74,19 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
     let kind = question.as_ref().map(|q| q.kind.clone());
     let trend = (figures.trend.len() > 1).then(|| {
         let values: Vec<Option<f64>> = figures.trend.iter().map(|p| p.value).collect();
-        let shifts: Vec<(usize, &TrendPoint, TrendShift)> = figures
+        // (index, point, shift, whether the day was higher).
+        let shifts: Vec<(usize, &TrendPoint, TrendShift, bool)> = figures
             .trend
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| Some((i, p, p.shift?)))
+            .filter_map(|(i, p)| p.shift.map(|s| (i, p, s, p.value.unwrap_or_default() > s.baseline)))
             .collect();
-        let marked = shifts
-            .iter()
-            .map(|(i, p, s)| (*i, p.value.unwrap_or_default() > s.baseline))
-            .collect();
+        let marked = shifts.iter().map(|(i, _, _, up)| (*i, *up)).collect();
         let notes = shifts
             .iter()
-            .map(|(_, p, s)| {
-                let up = p.value.unwrap_or_default() > s.baseline;
+            .map(|&(_, p, s, up)| {
                 let metric = |v: f64| kind.as_ref().map_or_else(|| decimal(v, false), |k| trend_value(k, v));
-                view! {
-                    <li class=if up { "change change--up" } else { "change change--down" }>
-                        {
+                change_line(up, {
                             let (value, baseline) = (metric(p.value.unwrap_or_default()), metric(s.baseline));
                             let p_value = format!("{:.3}", s.p_value);
                             let args: [(&str, &dyn std::fmt::Display); 6] = [
@@ -107,9 +102,7 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
                             } else {
                                 trf("▼ Lower on {day}: {value} against {baseline} over the {days} days before (p = {p}, n = {n})", &args)
                             }
-                        }
-                    </li>
-                }
+                })
             })
             .collect_view();
         let (min, max) = values
@@ -140,9 +133,7 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
         .filter(|c| c.comparison.significant)
         .map(|c| {
             let up = c.comparison.current > c.comparison.previous;
-            view! {
-                <li class=if up { "change change--up" } else { "change change--down" }>
-                    {
+            change_line(up, {
                         let metric = metric_name(&c.metric, |id| match question.as_ref().map(|q| &q.kind) {
                             Some(QuestionKind::ExpectationGap { dimensions }) => labels(dimensions, id),
                             _ => id.to_owned(),
@@ -156,9 +147,7 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
                         } else {
                             trf("▼ Significantly lower {metric}: {previous} → {current} against the window before (p = {p})", &args)
                         }
-                    }
-                </li>
-            }
+            })
         })
         .collect_view();
     view! {
@@ -171,6 +160,11 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
             <ul class="card__changes">{changes}</ul>
         </article>
     }
+}
+
+/// One line of a significant change, coloured by its direction.
+fn change_line(up: bool, text: String) -> impl IntoView {
+    view! { <li class=if up { "change change--up" } else { "change change--down" }>{text}</li> }
 }
 
 /// A compared metric's name (`satisfied`, `mean`, `mean_gap.<dimension>`,

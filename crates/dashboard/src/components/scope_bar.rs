@@ -70,32 +70,29 @@ pub fn ScopeBar(
             let facets: Facets = facets.get().unwrap_or_default();
             let segment = scope.with_untracked(|s| s.segment.clone());
             let mut selects = Vec::new();
-            if !facets.locales.is_empty() || segment.locale.is_some() {
+            // The locale and the page: one select each, reading and writing
+            // their own field of the segment.
+            type Field = fn(&mut Segment) -> &mut Option<String>;
+            let fields: [(&str, &str, &[FacetValue], Field); 2] = [
+                (tr("Language"), "filter-locale", &facets.locales, |s| {
+                    &mut s.locale
+                }),
+                (tr("Page"), "filter-page", &facets.pages, |s| &mut s.page),
+            ];
+            for (label, id, values, field) in fields {
+                if values.is_empty() && field(&mut segment.clone()).is_none() {
+                    continue;
+                }
                 let go = go.clone();
-                let chosen = Signal::derive(move || scope.with(|s| s.segment.locale.clone()));
+                let chosen = Signal::derive(move || scope.with(|s| field(&mut s.segment.clone()).clone()));
                 selects.push(select(
-                    tr("Language").to_owned(),
-                    "filter-locale".to_owned(),
-                    &facets.locales,
+                    label.to_owned(),
+                    id.to_owned(),
+                    values,
                     chosen,
                     move |value| {
                         let mut next = scope.get_untracked();
-                        next.segment.locale = value;
-                        go(next);
-                    },
-                ));
-            }
-            if !facets.pages.is_empty() || segment.page.is_some() {
-                let go = go.clone();
-                let chosen = Signal::derive(move || scope.with(|s| s.segment.page.clone()));
-                selects.push(select(
-                    tr("Page").to_owned(),
-                    "filter-page".to_owned(),
-                    &facets.pages,
-                    chosen,
-                    move |value| {
-                        let mut next = scope.get_untracked();
-                        next.segment.page = value;
+                        *field(&mut next.segment) = value;
                         go(next);
                     },
                 ));

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use candor_core::{Survey, Window};
+use candor_core::{Segment, Survey, Window};
 use leptos::prelude::*;
 
 use super::comments::Comments;
@@ -57,11 +57,12 @@ pub fn SurveyView(
         _ => Window::Days30,
     });
     let window = Memo::new(move |_| scope.with(|s| s.window).unwrap_or_else(|| default_window.get()));
+    let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
     let export = {
         let (admin, survey) = (admin.clone(), survey.clone());
         Action::new_local(move |format: &&'static str| {
             let (admin, survey, format) = (admin.clone(), survey.clone(), *format);
-            let segment = scope.with_untracked(|s| s.segment.clone());
+            let segment = segment.get_untracked();
             let from = Scope::from_day(window.get_untracked());
             async move {
                 let text = admin
@@ -100,12 +101,12 @@ pub fn SurveyView(
         match tab {
             Tab::Figures => view! {
                 {bar}
-                <LiveFigures admin=admin.clone() survey=survey scope=scope window=window on_refused=on_refused />
+                <LiveFigures admin=admin.clone() survey=survey segment=segment window=window on_refused=on_refused />
             }
             .into_any(),
             Tab::Comments => view! {
                 {bar}
-                <Comments admin=admin.clone() survey=survey scope=scope window=window on_refused=on_refused />
+                <Comments admin=admin.clone() survey=survey segment=segment window=window on_refused=on_refused />
             }
             .into_any(),
             Tab::Edit => {
@@ -145,12 +146,11 @@ pub fn SurveyView(
 fn LiveFigures(
     admin: Admin,
     survey: Survey,
-    scope: Signal<Scope>,
+    segment: Memo<Segment>,
     window: Memo<Window>,
     on_refused: Callback<()>,
 ) -> impl IntoView {
     let live = RwSignal::new(None::<Result<Live, AdminError>>);
-    let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
     // One polling loop per window and segment: each has a number, and a
     // loop whose number is no longer current stops (as all do on leaving).
     let current = Arc::new(AtomicU32::new(0));
@@ -215,7 +215,7 @@ fn LiveFigures(
 }
 
 /// " · locale th · page /checkout · channel app", or nothing.
-fn describe(segment: &candor_core::Segment) -> String {
+fn describe(segment: &Segment) -> String {
     let mut parts = Vec::new();
     if let Some(locale) = &segment.locale {
         parts.push(trf("language {locale}", &[("locale", locale)]));

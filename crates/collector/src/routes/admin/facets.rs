@@ -4,7 +4,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use candor_core::{Day, Window};
 use serde::Deserialize;
 
 use crate::routes::extract::Query;
@@ -23,11 +22,8 @@ pub async fn facets(
     Query(query): Query<FacetsQuery>,
 ) -> Result<Json<Facets>, ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
-    let window = match query.window.as_deref() {
-        Some(raw) => raw.parse::<Window>()?,
-        None => survey.settings.public_aggregates.window,
-    };
-    let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
+    let window = super::window_or_default(&survey, query.window.as_deref())?;
+    let today = crate::routes::today();
     let from = window.first_day(today).map(|d| d.to_string());
     Ok(Json(
         state.store.facets(survey.id.as_str(), from.as_deref()).await?,

@@ -69,6 +69,17 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
     }
 }
 
+/// The window the owner asked for, or the survey's own.
+fn window_or_default(
+    survey: &candor_core::Survey,
+    raw: Option<&str>,
+) -> Result<candor_core::Window, ApiError> {
+    match raw {
+        Some(raw) => Ok(raw.parse()?),
+        None => Ok(survey.settings.public_aggregates.window),
+    }
+}
+
 /// Parses a JSON body already read.
 fn json_body(body: &[u8]) -> Result<serde_json::Value, ApiError> {
     serde_json::from_slice(body).map_err(|e| {

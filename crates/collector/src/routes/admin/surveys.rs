@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use std::time::Duration;
 
 use axum::http::{HeaderName, StatusCode};
-use candor_core::{ErrorCode, Snapshot, Survey, SurveyId, Window, templates};
+use candor_core::{ErrorCode, Snapshot, Survey, SurveyId, templates};
 use serde_json::{Value, json};
 
 use super::json_body;
@@ -139,10 +139,7 @@ pub async fn snapshot(
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<([(HeaderName, String); 1], Json<Snapshot>), ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
-    let window = match query.window.as_deref() {
-        Some(raw) => raw.parse::<Window>()?,
-        None => survey.settings.public_aggregates.window,
-    };
+    let window = super::window_or_default(&survey, query.window.as_deref())?;
     // Subscribed before the generation is read, so no change slips between.
     let mut changes = state.store.subscribe();
     if query.after == Some(state.store.generation()) {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::{Path, State};
 use candor_core::stats::{Keyness, keyness};
-use candor_core::{Day, QuestionKind, Survey, Window};
+use candor_core::{QuestionKind, Survey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -45,11 +45,8 @@ pub async fn words_report(
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<WordsReport>, ApiError> {
     let survey = load_survey(&state.store, &survey).await?;
-    let window = match query.window.as_deref() {
-        Some(raw) => raw.parse::<Window>()?,
-        None => survey.settings.public_aggregates.window,
-    };
-    let today = Day::from_unix_seconds(time::OffsetDateTime::now_utc().unix_timestamp());
+    let window = super::window_or_default(&survey, query.window.as_deref())?;
+    let today = crate::routes::today();
     let filter = ResponseFilter {
         from: window.first_day(today).map(|d| d.to_string()),
         segment,
