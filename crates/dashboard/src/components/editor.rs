@@ -43,11 +43,19 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
     let message = RwSignal::new(None::<Result<String, String>>);
     let id = published.id.to_string();
     // The draft, when one waits, is what gets edited.
+    // An edit made while it loads wins: the draft replaces the working copy
+    // only if that is still the published survey it started as.
     {
-        let (admin, id) = (admin.clone(), id.clone());
+        let (admin, id, start) = (admin.clone(), id.clone(), published.clone());
         leptos::task::spawn_local(async move {
             match admin.definitions(&id).await {
-                Ok(found) => working.set(found.draft.unwrap_or(found.published)),
+                Ok(found) => {
+                    if let Some(draft) = found.draft
+                        && working.with_untracked(|w| *w == start)
+                    {
+                        working.set(draft);
+                    }
+                }
                 Err(AdminError::NotAllowed) => on_refused.run(()),
                 Err(error) => message.set(Some(Err(trf(
                     "Could not load the draft: {error}.",
