@@ -7,8 +7,10 @@
  * browser is asked (sampling, recontact and dismissal days, kept in
  * localStorage, never cookies), waits for the trigger, and only then fetches
  * the widget's WebAssembly from beside itself. It also defines
- * <candor-survey> and <candor-snapshot>, and window.Candor (show, hide, on,
- * context). Unsent responses left by an earlier page view are flushed.
+ * <candor-survey> and <candor-snapshot>, and window.Candor (show, prepare,
+ * hide, on, context). A page that knows it will show a survey can ask for the
+ * widget ahead of time (data-prepare, Candor.prepare()). Unsent responses
+ * left by an earlier page view are flushed.
  * Every failure is a console warning: the host page never sees an exception.
  */
 (function () {
@@ -74,6 +76,28 @@
       });
     }
     return wasm;
+  }
+
+  // Loads the widget ahead of its trigger, when the browser is idle, so a
+  // survey the page knows it will show appears at once. Only when the page
+  // asks (Candor.prepare(), data-prepare): by default no page pays for the
+  // wasm before a survey shows.
+  function prepare() {
+    return new Promise(function (done) {
+      var go = function () {
+        load().then(
+          function () {
+            done(true);
+          },
+          function (error) {
+            warn("the widget could not be prepared.", error);
+            done(false);
+          }
+        );
+      };
+      if (window.requestIdleCallback) requestIdleCallback(go);
+      else setTimeout(go, 1);
+    });
   }
 
   // Whether this browser is asked: not within the survey's recontact days
@@ -234,6 +258,10 @@
         ignoreLimits: options.force,
       });
     },
+    /** Loads the widget in idle time, so a survey shown later by
+     * Candor.show() or a trigger appears without waiting for the wasm.
+     * Resolves to whether it loaded (never rejects). */
+    prepare: prepare,
     /** Removes every survey this page shows. */
     hide: function () {
       shown.splice(0).forEach(function (host) {
@@ -287,6 +315,7 @@
           warn("the snapshot of " + survey + " could not be shown.", error);
         });
     });
+    if (script && script.hasAttribute("data-prepare")) prepare();
     var survey = script && script.getAttribute("data-survey");
     if (survey) {
       start({ endpoint: endpoint, survey: survey, display: script.getAttribute("data-display"), after: script, host: null });

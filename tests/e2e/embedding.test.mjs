@@ -281,13 +281,35 @@ test("the widget is fetched only when its trigger fires", async () => {
   }
 });
 
+test("a page that prepares the widget has it before the trigger, and the survey then shows from it", async () => {
+  const collector = shared.collector().url;
+  const survey = JSON.stringify({ ...(await checkoutDefinition(collector)), settings: { trigger: { on: "event", name: "order-placed" } } });
+  const page = await shared.browser().newPage();
+  const problems = watchPage(page);
+  const requested = wasmRequests(page);
+  const body = `<script src="/candor.js" data-prepare async></script><candor-survey survey="checkout" endpoint="${collector}"><script type="application/json">${survey.replaceAll("<", "\\u003c")}</script></candor-survey>`;
+  await page.goto(await shopPage(page, shopHtml({ body })));
+  // Loaded in idle time with no survey shown yet…
+  await eventually(() => requested.some((url) => url.endsWith(".wasm")), 10_000, "the wasm is fetched ahead");
+  assert.equal(await page.evaluate(() => Candor.prepare()), true, "prepare resolves once loaded");
+  assert.equal(await page.locator("candor-survey form").count(), 0, "nothing shown before the trigger");
+  const before = requested.length;
+  // …and the trigger shows the survey without fetching anything again.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent("order-placed")));
+  await page.locator('candor-survey input[name="satisfaction"]').first().waitFor();
+  assert.equal(requested.length, before, "no second fetch");
+  assert.equal(requested.filter((url) => url.endsWith(".wasm")).length, 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("calls made through the stub before the loader ran are replayed", async () => {
   const collector = shared.collector().url;
   const page = await shared.browser().newPage();
   const problems = watchPage(page);
   const stub = `<script>
     window.Candor = window.Candor || { q: [] };
-    ["show", "hide", "on", "context"].forEach(function (m) {
+    ["show", "prepare", "hide", "on", "context"].forEach(function (m) {
       Candor[m] = Candor[m] || function () { Candor.q.push([m, arguments]); };
     });
     Candor.context({ channel: "stub" });

@@ -81,15 +81,19 @@ const formbricks = {
 };
 
 /** Each widget: its files, the page head, how to trigger it, when it is ready. */
+const candor = {
+  always: [join(site, "candor.js")],
+  full: [join(site, "candor.js"), join(site, "candor_wasm.js"), join(site, "candor_wasm_bg.wasm")],
+  head: `<script src="/candor.js"></script>`,
+  trigger: `Candor.show("bench", { display: "inline", force: true, definition: ${JSON.stringify(candorSurvey)} })`,
+  ready: `document.querySelector("candor-widget")?.shadowRoot?.querySelector('input[name="satisfaction"]')`,
+};
 const CONTENDERS = [
-  {
-    name: "Candor",
-    always: [join(site, "candor.js")],
-    full: [join(site, "candor.js"), join(site, "candor_wasm.js"), join(site, "candor_wasm_bg.wasm")],
-    head: `<script src="/candor.js"></script>`,
-    trigger: `Candor.show("bench", { display: "inline", force: true, definition: ${JSON.stringify(candorSurvey)} })`,
-    ready: `document.querySelector("candor-widget")?.shadowRoot?.querySelector('input[name="satisfaction"]')`,
-  },
+  // By default the wasm is fetched at the trigger: the time includes it.
+  { name: "Candor", ...candor },
+  // The page asked for the widget ahead (Candor.prepare(), in idle time
+  // after load), as the peers' pages load theirs with the page.
+  { name: "Candor, prepared", ...candor, before: "Candor.prepare()" },
   {
     name: "SurveyJS 2.5.38",
     always: ["survey-core/survey.core.min.js", "survey-js-ui/survey-js-ui.min.js", "survey-core/survey-core.fontless.min.css"].map(
@@ -159,6 +163,7 @@ async function measure(browser, contender, throttle) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await tab.goto("http://bench.localhost/", { waitUntil: "load" });
   await tab.waitForTimeout(300);
+  if (contender.before && !(await tab.evaluate(contender.before))) throw new Error(`${contender.name}: not prepared`);
   const ms = await tab.evaluate(
     ([trigger, ready]) =>
       new Promise((done) => {
@@ -204,7 +209,7 @@ for (const contender of CONTENDERS) {
 }
 await browser.close();
 
-const peers = results.slice(1);
+const peers = results.filter((r) => !r.name.startsWith("Candor"));
 const fastest = (key) => Math.min(...peers.map((p) => p[key]));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const lines = [
@@ -218,7 +223,7 @@ const lines = [
   ),
   "",
   "Goals: every page ≤ 3 KB, whole widget ≤ 60 KB, trigger → interactive ≤ 0.50× the fastest peer, no task over 50 ms.",
-  "Candor's trigger → interactive includes fetching and compiling its wasm (it is not loaded before the trigger); the peers' scripts are loaded with the page.",
+  "Candor's trigger → interactive includes fetching and compiling its wasm (it is not loaded before the trigger); the peers' scripts are loaded with the page, as Candor's is when prepared (Candor.prepare(), in idle time after load).",
 ];
 const report = lines.join("\n");
 console.log(report);
