@@ -29,6 +29,7 @@
   var context = {};
   var shown = [];
   var wasm;
+  var prepared;
 
   function warn(message, error) {
     try {
@@ -83,21 +84,32 @@
   // asks (Candor.prepare(), data-prepare): by default no page pays for the
   // wasm before a survey shows.
   function prepare() {
-    return new Promise(function (done) {
+    if (prepared) return prepared;
+    return (prepared = new Promise(function (done) {
       var go = function () {
-        load().then(
-          function () {
-            done(true);
-          },
-          function (error) {
-            warn("the widget could not be prepared.", error);
-            done(false);
-          }
-        );
+        load()
+          .then(function (module) {
+            // Runs the widget once where nobody sees it, so its code is
+            // compiled now rather than when the survey shows.
+            return Promise.resolve()
+              .then(module.warm_up)
+              .catch(function (error) {
+                warn("the widget could not warm up.", error);
+              });
+          })
+          .then(
+            function () {
+              done(true);
+            },
+            function (error) {
+              warn("the widget could not be prepared.", error);
+              done(false);
+            }
+          );
       };
       if (window.requestIdleCallback) requestIdleCallback(go);
       else setTimeout(go, 1);
-    });
+    }));
   }
 
   // Whether this browser is asked: not within the survey's recontact days
@@ -260,7 +272,7 @@
     },
     /** Loads the widget in idle time, so a survey shown later by
      * Candor.show() or a trigger appears without waiting for the wasm.
-     * Resolves to whether it loaded (never rejects). */
+     * Resolves to whether it loaded (never rejects), once it is ready. */
     prepare: prepare,
     /** Removes every survey this page shows. */
     hide: function () {

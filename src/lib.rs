@@ -17,6 +17,7 @@ mod random;
 mod shadow;
 mod storage;
 mod theme;
+mod warm_up;
 
 use std::collections::BTreeMap;
 
@@ -29,21 +30,22 @@ use wasm_bindgen::prelude::*;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub use api::{Api, ApiError};
+pub use warm_up::warm_up;
 pub use components::{LiveSnapshot, SurveyForm, Widget};
 
 /// What the loader says about a survey to mount.
 #[derive(Deserialize)]
-struct MountOptions {
+pub(crate) struct MountOptions {
     /// The collector's origin, or any base URL serving `/v1`.
-    endpoint: String,
+    pub(crate) endpoint: String,
     /// The survey's id.
-    survey: String,
+    pub(crate) survey: String,
     /// The survey as JSON, for endpoints that do not serve definitions.
     #[serde(default)]
-    definition: Option<String>,
+    pub(crate) definition: Option<String>,
     /// Overrides the survey's display setting.
     #[serde(default)]
-    display: Option<DisplayMode>,
+    pub(crate) display: Option<DisplayMode>,
 }
 
 /// Mounts the widget inside `host`'s shadow root. `options` is
@@ -59,6 +61,26 @@ pub fn mount(
     context: js_sys::Function,
 ) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
+    events::listen(listener);
+    let context = send_wrapper::SendWrapper::new(context);
+    let context = Callback::new(move |()| {
+        context
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
+            .unwrap_or_default()
+    });
+    mount_widget(&host, options, context)?.forget();
+    outbox::resume();
+    Ok(())
+}
+
+/// The widget in `host`'s shadow root, as [`mount`] and [`warm_up`] show it.
+pub(crate) fn mount_widget(
+    host: &web_sys::HtmlElement,
+    options: MountOptions,
+    context: Callback<(), BTreeMap<String, String>>,
+) -> Result<leptos::mount::UnmountHandle<impl Mountable + use<>>, JsValue> {
     let definition = match options
         .definition
         .as_deref()
@@ -68,24 +90,12 @@ pub fn mount(
         Some(Err(error)) => return Err(format!("Candor: the inline survey is not valid: {error}").into()),
         None => None,
     };
-    events::listen(listener);
-    let container = shadow::attach(&host)?;
+    let container = shadow::attach(host)?;
     let api = Api::new(&options.endpoint, &options.survey);
-    let context = send_wrapper::SendWrapper::new(context);
-    let context = Callback::new(move |()| {
-        context
-            .call0(&JsValue::NULL)
-            .ok()
-            .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
-            .unwrap_or_default()
-    });
     let (definition, display) = (StoredValue::new(definition), options.display);
-    leptos::mount::mount_to(container, move || {
+    Ok(leptos::mount::mount_to(container, move || {
         view! { <Widget api=api definition=definition.get_value() display=display context=context /> }
-    })
-    .forget();
-    outbox::resume();
-    Ok(())
+    }))
 }
 
 /// Mounts a live snapshot of `survey`'s public figures inside `host`'s

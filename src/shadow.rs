@@ -3,10 +3,27 @@
 //! `<style>` element is needed, so a strict `style-src` policy is respected.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Document, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 /// The widget's stylesheet, compiled in so it loads with the wasm.
 const CSS: &str = include_str!("../style/widget.css");
+
+thread_local! {
+    /// The stylesheet, parsed once per page: a constructed sheet can be
+    /// adopted by any number of shadow roots of the document that made it.
+    static SHEET: std::cell::RefCell<Option<(Document, CssStyleSheet)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The widget's stylesheet for `document`, parsed on first use.
+fn sheet_for(document: &Document) -> Result<CssStyleSheet, JsValue> {
+    if let Some(sheet) = SHEET.with_borrow(|kept| kept.as_ref().filter(|(d, _)| d == document).map(|(_, s)| s.clone())) {
+        return Ok(sheet);
+    }
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(CSS)?;
+    SHEET.set(Some((document.clone(), sheet.clone())));
+    Ok(sheet)
+}
 
 /// Attaches an open shadow root to `host`, adopts the widget stylesheet and
 /// returns the element to mount into.
@@ -15,10 +32,9 @@ pub fn attach(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let sheet = CssStyleSheet::new()?;
-    sheet.replace_sync(CSS)?;
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let document = host.owner_document().ok_or("the host element has no document")?;
+    let sheet: JsValue = sheet_for(&document)?.into();
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let container = document.create_element("div")?;
     container.set_class_name("candor-root");
     root.replace_children_with_node_1(&container);
