@@ -90,8 +90,11 @@
         load()
           .then(function (module) {
             // Runs the widget once where nobody sees it, so its code is
-            // compiled now rather than when the survey shows.
-            return Promise.resolve()
+            // compiled now rather than when the survey shows; in a task of
+            // its own, apart from starting the wasm.
+            return new Promise(function (next) {
+              setTimeout(next);
+            })
               .then(module.warm_up)
               .catch(function (error) {
                 warn("the widget could not warm up.", error);

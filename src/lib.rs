@@ -30,22 +30,22 @@ use wasm_bindgen::prelude::*;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub use api::{Api, ApiError};
-pub use warm_up::warm_up;
 pub use components::{LiveSnapshot, SurveyForm, Widget};
+pub use warm_up::warm_up;
 
 /// What the loader says about a survey to mount.
 #[derive(Deserialize)]
-pub(crate) struct MountOptions {
+struct MountOptions {
     /// The collector's origin, or any base URL serving `/v1`.
-    pub(crate) endpoint: String,
+    endpoint: String,
     /// The survey's id.
-    pub(crate) survey: String,
+    survey: String,
     /// The survey as JSON, for endpoints that do not serve definitions.
     #[serde(default)]
-    pub(crate) definition: Option<String>,
+    definition: Option<String>,
     /// Overrides the survey's display setting.
     #[serde(default)]
-    pub(crate) display: Option<DisplayMode>,
+    display: Option<DisplayMode>,
 }
 
 /// Mounts the widget inside `host`'s shadow root. `options` is
@@ -61,6 +61,7 @@ pub fn mount(
     context: js_sys::Function,
 ) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
+    let definition = options.definition()?;
     events::listen(listener);
     let context = send_wrapper::SendWrapper::new(context);
     let context = Callback::new(move |()| {
@@ -70,29 +71,33 @@ pub fn mount(
             .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
             .unwrap_or_default()
     });
-    mount_widget(&host, options, context)?.forget();
+    let api = Api::new(&options.endpoint, &options.survey);
+    mount_widget(&host, api, definition, options.display, context)?.forget();
     outbox::resume();
     Ok(())
+}
+
+impl MountOptions {
+    /// The inline survey, when one was given.
+    fn definition(&self) -> Result<Option<Survey>, JsValue> {
+        self.definition
+            .as_deref()
+            .map(|json| Survey::from_json(json.as_bytes()))
+            .transpose()
+            .map_err(|error| format!("Candor: the inline survey is not valid: {error}").into())
+    }
 }
 
 /// The widget in `host`'s shadow root, as [`mount`] and [`warm_up`] show it.
 pub(crate) fn mount_widget(
     host: &web_sys::HtmlElement,
-    options: MountOptions,
+    api: Api,
+    definition: Option<Survey>,
+    display: Option<DisplayMode>,
     context: Callback<(), BTreeMap<String, String>>,
 ) -> Result<leptos::mount::UnmountHandle<impl Mountable + use<>>, JsValue> {
-    let definition = match options
-        .definition
-        .as_deref()
-        .map(|json| Survey::from_json(json.as_bytes()))
-    {
-        Some(Ok(survey)) => Some(survey),
-        Some(Err(error)) => return Err(format!("Candor: the inline survey is not valid: {error}").into()),
-        None => None,
-    };
     let container = shadow::attach(host)?;
-    let api = Api::new(&options.endpoint, &options.survey);
-    let (definition, display) = (StoredValue::new(definition), options.display);
+    let definition = StoredValue::new(definition);
     Ok(leptos::mount::mount_to(container, move || {
         view! { <Widget api=api definition=definition.get_value() display=display context=context /> }
     }))

@@ -16,7 +16,11 @@ thread_local! {
 
 /// The widget's stylesheet for `document`, parsed on first use.
 fn sheet_for(document: &Document) -> Result<CssStyleSheet, JsValue> {
-    if let Some(sheet) = SHEET.with_borrow(|kept| kept.as_ref().filter(|(d, _)| d == document).map(|(_, s)| s.clone())) {
+    if let Some(sheet) = SHEET.with_borrow(|kept| {
+        kept.as_ref()
+            .filter(|(d, _)| d == document)
+            .map(|(_, s)| s.clone())
+    }) {
         return Ok(sheet);
     }
     let sheet = CssStyleSheet::new()?;
@@ -39,4 +43,36 @@ pub fn attach(host: &HtmlElement) -> Result<HtmlElement, JsValue> {
     container.set_class_name("candor-root");
     root.replace_children_with_node_1(&container);
     container.dyn_into::<HtmlElement>().map_err(JsValue::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    fn host(document: &Document) -> HtmlElement {
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        host
+    }
+
+    #[wasm_bindgen_test]
+    fn every_widget_on_a_page_adopts_the_one_parsed_stylesheet() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let (a, b) = (host(&document), host(&document));
+        attach(&a).unwrap();
+        attach(&b).unwrap();
+        let sheet = |host: &HtmlElement| host.shadow_root().unwrap().adopted_style_sheets().get(0);
+        assert!(sheet(&a).is_instance_of::<CssStyleSheet>());
+        assert!(js_sys::Object::is(&sheet(&a), &sheet(&b)), "one sheet, not two");
+        let rules = js_sys::Reflect::get(&sheet(&a), &"cssRules".into()).unwrap();
+        let count = js_sys::Reflect::get(&rules, &"length".into())
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert!(count > 10.0, "the widget's rules are in it ({count})");
+        a.remove();
+        b.remove();
+    }
 }

@@ -7,46 +7,72 @@
 
 use std::collections::BTreeMap;
 
-use candor_core::DisplayMode;
+use candor_core::{DisplayMode, Survey};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
-use crate::{mount_widget, MountOptions};
+use crate::{Api, mount_widget};
 
 /// Every question kind and rating style, so each one's code runs.
 const SURVEY: &str = include_str!("warm_up.json");
 
 /// Draws a survey of every question kind in an element that is in no
 /// document, one question per task as the form does, then drops it.
-/// Resolves when it is gone. Nothing is sent, stored or announced.
+/// Resolves when it is gone (an error if it could not be drawn). Nothing
+/// is sent, stored or announced.
 #[wasm_bindgen]
 pub async fn warm_up() -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let host: HtmlElement = document.create_element("div")?.unchecked_into();
-    let options = MountOptions {
-        endpoint: String::new(),
-        survey: "warm-up".to_owned(),
-        definition: Some(SURVEY.to_owned()),
-        display: Some(DisplayMode::Inline),
-    };
-    let handle = mount_widget(&host, options, Callback::new(|()| BTreeMap::new()))?;
+    // Each step in a task of its own, so none is long: reading a survey,
+    // then drawing it (its first question, then one per task).
+    let survey = Survey::from_json(SURVEY.as_bytes()).map_err(|error| error.to_string())?;
+    next_task().await;
+    // Then in growing steps, each compiling only what the last did not:
+    // Leptos itself, the widget with one question, the widget whole.
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    drop(leptos::mount::mount_to(
+        container,
+        || view! { <p class="candor-warm">"…"</p> },
+    ));
+    next_task().await;
+    let mut first = survey.clone();
+    first.questions.truncate(1);
+    drop(widget(&host, first)?);
+    next_task().await;
+    let handle = widget(&host, survey)?;
     let root = host.shadow_root().ok_or("no shadow root")?;
     // A bound, not a wait: ten questions take ten tasks.
+    let mut drawn = false;
     for _ in 0..200 {
         next_task().await;
         let steps = root.query_selector_all(".candor-step")?;
-        let drawn = (0..steps.length()).all(|i| {
-            steps
-                .item(i)
-                .is_some_and(|step| step.unchecked_into::<Element>().child_element_count() > 0)
-        });
-        if steps.length() > 0 && drawn {
+        drawn = steps.length() > 0
+            && (0..steps.length()).all(|i| {
+                steps
+                    .item(i)
+                    .is_some_and(|step| step.unchecked_into::<Element>().child_element_count() > 0)
+            });
+        if drawn {
             break;
         }
     }
     drop(handle);
-    Ok(())
+    if drawn {
+        Ok(())
+    } else {
+        Err("the warm-up survey was not drawn".into())
+    }
+}
+
+/// `survey` drawn as the loader's mount draws it, sending nothing.
+fn widget(host: &HtmlElement, survey: Survey) -> Result<impl Drop, JsValue> {
+    let api = Api::new("", "warm-up");
+    let context = Callback::new(|()| BTreeMap::new());
+    mount_widget(host, api, Some(survey), Some(DisplayMode::Inline), context)
 }
 
 /// Resolves in a task of its own, letting the page's work in between.
@@ -57,4 +83,42 @@ async fn next_task() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use candor_core::templates::KINDS;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    #[wasm_bindgen_test]
+    fn the_warm_up_survey_has_every_question_kind_and_rating_style() {
+        let survey = Survey::from_json(SURVEY.as_bytes()).unwrap();
+        for kind in KINDS {
+            assert!(
+                survey.questions.iter().any(|q| q.kind.name() == kind),
+                "no {kind}"
+            );
+        }
+        let json = serde_json::to_string(&survey).unwrap();
+        for style in ["\"stars\"", "\"faces\"", "\"numbers\""] {
+            assert!(json.contains(style), "no {style} rating");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn warming_up_draws_every_question_and_leaves_no_trace() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let body = document.body().unwrap().inner_html();
+        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        storage.clear().unwrap();
+        warm_up().await.unwrap();
+        assert_eq!(
+            document.body().unwrap().inner_html(),
+            body,
+            "nothing added to the page"
+        );
+        assert_eq!(storage.length().unwrap(), 0, "nothing stored");
+    }
 }
