@@ -148,7 +148,12 @@
       }
     };
     if (on === "immediately") once();
-    else if (on === "delay") setTimeout(once, trigger.seconds * 1000);
+    else if (on === "delay") {
+      // Certain to show unless the visitor leaves first: the widget is
+      // loaded while the seconds run, so it shows at once when they end.
+      if (trigger.seconds >= 1) prepare();
+      setTimeout(once, trigger.seconds * 1000);
+    }
     else if (on === "scroll") {
       var scrolled = function () {
         var room = document.documentElement.scrollHeight - innerHeight;

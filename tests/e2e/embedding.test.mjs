@@ -255,6 +255,19 @@ test("the widget is fetched only when its trigger fires", async () => {
   await page.locator("candor-survey form").waitFor();
   await page.close();
 
+  // A delay is certain to end: the widget loads while it runs, and the
+  // survey shows only when it ends.
+  page = await shared.browser().newPage();
+  const loaded = page.waitForRequest((request) => request.url().endsWith(".wasm"));
+  const opened = Date.now();
+  await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "delay", seconds: 3 })) })));
+  await loaded;
+  assert.ok(Date.now() - opened < 3_000, "fetched during the delay");
+  assert.equal(await page.locator("candor-survey form").count(), 0, "not shown before the delay ends");
+  await page.locator("candor-survey form").waitFor();
+  assert.ok(Date.now() - opened >= 3_000, "shown when the delay ended");
+  await page.close();
+
   // Sampling 0: never asked, never fetched.
   page = await shared.browser().newPage();
   requested = wasmRequests(page);
