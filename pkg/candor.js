@@ -231,7 +231,7 @@
     shown.push(host);
     return load()
       .then(function (module) {
-        module.mount(
+        return module.mount(
           host,
           { endpoint: options.endpoint, survey: options.survey, definition: options.definition, display: display },
           emit,

@@ -16,6 +16,7 @@ mod public_figures;
 mod random;
 mod shadow;
 mod storage;
+mod task;
 mod theme;
 mod warm_up;
 
@@ -52,9 +53,11 @@ struct MountOptions {
 /// `{endpoint, survey, definition?, display?}`; `listener(name, detail)`
 /// hears `submit`, `dismiss` and `error`; `context()` returns the hidden
 /// fields to send (an object of text values), read when a response is sent.
-/// Called by the loader once the wasm is ready.
+/// Called by the loader once the wasm is ready. Resolves once the first
+/// question is drawn; reading the survey and drawing it are separate tasks,
+/// so neither holds the host page's main thread long.
 #[wasm_bindgen]
-pub fn mount(
+pub async fn mount(
     host: web_sys::HtmlElement,
     options: JsValue,
     listener: js_sys::Function,
@@ -62,6 +65,7 @@ pub fn mount(
 ) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
     let definition = options.definition()?;
+    task::next().await;
     events::listen(listener);
     let context = send_wrapper::SendWrapper::new(context);
     let context = Callback::new(move |()| {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
-use crate::{Api, mount_widget};
+use crate::{Api, mount_widget, task};
 
 /// Every question kind and rating style, so each one's code runs.
 const SURVEY: &str = include_str!("warm_up.json");
@@ -30,7 +30,7 @@ pub async fn warm_up() -> Result<(), JsValue> {
     // Each step in a task of its own, so none is long: reading a survey,
     // then drawing it (its first question, then one per task).
     let survey = Survey::from_json(SURVEY.as_bytes()).map_err(|error| error.to_string())?;
-    next_task().await;
+    task::next().await;
     // Then in growing steps, each compiling only what the last did not:
     // Leptos itself, the widget with one question, the widget whole.
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
@@ -38,17 +38,17 @@ pub async fn warm_up() -> Result<(), JsValue> {
         container,
         || view! { <p class="candor-warm">"…"</p> },
     ));
-    next_task().await;
+    task::next().await;
     let mut first = survey.clone();
     first.questions.truncate(1);
     drop(widget(&host, first)?);
-    next_task().await;
+    task::next().await;
     let handle = widget(&host, survey)?;
     let root = host.shadow_root().ok_or("no shadow root")?;
     // A bound, not a wait: ten questions take ten tasks.
     let mut drawn = false;
     for _ in 0..200 {
-        next_task().await;
+        task::next().await;
         let steps = root.query_selector_all(".candor-step")?;
         drawn = steps.length() > 0
             && (0..steps.length()).all(|i| {
@@ -73,16 +73,6 @@ fn widget(host: &HtmlElement, survey: Survey) -> Result<impl Drop, JsValue> {
     let api = Api::new("", "warm-up");
     let context = Callback::new(|()| BTreeMap::new());
     mount_widget(host, api, Some(survey), Some(DisplayMode::Inline), context)
-}
-
-/// Resolves in a task of its own, letting the page's work in between.
-async fn next_task() {
-    let pause = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
 }
 
 #[cfg(test)]
