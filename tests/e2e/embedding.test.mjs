@@ -2,6 +2,7 @@
 // Content-Security-Policy, an endpoint that is down or unreachable, and
 // triggers that decide whether the widget is fetched at all.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
@@ -339,5 +340,18 @@ test("calls made through the stub before the loader ran are replayed", async () 
   await page.locator("candor-widget .candor-thanks").waitFor();
   assert.deepEqual(await page.evaluate(() => window.submitted), { channel: "stub" });
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the TypeScript types declare every member of window.Candor", async () => {
+  const page = await shared.browser().newPage();
+  await page.goto(await shopPage(page, shopHtml({ body: `<script src="/candor.js"></script>` })));
+  const members = await page.evaluate(() => Object.keys(window.Candor));
+  const types = readFileSync(new URL("../../pkg/candor.d.ts", import.meta.url), "utf8");
+  const api = types.slice(types.indexOf("export interface CandorApi"));
+  for (const name of members) {
+    assert.match(api, new RegExp(`^\\s+(readonly )?${name}[(:]`, "m"), `Candor.${name} is declared`);
+  }
+  assert.ok(members.length >= 6, members.join());
   await page.close();
 });
