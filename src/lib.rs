@@ -54,8 +54,7 @@ struct MountOptions {
 /// hears `submit`, `dismiss` and `error`; `context()` returns the hidden
 /// fields to send (an object of text values), read when a response is sent.
 /// Called by the loader once the wasm is ready. Resolves once the first
-/// question is drawn; reading the survey and drawing it are separate tasks,
-/// so neither holds the host page's main thread long.
+/// question is drawn.
 #[wasm_bindgen]
 pub async fn mount(
     host: web_sys::HtmlElement,
@@ -65,7 +64,12 @@ pub async fn mount(
 ) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
     let definition = options.definition()?;
-    task::next().await;
+    // A first run compiles as it goes: reading and drawing then go in two
+    // tasks so neither is long. Warmed up, drawing at once is quicker (it
+    // makes the next frame).
+    if !warm_up::done() {
+        task::next().await;
+    }
     events::listen(listener);
     let context = send_wrapper::SendWrapper::new(context);
     let context = Callback::new(move |()| {

@@ -17,6 +17,15 @@ use crate::{Api, mount_widget, task};
 /// Every question kind and rating style, so each one's code runs.
 const SURVEY: &str = include_str!("warm_up.json");
 
+thread_local! {
+    static WARM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a warm-up has drawn every kind of question on this page.
+pub(crate) fn done() -> bool {
+    WARM.get()
+}
+
 /// Draws a survey of every question kind in an element that is in no
 /// document, one question per task as the form does, then drops it.
 /// Resolves when it is gone (an error if it could not be drawn). Nothing
@@ -62,6 +71,7 @@ pub async fn warm_up() -> Result<(), JsValue> {
     }
     drop(handle);
     if drawn {
+        WARM.set(true);
         Ok(())
     } else {
         Err("the warm-up survey was not drawn".into())
