@@ -17,8 +17,10 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::routing::{get, post};
 use candor_core::{ErrorCode, SurveyId};
+use tower::Layer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -49,7 +51,18 @@ pub fn app(state: AppState, config: &Config) -> Router {
         )))
         .layer(cors(&config.allowed_origins));
     let api = match &config.static_dir {
-        Some(dir) => api.fallback_service(ServeDir::new(dir).fallback(get(not_found))),
+        // Precompressed .br/.gz files beside the originals are sent to
+        // browsers that accept them (`cargo xtask dist` writes them).
+        // Vary tells shared caches the body depends on Accept-Encoding.
+        Some(dir) => api.fallback_service(
+            SetResponseHeaderLayer::if_not_present(header::VARY, HeaderValue::from_static("accept-encoding"))
+                .layer(
+                    ServeDir::new(dir)
+                        .precompressed_br()
+                        .precompressed_gzip()
+                        .fallback(get(not_found)),
+                ),
+        ),
         None => api.fallback(not_found),
     };
     api.layer(axum::middleware::from_fn(security::dashboard_headers))

@@ -110,3 +110,59 @@ async fn dashboard_pages_carry_a_strict_policy_and_other_files_do_not() {
         "the demo sets its own"
     );
 }
+
+#[tokio::test]
+async fn the_widget_is_served_brotli_or_gzip_when_the_browser_accepts_it() {
+    let site = tempfile::tempdir().unwrap();
+    let wasm = vec![0u8; 4096];
+    std::fs::write(site.path().join("candor_wasm_bg.wasm"), &wasm).unwrap();
+    std::fs::write(site.path().join("candor_wasm_bg.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(site.path().join("candor_wasm_bg.wasm.gz"), b"gzip bytes").unwrap();
+    let dir = site.path().to_owned();
+    let app = spawn_app_with(Db::Sqlite, move |config| config.static_dir = Some(dir))
+        .await
+        .unwrap();
+    let fetch = |accept: &'static str| {
+        let router = app.router.clone();
+        async move {
+            let mut request = Request::get("/candor_wasm_bg.wasm");
+            if !accept.is_empty() {
+                request = request.header(header::ACCEPT_ENCODING, accept);
+            }
+            let response = router
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            let headers = response.headers().clone();
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (headers, body)
+        }
+    };
+
+    let (headers, body) = fetch("gzip, deflate, br, zstd").await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "application/wasm",
+        "the type of the original"
+    );
+    assert_eq!(
+        headers[header::VARY],
+        "accept-encoding",
+        "shared caches keep one per encoding"
+    );
+    assert_eq!(&body[..], b"brotli bytes");
+    let (headers, body) = fetch("gzip").await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(&body[..], b"gzip bytes");
+    let (headers, body) = fetch("").await;
+    assert!(!headers.contains_key(header::CONTENT_ENCODING));
+    assert_eq!(
+        body.len(),
+        wasm.len(),
+        "the original for a client that accepts neither"
+    );
+}
