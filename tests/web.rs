@@ -25,19 +25,21 @@ async fn mount_checkout() -> Mounted {
     mount(templates::checkout(), "en").await
 }
 
+/// How many question steps are drawn, of how many.
+fn drawn(root: &HtmlElement) -> (usize, usize) {
+    let steps = root.query_selector_all(".candor-step").unwrap();
+    let steps: Vec<Element> = (0..steps.length())
+        .map(|i| steps.item(i).unwrap().unchecked_into())
+        .collect();
+    let drawn = steps.iter().filter(|step| step.child_element_count() > 0).count();
+    (drawn, steps.len())
+}
+
 /// Waits until every question is drawn: the form draws one per task.
 async fn all_drawn(root: &HtmlElement) {
     for _ in 0..500 {
-        let steps = root.query_selector_all(".candor-step").unwrap();
-        let drawn = (0..steps.length()).all(|i| {
-            steps
-                .item(i)
-                .unwrap()
-                .unchecked_into::<Element>()
-                .child_element_count()
-                > 0
-        });
-        if steps.length() > 0 && drawn {
+        let (drawn, steps) = drawn(root);
+        if steps > 0 && drawn == steps {
             return;
         }
         let pause = js_sys::Promise::new(&mut |resolve, _| {
@@ -419,20 +421,7 @@ async fn questions_after_the_first_are_drawn_in_later_tasks() {
         view! { <SurveyForm survey=templates::service_quality() on_submit=on_submit /> }
     })
     .forget();
-    let drawn = || {
-        let steps = root.query_selector_all(".candor-step").unwrap();
-        (0..steps.length())
-            .filter(|i| {
-                steps
-                    .item(*i)
-                    .unwrap()
-                    .unchecked_into::<Element>()
-                    .child_element_count()
-                    > 0
-            })
-            .count()
-    };
-    assert_eq!(drawn(), 1, "only the first question in the mounting task");
+    assert_eq!(drawn(&root).0, 1, "only the first question in the mounting task");
     all_drawn(&root).await;
-    assert_eq!(drawn(), templates::service_quality().questions.len());
+    assert_eq!(drawn(&root).0, templates::service_quality().questions.len());
 }

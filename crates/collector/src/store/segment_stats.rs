@@ -44,16 +44,14 @@ impl Store {
                 query = query.bind(value);
             }
             let mut rows = query.fetch(pool);
-            while let Some(row) = rows.try_next().await? {
-                let (version, day, answers) = row;
-                let definition = u32::try_from(version).ok().and_then(|v| versions.get(&v));
-                let Some((definition, valid)) = definition.and_then(|d| Some((d, revalidated(d, &answers)?))) else {
+            while let Some((version, day, answers)) = rows.try_next().await? {
+                let Some(definition) = u32::try_from(version).ok().and_then(|v| versions.get(&v)) else {
                     continue;
                 };
-                match days.get_mut(&day) {
-                    Some(stats) => stats.add(definition, &valid),
-                    None => days.entry(day).or_default().add(definition, &valid),
-                }
+                let Some(valid) = revalidated(definition, &answers) else {
+                    continue;
+                };
+                days.entry(day).or_default().add(definition, &valid);
             }
         });
         days.into_iter()

@@ -118,6 +118,17 @@ pub enum FieldMisfit {
     Foreign(&'static str),
 }
 
+impl FieldMisfit {
+    /// The first of the `present` fields (name, whether set) that is not
+    /// `allowed`, as an error.
+    pub fn check_foreign(present: &[(&'static str, bool)], allowed: &[&str]) -> Result<(), Self> {
+        match present.iter().find(|(name, set)| *set && !allowed.contains(name)) {
+            Some((name, _)) => Err(Self::Foreign(name)),
+            None => Ok(()),
+        }
+    }
+}
+
 impl std::fmt::Display for FieldMisfit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -147,9 +158,7 @@ impl TryFrom<QuestionIn> for Question {
             K::Comment => &["max_length"],
             K::Nps | K::Ces | K::YesNo | K::ContactRequest => &[],
         };
-        if let Some((name, _)) = present.iter().find(|(name, set)| *set && !allowed.contains(name)) {
-            return Err(FieldMisfit::Foreign(name));
-        }
+        FieldMisfit::check_foreign(&present, allowed)?;
         let kind = match q.kind {
             K::Csat => QuestionKind::Csat {
                 display: q.display.unwrap_or_default(),

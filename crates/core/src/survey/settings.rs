@@ -133,22 +133,21 @@ impl TryFrom<TriggerIn> for Trigger {
     type Error = super::repr::FieldMisfit;
 
     fn try_from(t: TriggerIn) -> Result<Self, Self::Error> {
-        use super::repr::FieldMisfit::{Foreign, Missing};
+        use super::repr::FieldMisfit;
+        use FieldMisfit::Missing;
         use TriggerName as N;
-        let allowed = match t.on {
-            N::Delay => "seconds",
-            N::Scroll => "percent",
-            N::Event => "name",
-            N::Immediately | N::ExitIntent | N::Api => "",
+        let allowed: &[&str] = match t.on {
+            N::Delay => &["seconds"],
+            N::Scroll => &["percent"],
+            N::Event => &["name"],
+            N::Immediately | N::ExitIntent | N::Api => &[],
         };
         let present = [
             ("seconds", t.seconds.is_some()),
             ("percent", t.percent.is_some()),
             ("name", t.name.is_some()),
         ];
-        if let Some((field, _)) = present.iter().find(|(field, set)| *set && *field != allowed) {
-            return Err(Foreign(field));
-        }
+        FieldMisfit::check_foreign(&present, allowed)?;
         Ok(match t.on {
             N::Immediately => Self::Immediately,
             N::Delay => Self::Delay {

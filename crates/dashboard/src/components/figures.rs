@@ -292,6 +292,18 @@ mod tests {
 
     use super::*;
 
+    /// The checkout survey's card of `figures`, mounted in the page.
+    fn card(figures: QuestionFigures, window: &'static str) -> (web_sys::HtmlElement, impl Drop) {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let survey = templates::checkout();
+        let handle = leptos::mount::mount_to(host.clone(), move || {
+            view! { <QuestionCard survey=survey figures=figures window=window /> }
+        });
+        (host, handle)
+    }
+
     #[wasm_bindgen_test]
     fn a_day_that_differs_from_the_days_before_is_ringed_and_explained() {
         let figures: QuestionFigures = serde_json::from_value(json!({
@@ -305,13 +317,7 @@ mod tests {
             ]
         }))
         .unwrap();
-        let document = web_sys::window().unwrap().document().unwrap();
-        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&host).unwrap();
-        let survey = templates::checkout();
-        let handle = leptos::mount::mount_to(host.clone(), move || {
-            view! { <QuestionCard survey=survey figures=figures window="Last 7 days" /> }
-        });
+        let (host, handle) = card(figures, "Last 7 days");
         let rings = host.query_selector_all(".chart__mark").unwrap();
         assert_eq!(rings.length(), 1);
         assert!(host.query_selector(".chart__mark--down").unwrap().is_some());
@@ -339,13 +345,7 @@ mod tests {
                          "significant": true, "test": "welch_t"}]
         }))
         .unwrap();
-        let document = web_sys::window().unwrap().document().unwrap();
-        let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-        document.body().unwrap().append_child(&host).unwrap();
-        let survey = templates::checkout();
-        let handle = leptos::mount::mount_to(host.clone(), move || {
-            view! { <QuestionCard survey=survey figures=figures window="Last 30 days" /> }
-        });
+        let (host, handle) = card(figures, "Last 30 days");
         let change = host
             .query_selector(".card__changes li")
             .unwrap()
