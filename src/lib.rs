@@ -64,11 +64,14 @@ pub async fn mount(
 ) -> Result<(), JsValue> {
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
     let definition = options.definition()?;
-    // A first run compiles as it goes: reading and drawing then go in two
-    // tasks so neither is long. Warmed up, drawing at once is quicker (it
-    // makes the next frame).
+    // A first run compiles as it goes: reading, compiling ahead and drawing
+    // then go in tasks of their own so none is long. Warmed up, drawing at
+    // once is quicker (it makes the next frame).
     if !warm_up::done() {
         task::next().await;
+        if let Some(survey) = &definition {
+            warm_up::ahead(survey).await?;
+        }
     }
     events::listen(listener);
     let context = send_wrapper::SendWrapper::new(context);

@@ -32,50 +32,72 @@ pub(crate) fn done() -> bool {
 /// is sent, stored or announced.
 #[wasm_bindgen]
 pub async fn warm_up() -> Result<(), JsValue> {
+    // Each step in a task of its own, so none is long.
+    let survey = Survey::from_json(SURVEY.as_bytes()).map_err(|error| error.to_string())?;
+    task::next().await;
+    ahead(&survey).await?;
+    // Then the form's next questions: a second one (drawn by a reactive
+    // update, not the first build: code of its own), then every kind.
+    let mut two = survey.clone();
+    two.questions.truncate(2);
+    if draw(two).await? && draw(survey).await? {
+        WARM.set(true);
+        Ok(())
+    } else {
+        Err("the warm-up survey was not drawn".into())
+    }
+}
+
+/// Runs, off the page, what showing `survey` runs first, in steps of a task
+/// each, so no step compiles much: Leptos itself, then the widget with the
+/// first question (its build), then again (its effects, which run as
+/// microtasks once the build's task ends). A survey shown after it spends
+/// its first task on drawing, not compiling.
+pub(crate) async fn ahead(survey: &Survey) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let host: HtmlElement = document.create_element("div")?.unchecked_into();
-    // Each step in a task of its own, so none is long: reading a survey,
-    // then drawing it (its first question, then one per task).
-    let survey = Survey::from_json(SURVEY.as_bytes()).map_err(|error| error.to_string())?;
-    task::next().await;
-    // Then in growing steps, each compiling only what the last did not:
-    // Leptos itself, the widget with one question, the widget whole.
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     drop(leptos::mount::mount_to(
         container,
         || view! { <p class="candor-warm">"…"</p> },
     ));
     task::next().await;
+    let host: HtmlElement = document.create_element("div")?.unchecked_into();
     let mut first = survey.clone();
     first.questions.truncate(1);
-    drop(widget(&host, first)?);
+    drop(widget(&host, first.clone())?);
     task::next().await;
-    let handle = widget(&host, survey)?;
+    let handle = widget(&host, first)?;
+    task::next().await;
+    drop(handle);
+    Ok(())
+}
+
+/// Draws `survey` off the page as the loader's mount does, and drops it
+/// once every question is drawn; false if they never were.
+async fn draw(survey: Survey) -> Result<bool, JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let host: HtmlElement = document.create_element("div")?.unchecked_into();
+    let _handle = widget(&host, survey)?;
     let root = host.shadow_root().ok_or("no shadow root")?;
     // A bound, not a wait: ten questions take ten tasks.
-    let mut drawn = false;
     for _ in 0..200 {
         task::next().await;
         let steps = root.query_selector_all(".candor-step")?;
-        drawn = steps.length() > 0
+        let drawn = steps.length() > 0
             && (0..steps.length()).all(|i| {
                 steps
                     .item(i)
                     .is_some_and(|step| step.unchecked_into::<Element>().child_element_count() > 0)
             });
         if drawn {
-            break;
+            return Ok(true);
         }
     }
-    drop(handle);
-    if drawn {
-        WARM.set(true);
-        Ok(())
-    } else {
-        Err("the warm-up survey was not drawn".into())
-    }
+    Ok(false)
 }
 
 /// `survey` drawn as the loader's mount draws it, sending nothing.
@@ -120,5 +142,18 @@ mod tests {
             "nothing added to the page"
         );
         assert_eq!(storage.length().unwrap(), 0, "nothing stored");
+    }
+
+    #[wasm_bindgen_test]
+    async fn compiling_ahead_for_a_survey_leaves_no_trace() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let body = document.body().unwrap().inner_html();
+        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        storage.clear().unwrap();
+        let mut survey = Survey::from_json(SURVEY.as_bytes()).unwrap();
+        survey.questions.rotate_left(5);
+        ahead(&survey).await.unwrap();
+        assert_eq!(document.body().unwrap().inner_html(), body);
+        assert_eq!(storage.length().unwrap(), 0);
     }
 }
