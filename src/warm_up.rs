@@ -49,10 +49,12 @@ pub async fn warm_up() -> Result<(), JsValue> {
 }
 
 /// Runs, off the page, what showing `survey` runs first, in steps of a task
-/// each, so no step compiles much: Leptos itself, then the widget with the
-/// first question (its build), then again (its effects, which run as
-/// microtasks once the build's task ends). A survey shown after it spends
-/// its first task on drawing, not compiling.
+/// each so that none compiles much (each under 50 ms at 4× CPU slowdown):
+/// Leptos itself; the form with no question, then with the first; the
+/// widget around it (its build), then again until its effects have run
+/// (they run as microtasks once the build's task ends, and the survey is
+/// drawn in them). A survey shown after it spends its first task drawing,
+/// not compiling.
 pub(crate) async fn ahead(survey: &Survey) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -66,6 +68,12 @@ pub(crate) async fn ahead(survey: &Survey) -> Result<(), JsValue> {
     let host: HtmlElement = document.create_element("div")?.unchecked_into();
     let mut first = survey.clone();
     first.questions.truncate(1);
+    let mut none = survey.clone();
+    none.questions.clear();
+    drop(form(&host, none)?);
+    task::next().await;
+    drop(form(&host, first.clone())?);
+    task::next().await;
     drop(widget(&host, first.clone())?);
     task::next().await;
     let handle = widget(&host, first)?;
@@ -98,6 +106,14 @@ async fn draw(survey: Survey) -> Result<bool, JsValue> {
         }
     }
     Ok(false)
+}
+
+/// The form alone (the widget's largest part), for compiling in parts.
+fn form(host: &HtmlElement, survey: Survey) -> Result<impl Drop, JsValue> {
+    let container = crate::shadow::attach(host)?;
+    Ok(leptos::mount::mount_to(container, move || {
+        view! { <crate::SurveyForm survey=survey on_submit=Callback::new(|_| ()) /> }
+    }))
 }
 
 /// `survey` drawn as the loader's mount draws it, sending nothing.
