@@ -50,22 +50,18 @@ pub async fn warm_up() -> Result<(), JsValue> {
 
 /// Runs, off the page, what showing `survey` runs first, in steps of a task
 /// each so that none compiles much (each under 50 ms at 4× CPU slowdown):
-/// Leptos itself; the form with no question, then with the first; the
-/// widget around it (its build), then again until its effects have run
-/// (they run as microtasks once the build's task ends, and the survey is
-/// drawn in them). A survey shown after it spends its first task drawing,
-/// not compiling.
+/// Leptos itself and the stylesheet; the form with no question, then with
+/// the first; the widget around it (its build), then again until its
+/// effects have run (they run as microtasks once the build's task ends, and
+/// the survey is drawn in them). A survey shown after it spends its first
+/// task drawing, not compiling.
 pub(crate) async fn ahead(survey: &Survey) -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    let host = detached()?;
     drop(leptos::mount::mount_to(
-        container,
+        crate::shadow::attach(&host)?,
         || view! { <p class="candor-warm">"…"</p> },
     ));
     task::next().await;
-    let host: HtmlElement = document.create_element("div")?.unchecked_into();
     let mut first = survey.clone();
     first.questions.truncate(1);
     let mut none = survey.clone();
@@ -85,10 +81,7 @@ pub(crate) async fn ahead(survey: &Survey) -> Result<(), JsValue> {
 /// Draws `survey` off the page as the loader's mount does, and drops it
 /// once every question is drawn; false if they never were.
 async fn draw(survey: Survey) -> Result<bool, JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let host: HtmlElement = document.create_element("div")?.unchecked_into();
+    let host = detached()?;
     let _handle = widget(&host, survey)?;
     let root = host.shadow_root().ok_or("no shadow root")?;
     // A bound, not a wait: ten questions take ten tasks.
@@ -106,6 +99,14 @@ async fn draw(survey: Survey) -> Result<bool, JsValue> {
         }
     }
     Ok(false)
+}
+
+/// An element in no document: what is drawn there is never seen.
+fn detached() -> Result<HtmlElement, JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    Ok(document.create_element("div")?.unchecked_into())
 }
 
 /// The form alone (the widget's largest part), for compiling in parts.
