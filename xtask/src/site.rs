@@ -85,21 +85,12 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         let from = Path::new("pkg").join(file);
         fs::copy(&from, site.join(file)).with_context(|| format!("copying {}", from.display()))?;
     }
-    // The loader every page downloads, minified (pkg/ keeps the readable
-    // source).
-    let loader = site.join("candor.js");
-    run(&mut cmd(
-        toolchain::TERSER,
-        &[
-            "pkg/candor.js",
-            "--compress",
-            "--mangle",
-            "--comments",
-            "false",
-            "-o",
-            &loader.to_string_lossy(),
-        ],
-    ))?;
+    // What browsers download, minified (pkg/ keeps the readable source, and
+    // bundlers minify it for sites that use the npm package): the loader
+    // every page loads, and the widget's glue (58 KB → 26 KB, 8.6 → 6.3 KB
+    // with brotli).
+    minify("pkg/candor.js", &site.join("candor.js"), Kind::Script)?;
+    minify("pkg/candor_wasm.js", &site.join("candor_wasm.js"), Kind::Module)?;
     let dashboard = site.join("dashboard");
     copy_dir(Path::new("crates/dashboard/site"), &dashboard)?;
     build_wasm(
@@ -108,6 +99,8 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         &dashboard,
         "candor_dashboard",
     )?;
+    let glue = dashboard.join("candor_dashboard.js");
+    minify(&glue.to_string_lossy(), &glue, Kind::Module)?;
     // Served precompressed (the collector picks .br or .gz by the request's
     // Accept-Encoding): the widget's wasm is a third of its size in brotli.
     run(&mut cmd(
@@ -115,6 +108,22 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         &["xtask/tools/compress.mjs", &site.to_string_lossy()],
     ))?;
     Ok(site)
+}
+
+/// A script file or an ES module (its imports and exports kept).
+enum Kind {
+    Script,
+    Module,
+}
+
+/// Minifies `from` into `to` with terser (they may be the same file).
+fn minify(from: &str, to: &Path, kind: Kind) -> anyhow::Result<()> {
+    let to = to.to_string_lossy();
+    let mut args = vec![from, "--compress", "--mangle", "--comments", "false", "-o", &to];
+    if let Kind::Module = kind {
+        args.push("--module");
+    }
+    run(&mut cmd(toolchain::TERSER, &args))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
