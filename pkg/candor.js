@@ -29,6 +29,7 @@
   var context = {};
   var shown = [];
   var wasm;
+  var snapshotModule;
   var prepared;
 
   function warn(message, error) {
@@ -57,26 +58,35 @@
 
   // The widget, fetched once and only when needed. The wasm is fetched and
   // compiled while its glue module loads, not after: both are on the way
-  // from the trigger on.
+  // from the trigger on. `name` is candor_wasm (the whole widget) or
+  // candor_snapshot (only <candor-snapshot>: half the size).
+  function fetchModule(name) {
+    var binary = fetch(new URL(name + "_bg.wasm", base)).then(function (response) {
+      if (!response.ok) throw new Error("Candor: the widget's wasm answered " + response.status);
+      if (typeof WebAssembly.compileStreaming !== "function") return response.arrayBuffer();
+      // A server sending the wrong media type defeats streaming, not us.
+      return WebAssembly.compileStreaming(response.clone()).catch(function () {
+        return response.arrayBuffer();
+      });
+    });
+    // Reported through the glue below; never unhandled in the host page.
+    binary.catch(function () {});
+    return import(new URL(name + ".js", base).href).then(function (module) {
+      return module.default({ module_or_path: binary }).then(function () {
+        return module;
+      });
+    });
+  }
+
   function load() {
-    if (!wasm) {
-      var binary = fetch(new URL("candor_wasm_bg.wasm", base)).then(function (response) {
-        if (!response.ok) throw new Error("Candor: the widget's wasm answered " + response.status);
-        if (typeof WebAssembly.compileStreaming !== "function") return response.arrayBuffer();
-        // A server sending the wrong media type defeats streaming, not us.
-        return WebAssembly.compileStreaming(response.clone()).catch(function () {
-          return response.arrayBuffer();
-        });
-      });
-      // Reported through the glue below; never unhandled in the host page.
-      binary.catch(function () {});
-      wasm = import(new URL("candor_wasm.js", base).href).then(function (module) {
-        return module.default({ module_or_path: binary }).then(function () {
-          return module;
-        });
-      });
-    }
-    return wasm;
+    return wasm || (wasm = fetchModule("candor_wasm"));
+  }
+
+  // A snapshot loads the snapshot module (half the widget's size), unless
+  // this page may show a survey too: then the whole widget, once for both.
+  function loadSnapshot() {
+    var survey = wasm || prepared || (script && script.hasAttribute("data-survey")) || document.querySelector("candor-survey");
+    return survey ? load() : snapshotModule || (snapshotModule = fetchModule("candor_snapshot"));
   }
 
   // Loads the widget ahead of its trigger, when the browser is idle, so a
@@ -327,7 +337,7 @@
       });
     });
     define("candor-snapshot", function (element, at, survey) {
-      load()
+      loadSnapshot()
         .then(function (module) {
           module.mount_snapshot(element, at, survey);
         })

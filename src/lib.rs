@@ -55,7 +55,7 @@ struct MountOptions {
 /// fields to send (an object of text values), read when a response is sent.
 /// Called by the loader once the wasm is ready. Resolves once the first
 /// question is drawn.
-#[wasm_bindgen]
+#[cfg_attr(feature = "survey", wasm_bindgen)]
 pub async fn mount(
     host: web_sys::HtmlElement,
     options: JsValue,
@@ -151,7 +151,7 @@ pub fn preview(host: &web_sys::HtmlElement, survey: Survey, locale: String) -> R
 
 /// Sends what waits in the outbox (the loader calls this on a page view
 /// when an earlier one left responses unsent); `listener` hears `error`.
-#[wasm_bindgen]
+#[cfg_attr(feature = "survey", wasm_bindgen)]
 pub fn flush_outbox(listener: js_sys::Function) {
     events::listen(listener);
     outbox::resume();

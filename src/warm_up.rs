@@ -30,7 +30,7 @@ pub(crate) fn done() -> bool {
 /// document, one question per task as the form does, then drops it.
 /// Resolves when it is gone (an error if it could not be drawn). Nothing
 /// is sent, stored or announced.
-#[wasm_bindgen]
+#[cfg_attr(feature = "survey", wasm_bindgen)]
 pub async fn warm_up() -> Result<(), JsValue> {
     // Each step in a task of its own, so none is long.
     let survey = Survey::from_json(SURVEY.as_bytes()).map_err(|error| error.to_string())?;

@@ -26,11 +26,11 @@ const POLICY = (collector) =>
 const snippet = (collector, extra = "") =>
   `<script src="/candor.js" data-endpoint="${collector}" data-survey="checkout" ${extra} async></script>`;
 
-/** The widget's files requested by the page so far. */
+/** The widget's files (either module) requested by the page so far. */
 function wasmRequests(page) {
   const seen = [];
   page.on("request", (request) => {
-    if (/candor_wasm/.test(request.url())) seen.push(request.url());
+    if (/candor_(wasm|snapshot)/.test(request.url())) seen.push(request.url());
   });
   return seen;
 }
@@ -136,6 +136,30 @@ test("under a strict Content-Security-Policy the widget works with zero violatio
   const stored = await storedResponses(collector);
   assert.deepEqual(stored[0].context, { channel: "web", order_band: "75" }, "the page's hidden fields");
   assert.equal(stored[0].page, "/", "the page's path alone");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a page with only a snapshot loads the snapshot module; with a survey too, one module for both", async () => {
+  const collector = shared.collector().url;
+  const snapshot = `<candor-snapshot survey="checkout" endpoint="${collector}"></candor-snapshot>`;
+  const files = (requested) => requested.map((url) => new URL(url).pathname).sort();
+  let page = await shared.browser().newPage();
+  let problems = watchPage(page);
+  let requested = wasmRequests(page);
+  await page.goto(await shopPage(page, shopHtml({ body: `<script src="/candor.js" async></script>${snapshot}` })));
+  await page.locator("candor-snapshot .candor-snapshot").waitFor();
+  assert.deepEqual(files(requested), ["/candor_snapshot.js", "/candor_snapshot_bg.wasm"]);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  page = await shared.browser().newPage();
+  problems = watchPage(page);
+  requested = wasmRequests(page);
+  await page.goto(await shopPage(page, shopHtml({ body: snippet(collector) + snapshot })));
+  await page.locator("candor-snapshot .candor-snapshot").waitFor();
+  await page.locator("candor-widget form").waitFor();
+  assert.deepEqual(files(requested), ["/candor_wasm.js", "/candor_wasm_bg.wasm"]);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -9,7 +9,14 @@ use crate::process::{cmd, run};
 use crate::toolchain;
 
 /// Files of `pkg/` that the build writes (the rest of `pkg/` is source).
-const BUILT: [&str; 3] = ["candor_wasm.js", "candor_wasm_bg.wasm", "candor_wasm.d.ts"];
+const BUILT: [&str; 6] = [
+    "candor_wasm.js",
+    "candor_wasm_bg.wasm",
+    "candor_wasm.d.ts",
+    "candor_snapshot.js",
+    "candor_snapshot_bg.wasm",
+    "candor_snapshot.d.ts",
+];
 
 /// Features the wasm32 target of rustc 1.95 emits; wasm-opt must be told
 /// which it may keep.
@@ -23,31 +30,45 @@ const WASM_FEATURES: [&str; 6] = [
 ];
 
 /// Builds the widget in release mode into `pkg/`: wasm-bindgen's ES module,
-/// then wasm-opt for size. Returns the package directory.
+/// then wasm-opt for size; twice: the whole widget (`candor_wasm`), and
+/// without the survey (`candor_snapshot`), which is all a page showing only
+/// `<candor-snapshot>` loads. Returns the package directory.
 pub fn dist() -> anyhow::Result<PathBuf> {
     let pkg = PathBuf::from("pkg");
-    build_wasm("candor", "candor", &pkg, "candor_wasm")?;
+    build_wasm("candor", "candor", &[], &pkg, "candor_wasm")?;
+    build_wasm(
+        "candor",
+        "candor",
+        &["--no-default-features"],
+        &pkg,
+        "candor_snapshot",
+    )?;
     Ok(pkg)
 }
 
-/// Builds `package` (whose wasm file is `crate_file`.wasm) in release mode
-/// for the browser into `out_dir`/`out_name`.js and `_bg.wasm`, optimised
-/// for size.
-fn build_wasm(package: &str, crate_file: &str, out_dir: &Path, out_name: &str) -> anyhow::Result<()> {
+/// Builds `package` (whose wasm file is `crate_file`.wasm) with `features`
+/// (cargo's flags) in release mode for the browser into
+/// `out_dir`/`out_name`.js and `_bg.wasm`, optimised for size.
+fn build_wasm(
+    package: &str,
+    crate_file: &str,
+    features: &[&str],
+    out_dir: &Path,
+    out_name: &str,
+) -> anyhow::Result<()> {
     toolchain::widget_build()?;
-    run(&mut cmd(
-        "cargo",
-        &[
-            "build",
-            "--package",
-            package,
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--profile",
-            "wasm-release",
-        ],
-    ))?;
+    let mut args = vec![
+        "build",
+        "--package",
+        package,
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ];
+    args.extend(features);
+    run(&mut cmd("cargo", &args))?;
     let input = format!("target/wasm32-unknown-unknown/wasm-release/{crate_file}.wasm");
     let out = out_dir.to_string_lossy();
     run(&mut cmd(
@@ -90,12 +111,15 @@ pub fn stage() -> anyhow::Result<PathBuf> {
     // every page loads, and the widget's glue (58 KB → 26 KB, 8.6 → 6.3 KB
     // with brotli).
     minify("pkg/candor.js", &site.join("candor.js"), Kind::Script)?;
-    minify("pkg/candor_wasm.js", &site.join("candor_wasm.js"), Kind::Module)?;
+    for glue in ["candor_wasm.js", "candor_snapshot.js"] {
+        minify(&format!("pkg/{glue}"), &site.join(glue), Kind::Module)?;
+    }
     let dashboard = site.join("dashboard");
     copy_dir(Path::new("crates/dashboard/site"), &dashboard)?;
     build_wasm(
         "candor-dashboard",
         "candor_dashboard",
+        &[],
         &dashboard,
         "candor_dashboard",
     )?;

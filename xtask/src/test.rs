@@ -68,6 +68,13 @@ pub fn test() -> anyhow::Result<()> {
                 .args(wasm)
                 .args(["--", "-D", "warnings"]);
             summary.step("clippy (wasm)", clippy);
+            // The snapshot module: the widget without its `survey` feature.
+            let mut snapshot = cmd(
+                "cargo",
+                &["clippy", "--package", "candor", "--lib", "--no-default-features"],
+            );
+            snapshot.args(wasm).args(["--", "-D", "warnings"]);
+            summary.step("clippy (wasm, snapshot module)", snapshot);
             let mut wasm_tests = cmd("cargo", &["test"]);
             wasm_tests.args(browser_crates);
             wasm_tests.args(wasm).env("CHROMEDRIVER", "/usr/bin/chromedriver");

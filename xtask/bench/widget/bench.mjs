@@ -90,6 +90,7 @@ const candor = {
   trigger: `Candor.show("bench", { display: "inline", force: true, definition: ${JSON.stringify(candorSurvey)} })`,
   ready: `document.querySelector("candor-widget")?.shadowRoot?.querySelector('input[name="satisfaction"]')`,
 };
+const snapshotOnly = [join(site, "candor.js"), join(site, "candor_snapshot.js"), join(site, "candor_snapshot_bg.wasm")];
 const CONTENDERS = [
   // By default the wasm is fetched at the trigger: the time includes it.
   { name: "Candor", ...candor },
@@ -243,6 +244,8 @@ const lines = [
     (r) =>
       `| ${r.name} | ${kb(r.always)} | ${kb(r.full)} | ${r.ready1.toFixed(0)} ms (${(r.ready1 / fastest("ready1")).toFixed(2)}×) | ${r.ready4.toFixed(0)} ms (${(r.ready4 / fastest("ready4")).toFixed(2)}×) | ${span(r, "work1")} | ${span(r, "work4")} | ${span(r, "load4")} |`,
   ),
+  "",
+  `A page with only a <candor-snapshot> (no survey) loads ${kb(brotli(snapshotOnly))} (the loader and the snapshot module).`,
   "",
   "Goals: every page ≤ 3 KB, whole widget ≤ 60 KB, trigger → interactive ≤ 0.50× the fastest peer, no task over 50 ms.",
   "The widget's work starts at the trigger, or at Candor.prepare() when prepared; tasks before it are the page loading (the browser's own, and the peers' scripts, which load with the page).",
