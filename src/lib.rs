@@ -70,7 +70,9 @@ pub async fn mount(
     if !warm_up::done() {
         task::next().await;
         if let Some(survey) = &definition {
-            warm_up::ahead(survey).await?;
+            // Only a speed-up: should it fail, the survey is still drawn
+            // (compiling as it goes).
+            let _ = warm_up::ahead(survey).await;
         }
     }
     events::listen(listener);

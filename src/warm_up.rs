@@ -168,6 +168,7 @@ mod tests {
         let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
         storage.clear().unwrap();
         let mut survey = Survey::from_json(SURVEY.as_bytes()).unwrap();
+        // A first question of another kind than the warm-up's own.
         survey.questions.rotate_left(5);
         ahead(&survey).await.unwrap();
         assert_eq!(document.body().unwrap().inner_html(), body);
