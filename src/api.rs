@@ -3,6 +3,7 @@
 use candor_core::{FieldError, Survey};
 
 use crate::public_figures::PublicFigures;
+use crate::survey_labels::SurveyLabels;
 use gloo_net::http::{Request, Response};
 
 /// Why a call to the endpoint failed.
@@ -70,10 +71,37 @@ impl Api {
     /// The published survey definition, parsed by the same strict parser
     /// as inline definitions (one deserializer in the wasm, not two).
     pub async fn survey(&self) -> Result<Survey, ApiError> {
+        let text = self.survey_text().await?;
+        Survey::from_json(text.as_bytes()).map_err(ApiError::Invalid)
+    }
+
+    /// The published survey definition as the collector sent it.
+    async fn survey_text(&self) -> Result<String, ApiError> {
         let response = get(&self.base).await?;
         let status = response.status();
-        let text = response.text().await.map_err(|_| ApiError::Unexpected(status))?;
-        Survey::from_json(text.as_bytes()).map_err(ApiError::Invalid)
+        response.text().await.map_err(|_| ApiError::Unexpected(status))
+    }
+
+    /// The survey's title and labels (for a snapshot). The whole widget
+    /// reads them through core's strict reader, which it has anyway; the
+    /// snapshot module (built without `survey`) reads only them, leniently,
+    /// and so does not carry that reader.
+    #[cfg(feature = "survey")]
+    pub async fn survey_labels(&self) -> Result<SurveyLabels, ApiError> {
+        self.survey().await.map(|survey| SurveyLabels::of(&survey))
+    }
+
+    /// The survey's title and labels, read leniently (see above).
+    #[cfg(not(feature = "survey"))]
+    pub async fn survey_labels(&self) -> Result<SurveyLabels, ApiError> {
+        let text = self.survey_text().await?;
+        serde_json::from_str(&text).map_err(|error| {
+            ApiError::Invalid(FieldError::new(
+                candor_core::ErrorCode::InvalidJson,
+                "",
+                error.to_string(),
+            ))
+        })
     }
 
     /// Where the snapshot stream (Server-Sent Events) is served.

@@ -304,7 +304,16 @@ pub fn strings(locale: &str) -> &'static Strings {
 /// page's `<html lang>`, else the browser's languages, else the survey's
 /// default; only locales the survey has texts in count.
 pub fn choose_locale(survey: &Survey) -> String {
-    let available = survey.locales();
+    pick_locale(
+        &survey.locales(),
+        survey.settings.locale.as_deref(),
+        &survey.default_locale,
+    )
+}
+
+/// [`choose_locale`] from what it reads of a survey: the locales it has
+/// texts in, its own setting and its default.
+pub fn pick_locale(available: &[&str], forced: Option<&str>, default: &str) -> String {
     let usable = |tag: &str| {
         let tag = tag.trim();
         let language = tag.split('-').next().unwrap_or("");
@@ -314,7 +323,7 @@ pub fn choose_locale(survey: &Survey) -> String {
             .or_else(|| available.iter().find(|l| l.eq_ignore_ascii_case(language)))
             .map(|l| (*l).to_owned())
     };
-    if let Some(forced) = survey.settings.locale.as_deref().and_then(usable) {
+    if let Some(forced) = forced.and_then(usable) {
         return forced;
     }
     let window = web_sys::window();
@@ -333,7 +342,7 @@ pub fn choose_locale(survey: &Survey) -> String {
         .unwrap_or_default()
         .iter()
         .find_map(|tag| usable(tag))
-        .unwrap_or_else(|| survey.default_locale.clone())
+        .unwrap_or_else(|| default.to_owned())
 }
 
 /// Whether `locale` is written right to left.

@@ -16,6 +16,7 @@ mod public_figures;
 mod random;
 mod shadow;
 mod storage;
+mod survey_labels;
 mod task;
 mod theme;
 mod warm_up;

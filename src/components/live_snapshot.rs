@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 
 use super::snapshot_summary::SnapshotSummary;
 use crate::api::Api;
-use crate::i18n::{choose_locale, direction};
+use crate::i18n::direction;
 use crate::public_figures::PublicFigures;
 
 /// The survey's public figures, kept current by Server-Sent Events. Shows
@@ -24,7 +24,7 @@ pub fn LiveSnapshot(
     let api = StoredValue::new(api);
     let survey = LocalResource::new(move || {
         let api = api.get_value();
-        async move { api.survey().await }
+        async move { api.survey_labels().await }
     });
     match web_sys::EventSource::new(&stream_url) {
         Ok(source) => {
@@ -48,17 +48,17 @@ pub fn LiveSnapshot(
         Err(_) => web_sys::console::warn_1(&"Candor: the snapshot stream could not be opened".into()),
     }
     move || {
-        let (Some(Ok(survey)), Some(snapshot)) = (survey.get(), latest.get()) else {
+        let (Some(Ok(labels)), Some(snapshot)) = (survey.get(), latest.get()) else {
             return None;
         };
-        let locale = choose_locale(&survey);
+        let locale = labels.choose_locale();
         let dir = direction(&locale);
         let lang = locale.clone();
-        let title = survey.text(&survey.title, &locale).to_owned();
+        let title = labels.text(&labels.title, &locale).to_owned();
         Some(view! {
             <section class="candor candor--snapshot" lang=lang dir=dir aria-live="polite">
                 <h2 class="candor-form__title">{title}</h2>
-                <SnapshotSummary snapshot=snapshot survey=survey.clone() locale=locale />
+                <SnapshotSummary snapshot=snapshot labels=labels.clone() locale=locale />
             </section>
         })
     }

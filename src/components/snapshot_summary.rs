@@ -3,19 +3,20 @@
 //! and how experience compared with expectation per dimension. Every figure
 //! comes from the snapshot; none is computed here.
 
-use candor_core::{Survey, Window};
+use candor_core::Window;
 use leptos::prelude::*;
 
 use crate::i18n::{Strings, number, percent, strings, summary};
 use crate::public_figures::PublicFigures;
+use crate::survey_labels::SurveyLabels;
 
 /// The public figures of `snapshot`, or why there are none yet.
 #[component]
 pub fn SnapshotSummary(
     /// The figures from the collector.
     snapshot: PublicFigures,
-    /// The survey, for dimension names.
-    survey: Survey,
+    /// The survey's dimension names.
+    labels: SurveyLabels,
     /// The shown locale.
     locale: String,
 ) -> impl IntoView {
@@ -39,7 +40,7 @@ pub fn SnapshotSummary(
             .replace("{margin}", &percent(&locale, margin)),
         window_name(s, snapshot.window),
     );
-    let gaps = gap_lines(&snapshot, &survey, &locale, s);
+    let gaps = gap_lines(&snapshot, &labels, &locale, s);
     view! {
         <div class="candor-snapshot" data-responses=snapshot.responses.to_string()>
             <p class="candor-snapshot__headline">{headline}</p>
@@ -71,7 +72,7 @@ fn window_name(s: &Strings, window: Window) -> &'static str {
 /// expectations (−1.2)", with a class for its verdict.
 fn gap_lines(
     snapshot: &PublicFigures,
-    survey: &Survey,
+    labels: &SurveyLabels,
     locale: &str,
     s: &Strings,
 ) -> Vec<(&'static str, String)> {
@@ -80,16 +81,8 @@ fn gap_lines(
         if question.kind != "gap" {
             continue;
         }
-        let labels = survey.question(&question.id).map(|q| &q.kind);
         for d in question.dimensions.iter().filter(|d| d.status == "shown") {
-            let label = match labels {
-                Some(candor_core::QuestionKind::ExpectationGap { dimensions }) => dimensions
-                    .iter()
-                    .find(|l| l.id.as_str() == d.id)
-                    .map(|l| survey.text(&l.label, locale).to_owned())
-                    .unwrap_or_else(|| d.id.clone()),
-                _ => d.id.clone(),
-            };
+            let label = labels.dimension(&question.id, &d.id, locale).unwrap_or(&d.id);
             let (class, verdict) = match d.mean_gap {
                 g if g > 0.25 => ("candor-gap--exceeded", s.verdicts[0]),
                 g if g < -0.25 => ("candor-gap--short", s.verdicts[2]),
@@ -157,5 +150,64 @@ fn RatingChart(
         <svg class="candor-chart" viewBox="0 0 100 40" role="img" aria-label=format!("{}: {description}", s.chart)>
             {bars}
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+    use crate::public_figures::{DimensionFigures, QuestionFigures};
+
+    #[wasm_bindgen_test]
+    fn gap_lines_name_each_shown_dimension_in_the_locale_with_its_verdict() {
+        let dimension = |id: &str, status: &str, mean_gap: f64| DimensionFigures {
+            status: status.into(),
+            id: id.into(),
+            mean_gap,
+        };
+        let snapshot = PublicFigures {
+            window: Window::Days30,
+            responses: 40,
+            questions: vec![QuestionFigures {
+                id: "delivery".into(),
+                kind: "gap".into(),
+                mean: 0.0,
+                satisfied: None,
+                histogram: Vec::new(),
+                dimensions: vec![
+                    dimension("speed", "shown", -1.2),
+                    dimension("care", "shown", 0.5),
+                    dimension("price", "withheld", 0.0),
+                    dimension("unnamed", "shown", 0.1),
+                ],
+            }],
+        };
+        let labels: SurveyLabels = serde_json::from_str(
+            r#"{"default_locale": "en", "title": {"en": "T"},
+                "questions": [{"id": "delivery", "text": {"en": "Q"},
+                  "dimensions": [{"id": "speed", "label": {"en": "Speed", "lv": "Ātrums"}},
+                                 {"id": "care", "label": {"en": "Care"}}]}]}"#,
+        )
+        .unwrap();
+        let s = strings("lv");
+        let lines = gap_lines(&snapshot, &labels, "lv", s);
+        assert_eq!(lines.len(), 3, "the withheld dimension is left out: {lines:?}");
+        assert_eq!(lines[0].0, "candor-gap--short");
+        assert!(lines[0].1.starts_with("Ātrums: "), "{}", lines[0].1);
+        assert!(lines[0].1.ends_with("(−1,2)"), "{}", lines[0].1);
+        assert_eq!(lines[1].0, "candor-gap--exceeded");
+        assert!(
+            lines[1].1.starts_with("Care: "),
+            "the default locale's name: {}",
+            lines[1].1
+        );
+        assert_eq!(lines[2].0, "candor-gap--met");
+        assert!(
+            lines[2].1.starts_with("unnamed: "),
+            "the id when unnamed: {}",
+            lines[2].1
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::i18n::{choose_locale, direction, strings};
 use crate::memory::{self, Outcome};
 use crate::outbox::{self, Delivery};
 use crate::public_figures::PublicFigures;
+use crate::survey_labels::SurveyLabels;
 use crate::{events, theme};
 
 /// What became of the response, as the thank-you screen needs it.
@@ -114,7 +115,8 @@ pub fn Widget(
             .and_then(|sent| sent.snapshot)
             .zip(survey.get().and_then(Result::ok))
             .map(|(snapshot, survey)| {
-                view! { <SnapshotSummary snapshot=snapshot survey=survey locale=locale.get_untracked() /> }
+                let labels = SurveyLabels::of(&survey);
+                view! { <SnapshotSummary snapshot=snapshot labels=labels locale=locale.get_untracked() /> }
             });
         view! {
             <div class="candor-thanks">

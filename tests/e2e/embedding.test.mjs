@@ -150,6 +150,9 @@ test("a page with only a snapshot loads the snapshot module; with a survey too, 
   await page.goto(await shopPage(page, shopHtml({ body: `<script src="/candor.js" async></script>${snapshot}` })));
   await page.locator("candor-snapshot .candor-snapshot").waitFor();
   assert.deepEqual(files(requested), ["/candor_snapshot.js", "/candor_snapshot_bg.wasm"]);
+  // The module reads the survey's title (and dimension names) leniently.
+  const { title } = await checkoutDefinition(collector);
+  assert.equal(await page.locator("candor-snapshot .candor-form__title").textContent(), title.en);
   assert.deepEqual(problems, []);
   await page.close();
 

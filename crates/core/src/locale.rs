@@ -1,7 +1,24 @@
-//! Language tags.
+//! Language tags, and texts by locale.
+
+use crate::Texts;
 
 /// The locales Candor's own interface and templates ship in.
 pub const SUPPORTED: [&str; 5] = ["en", "th", "lv", "el", "ar"];
+
+/// `texts` in `locale`, else in `default`, else empty.
+pub fn text_in<'a>(texts: &'a Texts, locale: &str, default: &str) -> &'a str {
+    texts
+        .get(locale)
+        .or_else(|| texts.get(default))
+        .map_or("", String::as_str)
+}
+
+/// The locales of `title` that every one of `texts` is also in.
+pub fn common<'a>(title: &'a Texts, texts: impl Iterator<Item = &'a Texts> + Clone) -> Vec<&'a str> {
+    let mut all: Vec<&str> = title.keys().map(String::as_str).collect();
+    all.retain(|locale| texts.clone().all(|t| t.contains_key(*locale)));
+    all
+}
 
 /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language,
 /// then subtags of 1–8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`).

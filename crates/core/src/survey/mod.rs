@@ -158,17 +158,12 @@ impl Survey {
 
     /// `texts` in `locale`, else in the survey's default locale, else empty.
     pub fn text<'a>(&self, texts: &'a Texts, locale: &str) -> &'a str {
-        texts
-            .get(locale)
-            .or_else(|| texts.get(&self.default_locale))
-            .map_or("", String::as_str)
+        crate::locale::text_in(texts, locale, &self.default_locale)
     }
 
     /// The locales every text of the survey is available in (always
     /// including the default).
     pub fn locales(&self) -> Vec<&str> {
-        let mut all: Vec<&str> = self.title.keys().map(String::as_str).collect();
-        all.retain(|locale| self.questions.iter().all(|q| q.text.contains_key(*locale)));
-        all
+        crate::locale::common(&self.title, self.questions.iter().map(|q| &q.text))
     }
 }
