@@ -146,13 +146,14 @@ mod tests {
         }
     }
 
-    #[wasm_bindgen_test]
-    async fn warming_up_draws_every_question_and_leaves_no_trace() {
+    /// Runs `work` and checks it added nothing to the page and stored
+    /// nothing.
+    async fn assert_leaves_no_trace(work: impl std::future::Future<Output = Result<(), JsValue>>) {
         let document = web_sys::window().unwrap().document().unwrap();
         let body = document.body().unwrap().inner_html();
         let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
         storage.clear().unwrap();
-        warm_up().await.unwrap();
+        work.await.unwrap();
         assert_eq!(
             document.body().unwrap().inner_html(),
             body,
@@ -162,16 +163,15 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    async fn warming_up_draws_every_question_and_leaves_no_trace() {
+        assert_leaves_no_trace(warm_up()).await;
+    }
+
+    #[wasm_bindgen_test]
     async fn compiling_ahead_for_a_survey_leaves_no_trace() {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let body = document.body().unwrap().inner_html();
-        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-        storage.clear().unwrap();
         let mut survey = Survey::from_json(SURVEY.as_bytes()).unwrap();
         // A first question of another kind than the warm-up's own.
         survey.questions.rotate_left(5);
-        ahead(&survey).await.unwrap();
-        assert_eq!(document.body().unwrap().inner_html(), body);
-        assert_eq!(storage.length().unwrap(), 0);
+        assert_leaves_no_trace(ahead(&survey)).await;
     }
 }
