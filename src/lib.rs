@@ -63,12 +63,23 @@ pub async fn mount(
     listener: js_sys::Function,
     context: js_sys::Function,
 ) -> Result<(), JsValue> {
-    let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
-    let definition = options.definition()?;
     // A first run compiles as it goes: reading, compiling ahead and drawing
-    // then go in tasks of their own so none is long. Warmed up, drawing at
-    // once is quicker (it makes the next frame).
-    if !warm_up::done() {
+    // then go in tasks of their own so none is long (the module's
+    // instantiation ends the task that called us). Warmed up, drawing at once
+    // is quicker (it makes the next frame).
+    let cold = !warm_up::done();
+    if cold {
+        task::next().await;
+    }
+    let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
+    let api = Api::new(&options.endpoint, &options.survey);
+    let mut definition = options.definition()?;
+    if cold {
+        if definition.is_none() {
+            // Read here, so the steps below run for the survey to show.
+            // Should it fail, the widget reads it again and says why.
+            definition = api.survey().await.ok();
+        }
         task::next().await;
         if let Some(survey) = &definition {
             // Only a speed-up: should it fail, the survey is still drawn
@@ -85,7 +96,6 @@ pub async fn mount(
             .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
             .unwrap_or_default()
     });
-    let api = Api::new(&options.endpoint, &options.survey);
     mount_widget(&host, api, definition, options.display, context)?.forget();
     outbox::resume();
     Ok(())

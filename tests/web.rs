@@ -25,17 +25,23 @@ async fn mount_checkout() -> Mounted {
     mount(templates::checkout(), "en").await
 }
 
-/// How many question steps are drawn, of how many.
+/// How many of the parts the form draws a frame apart (question steps, a
+/// gap question's dimensions) are drawn, of how many.
 fn drawn(root: &HtmlElement) -> (usize, usize) {
-    let steps = root.query_selector_all(".candor-step").unwrap();
-    let steps: Vec<Element> = (0..steps.length())
-        .map(|i| steps.item(i).unwrap().unchecked_into())
-        .collect();
-    let drawn = steps.iter().filter(|step| step.child_element_count() > 0).count();
-    (drawn, steps.len())
+    drawn_of(root, ".candor-step, .candor-gap__row")
 }
 
-/// Waits until every question is drawn: the form draws one per task.
+/// How many of the elements `selector` finds have content, of how many.
+fn drawn_of(root: &HtmlElement, selector: &str) -> (usize, usize) {
+    let parts = root.query_selector_all(selector).unwrap();
+    let parts: Vec<Element> = (0..parts.length())
+        .map(|i| parts.item(i).unwrap().unchecked_into())
+        .collect();
+    let drawn = parts.iter().filter(|part| part.child_element_count() > 0).count();
+    (drawn, parts.len())
+}
+
+/// Waits until every question is drawn: the form draws one per frame.
 async fn all_drawn(root: &HtmlElement) {
     for _ in 0..500 {
         let (drawn, steps) = drawn(root);
@@ -408,20 +414,53 @@ async fn stars_fill_up_to_the_chosen_point_and_faces_show_faces() {
     assert_eq!(points, ["😠", "🙁", "😐", "🙂", "😄"]);
 }
 
-/// The form draws its first question at once and the others one task at a
-/// time, so building a long survey never holds the host page's main thread
-/// in one long task.
+/// The form draws its first question at once and the others a frame apart,
+/// as a gap question draws its dimensions, so drawing a long survey never
+/// holds the host page's main thread in one long task or frame.
 #[wasm_bindgen_test]
-async fn questions_after_the_first_are_drawn_in_later_tasks() {
+async fn questions_and_dimensions_after_the_first_are_drawn_in_later_frames() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let on_submit = Callback::new(|_: ResponseSubmission| {});
+    let survey = templates::service_quality();
+    let dimensions: usize = survey
+        .questions
+        .iter()
+        .map(|q| match &q.kind {
+            candor_core::QuestionKind::ExpectationGap { dimensions } => dimensions.len(),
+            _ => 0,
+        })
+        .sum();
+    assert!(
+        survey.questions.len() > 1 && dimensions > 1,
+        "a survey to draw in parts"
+    );
+    let first_is_gap = matches!(
+        survey.questions[0].kind,
+        candor_core::QuestionKind::ExpectationGap { .. }
+    );
     leptos::mount::mount_to(root.clone(), move || {
-        view! { <SurveyForm survey=templates::service_quality() on_submit=on_submit /> }
+        view! { <SurveyForm survey=survey on_submit=on_submit /> }
     })
     .forget();
-    assert_eq!(drawn(&root).0, 1, "only the first question in the mounting task");
+    assert_eq!(
+        drawn_of(&root, ".candor-step").0,
+        1,
+        "only the first question in the mounting task"
+    );
+    assert_eq!(
+        drawn_of(&root, ".candor-gap__row").0,
+        usize::from(first_is_gap),
+        "at most a gap question's first dimension in the mounting task"
+    );
     all_drawn(&root).await;
-    assert_eq!(drawn(&root).0, templates::service_quality().questions.len());
+    assert_eq!(
+        drawn_of(&root, ".candor-step"),
+        (
+            templates::service_quality().questions.len(),
+            templates::service_quality().questions.len()
+        )
+    );
+    assert_eq!(drawn_of(&root, ".candor-gap__row"), (dimensions, dimensions));
 }

@@ -7,6 +7,7 @@ mod form_state;
 mod frame;
 mod gap;
 mod live_snapshot;
+mod one_per_frame;
 mod question;
 mod rating_scale;
 mod snapshot_summary;

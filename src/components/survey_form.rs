@@ -5,6 +5,7 @@ use candor_core::{Layout, ResponseSubmission, Survey};
 use leptos::prelude::*;
 
 use super::form_state::FormState;
+use super::one_per_frame::one_per_frame;
 use super::question::QuestionView;
 use crate::i18n::{direction, number, strings};
 use crate::random::response_id;
@@ -38,16 +39,7 @@ pub fn SurveyForm(
     // The step shown (always 0 when every question is on one page).
     let step = RwSignal::new(0usize);
     let question_ids: Vec<String> = survey.questions.iter().map(|q| q.id.to_string()).collect();
-    // Questions are drawn one task at a time: the first with the form, each
-    // next one a moment later, so no single task of the host page's main
-    // thread has to build them all (issue 5's "no task over 50 ms").
-    let drawn = RwSignal::new(1usize);
-    Effect::new(move |_| {
-        let n = drawn.get();
-        if n < count {
-            set_timeout(move || drawn.set(n + 1), std::time::Duration::ZERO);
-        }
-    });
+    let drawn = one_per_frame(count);
     let questions = survey
         .questions
         .iter()
