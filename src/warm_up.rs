@@ -88,8 +88,9 @@ async fn draw(survey: Survey) -> Result<bool, JsValue> {
     let host = detached()?;
     let _handle = widget(&host, survey)?;
     let root = host.shadow_root().ok_or("no shadow root")?;
-    // A bound, not a wait: ten questions take ten tasks.
-    for _ in 0..200 {
+    // A bound, not a wait: ten parts take ten frames (each at least a
+    // task's 4 ms here; a slow phone's frames take longer).
+    for _ in 0..1000 {
         task::next().await;
         let steps = root.query_selector_all(DRAWN_ONE_PER_FRAME)?;
         let drawn = steps.length() > 0
