@@ -73,13 +73,9 @@ pub async fn mount(
     }
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
     let api = Api::new(&options.endpoint, &options.survey);
-    let mut definition = options.definition()?;
+    // The loader passes the survey it read for targeting.
+    let definition = options.definition()?;
     if cold {
-        if definition.is_none() {
-            // Read here, so the steps below run for the survey to show.
-            // Should it fail, the widget reads it again and says why.
-            definition = api.survey().await.ok();
-        }
         task::next().await;
         if let Some(survey) = &definition {
             // Only a speed-up: should it fail, the survey is still drawn
