@@ -166,3 +166,41 @@ async fn the_widget_is_served_brotli_or_gzip_when_the_browser_accepts_it() {
         "the original for a client that accepts neither"
     );
 }
+
+/// The loader, its glue and the wasm are kept by browsers but checked before
+/// each use, so an upgrade never mixes one build's glue with another's wasm;
+/// an unchanged file costs a 304.
+#[tokio::test]
+async fn the_widget_is_revalidated_before_each_use() {
+    let site = tempfile::tempdir().unwrap();
+    for file in ["candor.js", "candor_wasm.js", "candor_wasm_bg.wasm"] {
+        std::fs::write(site.path().join(file), b"bytes").unwrap();
+    }
+    let dir = site.path().to_owned();
+    let app = spawn_app_with(Db::Sqlite, move |config| config.static_dir = Some(dir))
+        .await
+        .unwrap();
+    for file in ["/candor.js", "/candor_wasm.js", "/candor_wasm_bg.wasm"] {
+        let response = app
+            .router
+            .clone()
+            .oneshot(Request::get(file).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{file}");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{file}");
+        let modified = response.headers()[header::LAST_MODIFIED].clone();
+        let again = app
+            .router
+            .clone()
+            .oneshot(
+                Request::get(file)
+                    .header(header::IF_MODIFIED_SINCE, modified)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{file} unchanged");
+    }
+}
