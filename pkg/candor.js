@@ -22,6 +22,11 @@
   var SEEN = "candor:seen";
   var OUTBOX = "candor:outbox";
   var DAY = 864e5;
+  // The site's build writes its modules' version here (`cargo xtask`, when
+  // it stages the site): the modules are then asked for by version, and
+  // the collector lets browsers keep them for good. Empty in the npm
+  // package: the files are asked for as they are.
+  var BUILD = "";
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || location.href);
   var endpoint = (script && script.getAttribute("data-endpoint")) || base.origin;
@@ -61,7 +66,8 @@
   // from the trigger on. `name` is candor_wasm (the whole widget) or
   // candor_snapshot (only <candor-snapshot>: half the size).
   function fetchModule(name) {
-    var binary = fetch(new URL(name + "_bg.wasm", base)).then(function (response) {
+    var build = BUILD ? "?v=" + BUILD : "";
+    var binary = fetch(new URL(name + "_bg.wasm" + build, base)).then(function (response) {
       if (!response.ok) throw new Error("Candor: the widget's wasm answered " + response.status);
       if (typeof WebAssembly.compileStreaming !== "function") return response.arrayBuffer();
       // A server sending the wrong media type defeats streaming, not us.
@@ -71,7 +77,7 @@
     });
     // Reported through the glue below; never unhandled in the host page.
     binary.catch(function () {});
-    return import(new URL(name + ".js", base).href).then(function (module) {
+    return import(new URL(name + ".js" + build, base).href).then(function (module) {
       return module.default({ module_or_path: binary }).then(function () {
         return module;
       });

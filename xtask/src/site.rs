@@ -110,7 +110,11 @@ pub fn stage() -> anyhow::Result<PathBuf> {
     // bundlers minify it for sites that use the npm package): the loader
     // every page loads, and the widget's glue (58 KB → 26 KB, 8.6 → 6.3 KB
     // with brotli).
-    minify("pkg/candor.js", &site.join("candor.js"), Kind::Script)?;
+    let loader = site.join("candor.js");
+    let modules = BUILT.iter().filter(|file| !file.ends_with(".d.ts"));
+    let build = build_of(modules.map(|file| site.join(file)))?;
+    fs::write(&loader, stamp(&fs::read_to_string("pkg/candor.js")?, &build)?)?;
+    minify(&loader.to_string_lossy(), &loader, Kind::Script)?;
     for glue in ["candor_wasm.js", "candor_snapshot.js"] {
         minify(&format!("pkg/{glue}"), &site.join(glue), Kind::Module)?;
     }
@@ -132,6 +136,31 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         &["xtask/tools/compress.mjs", &site.to_string_lossy()],
     ))?;
     Ok(site)
+}
+
+/// The loader's empty slot for its modules' build (pkg/candor.js).
+const BUILD_SLOT: &str = "var BUILD = \"\";";
+
+/// `loader` asking for the modules of `build`: they are then fetched as
+/// `…?v=<build>`, which the collector lets browsers keep for good.
+fn stamp(loader: &str, build: &str) -> anyhow::Result<String> {
+    anyhow::ensure!(
+        loader.contains(BUILD_SLOT),
+        "the loader has no `{BUILD_SLOT}` to stamp"
+    );
+    Ok(loader.replacen(BUILD_SLOT, &format!("var BUILD = \"{build}\";"), 1))
+}
+
+/// A version of `files`' contents: 16 hex digits that change with any byte.
+fn build_of(files: impl Iterator<Item = PathBuf>) -> anyhow::Result<String> {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    for file in files {
+        let bytes = fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+        hasher.write(&bytes);
+        hasher.write_usize(bytes.len());
+    }
+    Ok(format!("{:016x}", hasher.finish()))
 }
 
 /// A script file or an ES module (its imports and exports kept).
@@ -162,4 +191,45 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loader_is_stamped_with_its_build_once() {
+        let loader = fs::read_to_string("../pkg/candor.js").unwrap();
+        let stamped = stamp(&loader, "0123456789abcdef").unwrap();
+        assert!(stamped.contains("var BUILD = \"0123456789abcdef\";"));
+        assert!(!stamped.contains(BUILD_SLOT));
+        assert_eq!(stamped.len(), loader.len() + 16);
+        assert!(
+            stamp("(function () {})();", "x").is_err(),
+            "no slot, no silent miss"
+        );
+    }
+
+    #[test]
+    fn a_build_changes_with_any_byte_of_its_files() {
+        let dir = std::env::temp_dir().join(format!("candor-build-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let (glue, wasm) = (dir.join("glue.js"), dir.join("module.wasm"));
+        let build = |glue_text: &str, wasm_bytes: &[u8]| {
+            fs::write(&glue, glue_text).unwrap();
+            fs::write(&wasm, wasm_bytes).unwrap();
+            build_of([glue.clone(), wasm.clone()].into_iter()).unwrap()
+        };
+        let first = build("export default 1;", b"\0asm");
+        assert_eq!(first.len(), 16);
+        assert!(first.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(
+            build("export default 1;", b"\0asm"),
+            first,
+            "the same files, the same build"
+        );
+        assert_ne!(build("export default 2;", b"\0asm"), first, "new glue");
+        assert_ne!(build("export default 1;", b"\0asn"), first, "new wasm");
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -8,6 +8,7 @@ mod health;
 mod responses;
 mod security;
 pub(crate) mod snapshot;
+mod static_cache;
 mod surveys;
 
 use std::time::Duration;
@@ -53,21 +54,15 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let api = match &config.static_dir {
         // Precompressed .br/.gz files beside the originals are sent to
         // browsers that accept them (`cargo xtask dist` writes them).
-        // Vary tells shared caches the body depends on Accept-Encoding.
-        // no-cache: browsers keep the files but ask before each use (a 304
-        // by Last-Modified when unchanged). Without it they cache for a
-        // guessed while, and after an upgrade a returning visitor could
-        // mix one build's glue with another's wasm, which cannot start.
+        // Vary tells shared caches the body depends on Accept-Encoding;
+        // `static_cache` how long browsers keep each file.
         Some(dir) => api.fallback_service(
             (
                 SetResponseHeaderLayer::if_not_present(
                     header::VARY,
                     HeaderValue::from_static("accept-encoding"),
                 ),
-                SetResponseHeaderLayer::if_not_present(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("no-cache"),
-                ),
+                axum::middleware::from_fn(static_cache::policy),
             )
                 .layer(
                     ServeDir::new(dir)

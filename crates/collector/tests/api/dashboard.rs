@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{HeaderValue, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -169,9 +169,10 @@ async fn the_widget_is_served_brotli_or_gzip_when_the_browser_accepts_it() {
 
 /// The loader, its glue and the wasm are kept by browsers but checked before
 /// each use, so an upgrade never mixes one build's glue with another's wasm;
-/// an unchanged file costs a 304.
+/// an unchanged file costs a 304. Asked for by their build (`?v=`, as the
+/// site's loader asks for the modules), they are kept for good.
 #[tokio::test]
-async fn the_widget_is_revalidated_before_each_use() {
+async fn the_widget_is_revalidated_before_each_use_unless_asked_for_by_build() {
     let site = tempfile::tempdir().unwrap();
     for file in ["candor.js", "candor_wasm.js", "candor_wasm_bg.wasm"] {
         std::fs::write(site.path().join(file), b"bytes").unwrap();
@@ -180,27 +181,46 @@ async fn the_widget_is_revalidated_before_each_use() {
     let app = spawn_app_with(Db::Sqlite, move |config| config.static_dir = Some(dir))
         .await
         .unwrap();
-    for file in ["/candor.js", "/candor_wasm.js", "/candor_wasm_bg.wasm"] {
-        let response = app
-            .router
-            .clone()
-            .oneshot(Request::get(file).body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK, "{file}");
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{file}");
-        let modified = response.headers()[header::LAST_MODIFIED].clone();
-        let again = app
-            .router
-            .clone()
-            .oneshot(
-                Request::get(file)
-                    .header(header::IF_MODIFIED_SINCE, modified)
-                    .body(Body::empty())
-                    .unwrap(),
+    // The status and Cache-Control of a GET of `uri`, and its Last-Modified.
+    let fetch = |uri: String, since: Option<HeaderValue>| {
+        let router = app.router.clone();
+        async move {
+            let mut request = Request::get(uri);
+            if let Some(since) = since {
+                request = request.header(header::IF_MODIFIED_SINCE, since);
+            }
+            let response = router
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let headers = response.headers();
+            (
+                response.status(),
+                headers[header::CACHE_CONTROL].to_str().unwrap().to_owned(),
+                headers.get(header::LAST_MODIFIED).cloned(),
             )
-            .await
-            .unwrap();
-        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{file} unchanged");
+        }
+    };
+    for file in ["/candor.js", "/candor_wasm.js", "/candor_wasm_bg.wasm"] {
+        let (status, cache, modified) = fetch(file.to_owned(), None).await;
+        assert_eq!((status, cache.as_str()), (StatusCode::OK, "no-cache"), "{file}");
+        let (status, cache, _) = fetch(file.to_owned(), modified).await;
+        assert_eq!(
+            (status, cache.as_str()),
+            (StatusCode::NOT_MODIFIED, "no-cache"),
+            "{file} unchanged"
+        );
+        let (status, cache, _) = fetch(format!("{file}?v=0123456789abcdef"), None).await;
+        assert_eq!(
+            (status, cache.as_str()),
+            (StatusCode::OK, "public, max-age=31536000, immutable"),
+            "{file} by build"
+        );
     }
+    let (status, cache, _) = fetch("/candor_gone.wasm?v=0123456789abcdef".to_owned(), None).await;
+    assert_eq!(
+        (status, cache.as_str()),
+        (StatusCode::NOT_FOUND, "no-cache"),
+        "a miss is never kept"
+    );
 }
