@@ -82,6 +82,20 @@ async function pixelDifference(page, a, b) {
   );
 }
 
+test("the one-line snippet from the collector's own address works on another site", async () => {
+  // README's first snippet: the loader comes from the collector, so the
+  // glue module and the wasm are fetched across origins too.
+  const collector = shared.collector().url;
+  const page = await shared.browser().newPage();
+  const problems = watchPage(page);
+  const requested = wasmRequests(page);
+  await page.goto(await shopPage(page, shopHtml({ body: `<script src="${collector}/candor.js" data-survey="checkout" async></script>` })));
+  await page.locator("candor-widget form").waitFor();
+  assert.ok(requested.length === 2 && requested.every((url) => url.startsWith(collector)), "both modules from the collector");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a hostile page's CSS does not change the widget", async () => {
   const collector = shared.collector().url;
   const hostile = `<style>

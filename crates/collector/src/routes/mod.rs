@@ -55,9 +55,13 @@ pub fn app(state: AppState, config: &Config) -> Router {
         // Precompressed .br/.gz files beside the originals are sent to
         // browsers that accept them (`cargo xtask dist` writes them).
         // Vary tells shared caches the body depends on Accept-Encoding;
-        // `static_cache` how long browsers keep each file.
+        // `static_cache` how long browsers keep each file. CORS as for the
+        // API: a shop embeds the loader from here, and the loader imports
+        // the glue module and fetches the wasm from here, both of which a
+        // browser allows another origin only with CORS.
         Some(dir) => api.fallback_service(
             (
+                cors(&config.allowed_origins),
                 SetResponseHeaderLayer::if_not_present(
                     header::VARY,
                     HeaderValue::from_static("accept-encoding"),

@@ -167,12 +167,13 @@ async fn the_widget_is_served_brotli_or_gzip_when_the_browser_accepts_it() {
     );
 }
 
-/// The loader, its glue and the wasm are kept by browsers but checked before
-/// each use, so an upgrade never mixes one build's glue with another's wasm;
-/// an unchanged file costs a 304. Asked for by their build (`?v=`, as the
-/// site's loader asks for the modules), they are kept for good.
+/// Another site's page may load the loader, its glue and the wasm (CORS).
+/// Browsers keep them but check before each use, so an upgrade never mixes
+/// one build's glue with another's wasm; an unchanged file costs a 304.
+/// Asked for by their build (`?v=`, as the site's loader asks for the
+/// modules), they are kept for good.
 #[tokio::test]
-async fn the_widget_is_revalidated_before_each_use_unless_asked_for_by_build() {
+async fn the_widget_is_shared_with_other_sites_and_kept_for_good_by_build() {
     let site = tempfile::tempdir().unwrap();
     for file in ["candor.js", "candor_wasm.js", "candor_wasm_bg.wasm"] {
         std::fs::write(site.path().join(file), b"bytes").unwrap();
@@ -202,6 +203,24 @@ async fn the_widget_is_revalidated_before_each_use_unless_asked_for_by_build() {
         }
     };
     for file in ["/candor.js", "/candor_wasm.js", "/candor_wasm_bg.wasm"] {
+        // Another site's page imports the glue and fetches the wasm: CORS.
+        let shop = app
+            .router
+            .clone()
+            .oneshot(
+                Request::get(format!("{file}?v=0123456789abcdef"))
+                    .header(header::ORIGIN, "https://shop.example")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(shop.status(), StatusCode::OK, "{file}");
+        assert_eq!(
+            shop.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+            "*",
+            "{file} for another site"
+        );
         let (status, cache, modified) = fetch(file.to_owned(), None).await;
         assert_eq!((status, cache.as_str()), (StatusCode::OK, "no-cache"), "{file}");
         let (status, cache, _) = fetch(file.to_owned(), modified).await;
