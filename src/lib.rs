@@ -72,8 +72,6 @@ pub async fn mount(
         task::next().await;
     }
     let options: MountOptions = serde_wasm_bindgen::from_value(options)?;
-    let api = Api::new(&options.endpoint, &options.survey);
-    // The loader passes the survey it read for targeting.
     let definition = options.definition()?;
     if cold {
         task::next().await;
@@ -92,6 +90,7 @@ pub async fn mount(
             .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
             .unwrap_or_default()
     });
+    let api = Api::new(&options.endpoint, &options.survey);
     mount_widget(&host, api, definition, options.display, context)?.forget();
     outbox::resume();
     Ok(())
