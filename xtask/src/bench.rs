@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use crate::load::Server;
 use crate::process::{cmd, run};
 
 /// Suites: `core` (candor-core's statistics), `collector` (HTTP load),
@@ -21,17 +22,44 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// The release widget and the peers (pinned in xtask/bench/widget) in the
-/// same headless Chromium; the table also goes to target/bench/widget.md.
+/// same headless Chromium, and the size floor (a survey in Leptos alone);
+/// the table also goes to target/bench/widget.md.
 fn widget() -> anyhow::Result<()> {
     crate::toolchain::node()?;
     crate::toolchain::chromium()?;
     crate::site::dist()?;
     let site = crate::site::stage()?;
+    let floor = crate::site::size_floor()?;
+    // A returning visitor's browser keeps what the collector lets it keep:
+    // that cell is served by the real collector, over real HTTP.
+    run(&mut cmd(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "-p",
+            "candor-collector",
+            "--bin",
+            "candor-collector",
+        ],
+    ))?;
+    fs::create_dir_all("target/bench")?;
+    let database = Path::new("target/bench/widget.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = fs::remove_file(format!("{}{suffix}", database.display()));
+    }
+    let collector = Server::serving(&format!("sqlite://{}", database.display()), Some(&site))?;
     let dir = Path::new("xtask/bench/widget");
     run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     run(&mut cmd(
         "node",
-        &["xtask/bench/widget/bench.mjs", &site.to_string_lossy(), "9"],
+        &[
+            "xtask/bench/widget/bench.mjs",
+            &site.to_string_lossy(),
+            "9",
+            &floor.to_string_lossy(),
+            &format!("http://127.0.0.1:{}", collector.port),
+        ],
     ))
 }
 

@@ -159,15 +159,26 @@ fn seeded_fresh(dir: &Path, count: u64) -> anyhow::Result<String> {
     Ok(url)
 }
 
-struct Server {
+/// The release collector (built by the caller) on a free loopback port,
+/// stopped when dropped.
+pub struct Server {
     child: Child,
-    port: u16,
+    pub port: u16,
 }
 
 impl Server {
     fn start(database: &str) -> anyhow::Result<Self> {
+        Self::serving(database, None)
+    }
+
+    /// The collector on `database`, also serving the static site `site`.
+    pub fn serving(database: &str, site: Option<&Path>) -> anyhow::Result<Self> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let child = Command::new("target/release/candor-collector")
+        let mut command = Command::new("target/release/candor-collector");
+        if let Some(site) = site {
+            command.env("CANDOR_STATIC_DIR", site);
+        }
+        let child = command
             .env("CANDOR_BIND", format!("127.0.0.1:{port}"))
             .env("CANDOR_DATABASE_URL", database)
             .env("CANDOR_RATE_LIMIT_PER_MINUTE", "0")

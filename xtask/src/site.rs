@@ -46,6 +46,17 @@ pub fn dist() -> anyhow::Result<PathBuf> {
     Ok(pkg)
 }
 
+/// Builds the bench's size floor (xtask/bench/widget/floor: a one-question
+/// survey in Leptos alone) as the widget is built and served: wasm-opt'd
+/// wasm and minified glue, in `target/bench/floor`. Returns the directory.
+pub fn size_floor() -> anyhow::Result<PathBuf> {
+    let out = PathBuf::from("target/bench/floor");
+    build_wasm("candor-bench-floor", "candor_bench_floor", &[], &out, "floor")?;
+    let glue = out.join("floor.js");
+    minify(&glue.to_string_lossy(), &glue, Kind::Module)?;
+    Ok(out)
+}
+
 /// Builds `package` (whose wasm file is `crate_file`.wasm) with `features`
 /// (cargo's flags) in release mode for the browser into
 /// `out_dir`/`out_name`.js and `_bg.wasm`, optimised for size.
@@ -57,11 +68,17 @@ fn build_wasm(
     out_name: &str,
 ) -> anyhow::Result<()> {
     toolchain::widget_build()?;
+    // `cargo rustc --crate-type cdylib`: the crates are also rlibs (for
+    // tests and the dashboard), and cargo silently skips the profile's LTO
+    // when a build makes an rlib too (rust-lang/cargo#9672): that cost the
+    // widget 26 KB of brotli.
     let mut args = vec![
-        "build",
+        "rustc",
         "--package",
         package,
         "--lib",
+        "--crate-type",
+        "cdylib",
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
