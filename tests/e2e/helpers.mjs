@@ -21,7 +21,7 @@ export async function startCollector({ port = 0, dir = mkdtempSync(join(tmpdir()
       ...process.env,
       CANDOR_BIND: `127.0.0.1:${port}`,
       CANDOR_DATABASE_URL: `sqlite://${join(dir, "candor.db")}`,
-      CANDOR_STATIC_DIR: resolve(root, process.env.CANDOR_SITE_DIR ?? "target/site"),
+      CANDOR_STATIC_DIR: site,
       CANDOR_ADMIN_TOKEN: "e2e-admin-token",
       RUST_LOG: "warn",
     },
@@ -113,7 +113,8 @@ export function sharedCollectorAndBrowser({ before, after }) {
   return { collector: () => collector, browser: () => browser };
 }
 
-const site = resolve(root, process.env.CANDOR_SITE_DIR ?? "target/site");
+/** The staged site the collector serves (`cargo xtask` builds it). */
+export const site = resolve(root, process.env.CANDOR_SITE_DIR ?? "target/site");
 const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css", html: "text/html" };
 
 /** A host page on another origin than the collector (http://shop.localhost,

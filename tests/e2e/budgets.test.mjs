@@ -1,0 +1,28 @@
+// Size budgets of what browsers download, read from the staged site's .br
+// files (what the collector sends to a browser that accepts brotli). Speed
+// is measured by `cargo xtask bench widget`, never asserted; bytes are
+// deterministic, so a budget catches a regression the moment it lands (the
+// build once lost link-time optimisation silently: 26 KB). Raising a budget
+// is a decision: say why in docs/benchmarks.md.
+import assert from "node:assert/strict";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { site } from "./helpers.mjs";
+
+const KB = 1024;
+const brotli = (...files) => files.reduce((sum, file) => sum + statSync(join(site, `${file}.br`)).size, 0);
+const within = (bytes, budget, what) =>
+  assert.ok(bytes <= budget, `${what}: ${(bytes / KB).toFixed(1)} KB with brotli, over its budget of ${budget / KB} KB`);
+
+test("every page loads at most 3 KB: the loader", () => {
+  within(brotli("candor.js"), 3 * KB, "the loader");
+});
+
+test("a page showing a survey loads the whole widget within its budget", () => {
+  within(brotli("candor.js", "candor_wasm.js", "candor_wasm_bg.wasm"), 210 * KB, "the whole widget");
+});
+
+test("a page showing only <candor-snapshot> loads the snapshot module within its budget", () => {
+  within(brotli("candor.js", "candor_snapshot.js", "candor_snapshot_bg.wasm"), 97 * KB, "the snapshot page");
+});
