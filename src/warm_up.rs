@@ -110,12 +110,15 @@ async fn draw(survey: Survey) -> Result<bool, JsValue> {
 /// once it has content.
 const DRAWN_ONE_PER_FRAME: &str = ".candor-step, .candor-gap__row";
 
+fn document() -> Result<web_sys::Document, JsValue> {
+    Ok(web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?)
+}
+
 /// An element in no document: what is drawn there is never seen.
 fn detached() -> Result<HtmlElement, JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    Ok(document.create_element("div")?.unchecked_into())
+    Ok(document()?.create_element("div")?.unchecked_into())
 }
 
 /// Lays the survey's title out on the page in each of the widget's text
@@ -126,13 +129,10 @@ fn detached() -> Result<HtmlElement, JsValue> {
 /// announced, and out of the page's layout.
 /// Returns the height it was laid out at.
 fn lay_out_unseen(survey: &Survey) -> Result<i32, JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let body = document.body().ok_or("no body")?;
+    let body = document()?.body().ok_or("no body")?;
     // Styled through the CSSOM, which a strict style-src allows (a style
     // attribute it would not).
-    let unseen: HtmlElement = document.create_element("div")?.unchecked_into();
+    let unseen = detached()?;
     let style = unseen.style();
     for (property, value) in [
         ("position", "fixed"),
@@ -148,12 +148,12 @@ fn lay_out_unseen(survey: &Survey) -> Result<i32, JsValue> {
         style.set_property(property, value)?;
     }
     unseen.set_attribute("aria-hidden", "true")?;
-    let host = document.create_element("div")?;
+    let host = detached()?;
     unseen.append_child(&host)?;
     // In the language it will show in: its script's fonts load here too.
     let locale = crate::i18n::choose_locale(survey);
     let text = survey.text(&survey.title, &locale).to_owned();
-    let handle = leptos::mount::mount_to(crate::shadow::attach(host.unchecked_ref())?, move || {
+    let handle = leptos::mount::mount_to(crate::shadow::attach(&host)?, move || {
         view! {
             <div class="candor">
                 <p class="candor-form__title">{text.clone()}</p>
@@ -165,7 +165,7 @@ fn lay_out_unseen(survey: &Survey) -> Result<i32, JsValue> {
     });
     body.append_child(&unseen)?;
     // Reading a size lays it out now, in this task.
-    let height = host.unchecked_ref::<HtmlElement>().offset_height();
+    let height = host.offset_height();
     unseen.remove();
     drop(handle);
     Ok(height)

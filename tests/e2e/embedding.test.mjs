@@ -27,6 +27,9 @@ const snippet = (collector, extra = "") =>
   `<script src="/candor.js" data-endpoint="${collector}" data-survey="checkout" ${extra} async></script>`;
 
 /** The widget's files (either module) requested by the page so far. */
+/** Whether `url` is a wasm module (asked for with or without its build). */
+const isWasm = (url) => new URL(url).pathname.endsWith(".wasm");
+
 function wasmRequests(page) {
   const seen = [];
   page.on("request", (request) => {
@@ -289,7 +292,7 @@ test("the widget is fetched only when its trigger fires", async () => {
   // Once it is dispatched, the survey appears.
   await page.evaluate(() => document.dispatchEvent(new CustomEvent("order-placed")));
   await page.locator("candor-survey form").waitFor();
-  assert.ok(requested.some((url) => new URL(url).pathname.endsWith(".wasm")));
+  assert.ok(requested.some(isWasm));
   await page.close();
 
   // Scrolling: shown only after 50% of the page.
@@ -306,7 +309,7 @@ test("the widget is fetched only when its trigger fires", async () => {
   // A delay is certain to end: the widget loads while it runs, and the
   // survey shows only when it ends.
   page = await shared.browser().newPage();
-  const loaded = page.waitForRequest((request) => new URL(request.url()).pathname.endsWith(".wasm"));
+  const loaded = page.waitForRequest((request) => isWasm(request.url()));
   const opened = Date.now();
   await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "delay", seconds: 3 })) })));
   await loaded;
@@ -355,7 +358,7 @@ test("a page that prepares the widget has it before the trigger, and the survey 
   const body = `<script src="/candor.js" data-prepare async></script><candor-survey survey="checkout" endpoint="${collector}"><script type="application/json">${survey.replaceAll("<", "\\u003c")}</script></candor-survey>`;
   await page.goto(await shopPage(page, shopHtml({ body })));
   // Loaded in idle time with no survey shown yet…
-  await eventually(() => requested.some((url) => new URL(url).pathname.endsWith(".wasm")), 10_000, "the wasm is fetched ahead");
+  await eventually(() => requested.some(isWasm), 10_000, "the wasm is fetched ahead");
   assert.equal(await page.evaluate(() => Candor.prepare()), true, "prepare resolves once loaded");
   assert.equal(await page.locator("candor-survey form").count(), 0, "nothing shown before the trigger");
   const before = requested.length;
@@ -363,7 +366,7 @@ test("a page that prepares the widget has it before the trigger, and the survey 
   await page.evaluate(() => document.dispatchEvent(new CustomEvent("order-placed")));
   await page.locator('candor-survey input[name="satisfaction"]').first().waitFor();
   assert.equal(requested.length, before, "no second fetch");
-  assert.equal(requested.filter((url) => new URL(url).pathname.endsWith(".wasm")).length, 1);
+  assert.equal(requested.filter(isWasm).length, 1);
   assert.deepEqual(problems, []);
   await page.close();
 });

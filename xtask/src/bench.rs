@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::load::Server;
+use crate::load::{Server, empty_database};
 use crate::process::{cmd, run};
 
 /// Suites: `core` (candor-core's statistics), `collector` (HTTP load),
@@ -32,23 +32,10 @@ fn widget() -> anyhow::Result<()> {
     let floor = crate::site::size_floor()?;
     // A returning visitor's browser keeps what the collector lets it keep:
     // that cell is served by the real collector, over real HTTP.
-    run(&mut cmd(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "-p",
-            "candor-collector",
-            "--bin",
-            "candor-collector",
-        ],
-    ))?;
+    Server::build(&[])?;
     fs::create_dir_all("target/bench")?;
-    let database = Path::new("target/bench/widget.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = fs::remove_file(format!("{}{suffix}", database.display()));
-    }
-    let collector = Server::serving(&format!("sqlite://{}", database.display()), Some(&site))?;
+    let database = empty_database(Path::new("target/bench/widget.db"));
+    let collector = Server::serving(&database, Some(&site))?;
     let dir = Path::new("xtask/bench/widget");
     run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     run(&mut cmd(

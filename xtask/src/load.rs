@@ -27,19 +27,7 @@ pub fn collector() -> anyhow::Result<()> {
     if output(&mut cmd("wrk", &["--version"])).is_none() && !Path::new("/usr/bin/wrk").exists() {
         crate::toolchain::apt_install(&["wrk"])?;
     }
-    run(&mut cmd(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "-p",
-            "candor-collector",
-            "--bin",
-            "candor-collector",
-            "--example",
-            "seed",
-        ],
-    ))?;
+    Server::build(&["--example", "seed"])?;
     let dir = Path::new("target/bench");
     std::fs::create_dir_all(dir)?;
     let small = seeded(dir, 1_000)?;
@@ -146,11 +134,7 @@ fn seeded(dir: &Path, count: u64) -> anyhow::Result<String> {
 const SEED_VERSION: u32 = 2;
 
 fn seeded_fresh(dir: &Path, count: u64) -> anyhow::Result<String> {
-    let file = dir.join(format!("seeded-{SEED_VERSION}-{count}.db"));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-    }
-    let url = format!("sqlite://{}", file.display());
+    let url = empty_database(&dir.join(format!("seeded-{SEED_VERSION}-{count}.db")));
     eprintln!("seeding {count} responses (once; kept in {})", dir.display());
     run(&mut cmd(
         "target/release/examples/seed",
@@ -159,14 +143,38 @@ fn seeded_fresh(dir: &Path, count: u64) -> anyhow::Result<String> {
     Ok(url)
 }
 
-/// The release collector (built by the caller) on a free loopback port,
-/// stopped when dropped.
+/// The URL of an SQLite database at `file`, emptied: the file and its
+/// write-ahead log are removed, and the collector creates them anew.
+pub fn empty_database(file: &Path) -> String {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    format!("sqlite://{}", file.display())
+}
+
+/// The release collector (built by [`Server::build`]) on a free loopback
+/// port, stopped when dropped.
 pub struct Server {
     child: Child,
     pub port: u16,
 }
 
 impl Server {
+    /// Builds the release collector, and whatever else `also` names (cargo's
+    /// target flags, such as `--example seed`).
+    pub fn build(also: &[&str]) -> anyhow::Result<()> {
+        let mut args = vec![
+            "build",
+            "--release",
+            "-p",
+            "candor-collector",
+            "--bin",
+            "candor-collector",
+        ];
+        args.extend(also);
+        run(&mut cmd("cargo", &args))
+    }
+
     fn start(database: &str) -> anyhow::Result<Self> {
         Self::serving(database, None)
     }

@@ -299,7 +299,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const results = [];
 for (const contender of CONTENDERS) {
-  const row = { name: contender.name, always: brotli(contender.always), full: brotli(contender.full) };
+  const row = { name: contender.name, network: Boolean(contender.network), always: brotli(contender.always), full: brotli(contender.full) };
   for (const throttle of [1, 4]) {
     const runs = [];
     // Interleaving would be fairer still; a warm-up run is dropped instead.
@@ -319,8 +319,8 @@ const peers = results.filter((r) => !r.name.startsWith("Candor"));
 const fastest = (key) => Math.min(...peers.map((p) => p[key]));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const span = ({ median, worst }) => `${median.toFixed(0)} / ${worst.toFixed(0)} ms`;
-const local = results.filter((r) => !CONTENDERS.find((c) => c.name === r.name).network);
-const networked = results.filter((r) => CONTENDERS.find((c) => c.name === r.name).network);
+const local = results.filter((r) => !r.network);
+const networked = results.filter((r) => r.network);
 const firstVisit = networked.find((r) => r.name === "Candor, first visit");
 const floorSize = floor && brotli([join(floor, "floor.js"), join(floor, "floor_bg.wasm")]);
 const lines = [
