@@ -62,7 +62,13 @@ pub fn Widget(
         let api = api.get_value();
         let mut submission = submission.clone();
         if let Some(context) = context {
-            submission.context = context.run(());
+            // Fields core would refuse are left out (with a warning), so the
+            // response itself is never refused for its context.
+            let (kept, refused) = candor_core::response_context::keep_valid(context.run(()));
+            for error in refused {
+                web_sys::console::warn_1(&format!("Candor: {error}").into());
+            }
+            submission.context = kept;
         }
         submission.page = page_path();
         async move {

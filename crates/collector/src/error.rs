@@ -66,6 +66,7 @@ fn status_for(code: ErrorCode) -> StatusCode {
         ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
@@ -80,9 +81,23 @@ impl From<FieldError> for ApiError {
     }
 }
 
+/// Seconds a client is asked to wait when the database is unavailable.
+const UNAVAILABLE_RETRY_SECONDS: u64 = 5;
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         tracing::error!(%error, "storage failed");
+        if matches!(error, StoreError::Unavailable(_) | StoreError::WriterGone) {
+            return Self {
+                retry_after: Some(UNAVAILABLE_RETRY_SECONDS),
+                ..Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ErrorCode::Unavailable,
+                    "",
+                    format!("the collector cannot store this now; retry in {UNAVAILABLE_RETRY_SECONDS} s"),
+                )
+            };
+        }
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Internal,

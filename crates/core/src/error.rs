@@ -55,6 +55,9 @@ pub enum ErrorCode {
     Timeout,
     /// The server failed; the request may be retried.
     Internal,
+    /// The server cannot do this now (its database is unavailable); retry
+    /// after Retry-After.
+    Unavailable,
 }
 
 /// A validation failure naming the field it concerns, as a dotted JSON path

@@ -34,11 +34,13 @@ pub mod snapshot;
 pub mod stats;
 mod survey;
 pub mod templates;
+pub mod text;
 mod window;
 
 pub use day::Day;
 pub use error::{ErrorCode, FieldError};
 pub use ids::{QuestionId, ResponseId, SurveyId};
+pub use response::context as response_context;
 pub use response::page as response_page;
 pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidResponse};
 pub use segment::Segment;

@@ -195,6 +195,51 @@ fn contact_requests_need_consent_and_a_way_to_reach() {
 }
 
 #[test]
+fn control_characters_are_refused_in_every_text_field() {
+    let survey = templates::service_quality();
+    let c = |contact: Value| json!({"satisfaction": 2, "contact": contact});
+    for (name, field) in [
+        ("name", "answers.contact.name"),
+        ("email", "answers.contact.email"),
+        ("phone", "answers.contact.phone"),
+    ] {
+        let mut contact = json!({"consent": true, "email": "ana@example.lv", "phone": "+66 2 123 4567"});
+        contact[name] = json!(format!("{}\u{0}", contact[name].as_str().unwrap_or("Anna")));
+        rejects(&survey, c(contact), ErrorCode::InvalidValue, field);
+    }
+    rejects(
+        &survey,
+        c(json!({"consent": true, "email": "ana@example.lv", "name": "Anna\tBerzina"})),
+        ErrorCode::InvalidValue,
+        "answers.contact.name",
+    );
+    let comment_survey = templates::after_support();
+    rejects(
+        &comment_survey,
+        json!({"satisfaction": 5, "comment": "fine\u{0}"}),
+        ErrorCode::InvalidValue,
+        "answers.comment",
+    );
+    rejects(
+        &comment_survey,
+        json!({"satisfaction": 5, "comment": "\u{1b}[2J"}),
+        ErrorCode::InvalidValue,
+        "answers.comment",
+    );
+    let lines = submit(
+        &comment_survey,
+        json!({"satisfaction": 5, "comment": "Two lines:\r\n\tfine"}),
+    );
+    assert!(lines.is_ok(), "tab and line breaks belong in a comment");
+    let body = json!({"id": ID, "survey_version": 1, "answers": {"satisfaction": 5}, "context": {"channel": "web\u{0}"}});
+    let error = ResponseSubmission::from_json(body.to_string().as_bytes()).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (ErrorCode::InvalidValue, "context.channel")
+    );
+}
+
+#[test]
 fn single_choice_accepts_only_its_options() {
     let survey = Survey::from_json(
         json!({

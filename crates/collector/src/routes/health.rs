@@ -1,4 +1,5 @@
-//! `/healthz` (the process answers) and `/readyz` (and its database does).
+//! `/healthz` (the process answers) and `/readyz` (and it can store
+//! responses: its database answers and its writer is not stuck).
 
 use axum::Json;
 use axum::extract::State;
@@ -12,15 +13,16 @@ pub async fn healthz() -> Json<Value> {
     Json(json!({"status": "ok"}))
 }
 
-/// 200 when the database answers, 503 otherwise.
+/// 200 when the database answers and the response writer can store, 503
+/// with the reason otherwise.
 pub async fn readyz(State(store): State<Store>) -> (StatusCode, Json<Value>) {
-    match store.ping().await {
+    match store.ready().await {
         Ok(()) => (StatusCode::OK, Json(json!({"status": "ready"}))),
-        Err(error) => {
-            tracing::warn!(%error, "not ready");
+        Err(reason) => {
+            tracing::warn!(%reason, "not ready");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({"status": "unavailable", "reason": "the database does not answer"})),
+                Json(json!({"status": "unavailable", "reason": reason})),
             )
         }
     }

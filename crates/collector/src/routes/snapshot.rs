@@ -145,7 +145,7 @@ pub async fn build_with_minimum(
         segment: segment.clone(),
     };
     // Read before the data: a change during the build makes it stale at once.
-    let generation = state.store.generation();
+    let generation = state.store.generation(&survey.id);
     if let Some(snapshot) = state.snapshots.get(&key, generation) {
         return Ok(snapshot);
     }

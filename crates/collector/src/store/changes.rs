@@ -3,13 +3,13 @@
 //! has one collector, which tells itself.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use candor_core::SurveyId;
 use sqlx::postgres::PgListener;
 use tokio::sync::broadcast;
 
 use super::StoreError;
+use super::generations::Generations;
 
 /// The PostgreSQL channel name.
 pub const CHANNEL: &str = "candor_responses";
@@ -19,23 +19,24 @@ pub const CHANNEL: &str = "candor_responses";
 pub async fn listen(
     url: &str,
     changes: broadcast::Sender<SurveyId>,
-    generation: Arc<AtomicU64>,
+    generations: Arc<Generations>,
 ) -> Result<(), StoreError> {
     let mut listener = PgListener::connect(url).await?;
     listener.listen(CHANNEL).await?;
     tokio::spawn(async move {
         loop {
             match listener.recv().await {
-                Ok(notification) => {
-                    generation.fetch_add(1, Ordering::AcqRel);
-                    if let Ok(id) = SurveyId::parse("survey", notification.payload()) {
+                Ok(notification) => match SurveyId::parse("survey", notification.payload()) {
+                    Ok(id) => {
+                        generations.bump(&id);
                         // No receivers is fine: nobody is streaming.
                         let _ = changes.send(id);
                     }
-                }
+                    Err(_) => generations.bump_all(),
+                },
                 Err(error) => {
                     // Changes may be missed while reconnecting.
-                    generation.fetch_add(1, Ordering::AcqRel);
+                    generations.bump_all();
                     tracing::warn!(%error, "lost the PostgreSQL notification connection; retrying");
                     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
                 }

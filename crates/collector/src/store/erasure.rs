@@ -69,7 +69,7 @@ impl Store {
                 let _ = SurveyId::parse("survey", &survey_id).map(|id| self.changes.send(id));
             }
         }
-        self.generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        self.generations.bump_all();
         Ok(erased)
     }
 

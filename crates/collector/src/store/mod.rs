@@ -6,10 +6,12 @@
 //! them. Queries are written once with `$1`-style placeholders, which both
 //! databases accept; [`on_pool!`] runs the same code on either pool.
 
+mod batch;
 mod changes;
 mod contacts;
 mod erasure;
 mod facets;
+mod generations;
 mod listing;
 mod responses;
 mod segment_stats;
@@ -17,14 +19,14 @@ mod settings;
 mod stats;
 mod survey_cache;
 mod surveys;
+mod writer;
 
 use std::str::FromStr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use candor_core::{SurveyId, templates};
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -35,6 +37,7 @@ pub use facets::Facets;
 pub use listing::{Cursor, ResponseFilter, StoredResponse};
 pub use responses::Inserted;
 pub use surveys::SurveySummary;
+pub use writer::WriterHealth;
 
 /// A storage failure. Never shown to clients (they get a generic 500).
 #[derive(Debug, thiserror::Error)]
@@ -61,9 +64,13 @@ pub enum StoreError {
     /// The response writer stopped (the runtime is shutting down).
     #[error("the response writer is gone")]
     WriterGone,
-    /// The batch holding this response failed to commit.
-    #[error("storing the batch failed: {0}")]
+    /// The database refused to store this response.
+    #[error("storing the response failed: {0}")]
     Batch(String),
+    /// The database did not answer in time or could not be reached; the
+    /// request may be retried.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     /// The URL names no supported database.
     #[error("unsupported database URL {0:?}: use sqlite://path or postgres://…")]
     UnsupportedUrl(String),
@@ -87,14 +94,37 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// How the store runs.
+#[derive(Debug, Clone, Copy)]
+pub struct StoreOptions {
+    /// Longest a batch of responses may take to commit; a request waits at
+    /// most twice that (its batch and the one before) and then hears the
+    /// database is unavailable.
+    pub write_deadline: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            write_deadline: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Longest a reader waits for a database connection, and (on PostgreSQL)
+/// the longest one of its statements may run.
+const READ_DEADLINE: Duration = Duration::from_secs(10);
+
 /// The collector's database, its response writer, and the channel that tells
 /// snapshot streams a survey has new responses.
 #[derive(Clone)]
 pub struct Store {
     backend: Backend,
     changes: broadcast::Sender<SurveyId>,
-    writer: mpsc::Sender<responses::Job>,
-    generation: Arc<AtomicU64>,
+    writer: mpsc::Sender<writer::Job>,
+    write_deadline: Duration,
+    writer_health: Arc<WriterHealth>,
+    generations: Arc<generations::Generations>,
     surveys: Arc<survey_cache::SurveyCache>,
 }
 
@@ -107,32 +137,58 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// Opens the database at `url` with default options.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        Self::open_with(url, StoreOptions::default()).await
+    }
+
     /// Opens the database at `url` (`sqlite://path`, created when missing,
     /// or `postgres://…`), applies pending migrations and adds any built-in
-    /// survey it lacks.
-    pub async fn open(url: &str) -> Result<Self, StoreError> {
+    /// survey it lacks. The response writer gets a connection of its own.
+    pub async fn open_with(url: &str, options: StoreOptions) -> Result<Self, StoreError> {
         let (changes, _) = broadcast::channel(1024);
-        let generation = Arc::new(AtomicU64::new(0));
-        let backend = if url.starts_with("sqlite:") {
-            Backend::Sqlite(open_sqlite(url).await?)
+        let generations = Arc::new(generations::Generations::default());
+        let (backend, writer_backend) = if url.starts_with("sqlite:") {
+            let (readers, writer) = open_sqlite(url).await?;
+            (Backend::Sqlite(readers), Backend::Sqlite(writer))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let pool = PgPoolOptions::new()
+            let connect = PgConnectOptions::from_str(url)?;
+            let timeout = |deadline: Duration| deadline.as_millis().to_string();
+            let readers = PgPoolOptions::new()
                 .max_connections(16)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect(url)
+                .acquire_timeout(READ_DEADLINE)
+                .connect_with(
+                    connect
+                        .clone()
+                        .options([("statement_timeout", timeout(READ_DEADLINE))]),
+                )
                 .await?;
-            sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-            changes::listen(url, changes.clone(), generation.clone()).await?;
-            Backend::Postgres(pool)
+            sqlx::migrate!("./migrations/postgres").run(&readers).await?;
+            let writer = PgPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(options.write_deadline)
+                .connect_with(connect.options([("statement_timeout", timeout(options.write_deadline))]))
+                .await?;
+            changes::listen(url, changes.clone(), generations.clone()).await?;
+            (Backend::Postgres(readers), Backend::Postgres(writer))
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_owned()));
         };
-        let writer = responses::start_writer(backend.clone(), changes.clone(), generation.clone());
+        let writer_health = Arc::new(WriterHealth::default());
+        let writer = writer::start(writer::Writer {
+            backend: writer_backend,
+            changes: changes.clone(),
+            generations: generations.clone(),
+            deadline: options.write_deadline,
+            health: writer_health.clone(),
+        });
         let store = Self {
             backend,
             changes,
             writer,
-            generation,
+            write_deadline: options.write_deadline,
+            writer_health,
+            generations,
             surveys: Arc::default(),
         };
         for survey in templates::all() {
@@ -147,21 +203,34 @@ impl Store {
         self.changes.subscribe()
     }
 
-    /// Changes whenever stored data may have changed: bumped by this
-    /// collector's writer after each commit (before acknowledging) and by
-    /// other collectors' notifications on PostgreSQL.
-    pub fn generation(&self) -> u64 {
-        self.generation.load(Ordering::Acquire)
+    /// Changes whenever `survey`'s stored data may have changed: bumped by
+    /// this collector's writer after each commit (before acknowledging) and
+    /// by other collectors' notifications on PostgreSQL.
+    pub fn generation(&self, survey: &SurveyId) -> u64 {
+        self.generations.of(survey)
     }
 
-    /// Checks the database answers (for `/readyz`).
-    pub async fn ping(&self) -> Result<(), StoreError> {
-        on_pool!(self.backend, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop))?;
-        Ok(())
+    /// Times the response writer died and was started again.
+    pub fn writer_restarts(&self) -> u64 {
+        self.writer_health.restarts()
+    }
+
+    /// Checks the database answers readers and the writer can store
+    /// responses (for `/readyz`); the reason when not.
+    pub async fn ready(&self) -> Result<(), String> {
+        let ping =
+            async { on_pool!(self.backend, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
+        match tokio::time::timeout(self.write_deadline, ping).await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => return Err(format!("the database does not answer: {error}")),
+            Err(_) => return Err("the database does not answer in time".into()),
+        }
+        self.writer_health.check(self.write_deadline)
     }
 }
 
-async fn open_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
+/// The readers' pool and the writer's own one-connection pool.
+async fn open_sqlite(url: &str) -> Result<(SqlitePool, SqlitePool), StoreError> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -174,10 +243,15 @@ async fn open_sqlite(url: &str) -> Result<SqlitePool, StoreError> {
     {
         std::fs::create_dir_all(dir)?;
     }
-    let pool = SqlitePoolOptions::new()
+    let readers = SqlitePoolOptions::new()
         .max_connections(8)
+        .acquire_timeout(READ_DEADLINE)
+        .connect_with(options.clone())
+        .await?;
+    sqlx::migrate!("./migrations/sqlite").run(&readers).await?;
+    let writer = SqlitePoolOptions::new()
+        .max_connections(1)
         .connect_with(options)
         .await?;
-    sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-    Ok(pool)
+    Ok((readers, writer))
 }

@@ -12,6 +12,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub store: Store,
+    /// The database, for tests that reach into it directly.
+    pub url: String,
     // Kept so the database file lives as long as the test.
     _dir: tempfile::TempDir,
 }
@@ -62,13 +64,14 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database(db, &dir).await?;
     let store = Store::open(&url).await.expect("open store");
-    let mut config = Config::for_database(url);
+    let mut config = Config::for_database(url.clone());
     adjust(&mut config);
     let (state, _) = AppState::new(store.clone(), &config).await.expect("state");
     let router = app(state, &config);
     Some(TestApp {
         router,
         store,
+        url,
         _dir: dir,
     })
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{missing, wrong_type};
+use crate::text::{self, Breaks};
 use crate::{ErrorCode, FieldError, Labelled, QuestionId, QuestionKind};
 
 /// Longest accepted email address (RFC 5321's path limit).
@@ -96,7 +97,7 @@ pub fn parse(kind: &QuestionKind, field: &str, value: Value) -> Result<Option<An
             Some(Answer::Choice(option.id.clone()))
         }
         QuestionKind::Comment { max_length } => {
-            let text = string(value, field, *max_length as usize)?;
+            let text = string(value, field, *max_length as usize, Breaks::Allowed)?;
             (!text.trim().is_empty()).then_some(Answer::Text(text))
         }
         QuestionKind::ContactRequest => contact(field, value)?.map(Answer::Contact),
@@ -166,7 +167,7 @@ fn contact(field: &str, value: Value) -> Result<Option<ContactDetails>, FieldErr
         match object.remove(name) {
             None | Some(Value::Null) => Ok(None),
             Some(value) => {
-                let text = string(value, &format!("{field}.{name}"), max)?;
+                let text = string(value, &format!("{field}.{name}"), max, Breaks::Refused)?;
                 Ok((!text.trim().is_empty()).then(|| text.trim().to_owned()))
             }
         }
@@ -246,10 +247,11 @@ fn only_fields(object: &Map<String, Value>, field: &str, allowed: &[&str]) -> Re
     }
 }
 
-fn string(value: Value, field: &str, max: usize) -> Result<String, FieldError> {
+fn string(value: Value, field: &str, max: usize, breaks: Breaks) -> Result<String, FieldError> {
     let Value::String(text) = value else {
         return Err(wrong_type(field, "a string"));
     };
+    text::check(field, &text, breaks)?;
     let length = text.chars().count();
     if length > max {
         return Err(FieldError::new(

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::text::{self, Breaks};
 use crate::{ErrorCode, FieldError};
 
 /// Most fields in one context.
@@ -51,6 +52,7 @@ pub fn parse(value: Value) -> Result<BTreeMap<String, String>, FieldError> {
             let Value::String(text) = value else {
                 return Err(FieldError::new(ErrorCode::InvalidType, field, "must be text"));
             };
+            text::check(&field, &text, Breaks::Refused)?;
             if text.chars().count() > MAX_VALUE {
                 return Err(FieldError::new(
                     ErrorCode::TooLong,
@@ -61,6 +63,29 @@ pub fn parse(value: Value) -> Result<BTreeMap<String, String>, FieldError> {
             Ok((name, text))
         })
         .collect()
+}
+
+/// The fields of `fields` that [`parse`] accepts, and the errors of those
+/// it does not, field by field: what a widget sends so the response itself
+/// is never refused for its context (the first [`MAX_FIELDS`] good ones).
+pub fn keep_valid(fields: BTreeMap<String, String>) -> (BTreeMap<String, String>, Vec<FieldError>) {
+    let mut kept = BTreeMap::new();
+    let mut refused = Vec::new();
+    for (name, value) in fields {
+        if kept.len() == MAX_FIELDS {
+            refused.push(FieldError::new(
+                ErrorCode::InvalidValue,
+                format!("context.{name}"),
+                format!("left out: at most {MAX_FIELDS} fields are kept"),
+            ));
+            continue;
+        }
+        match parse(serde_json::json!({ name: value })) {
+            Ok(one) => kept.extend(one),
+            Err(error) => refused.push(error),
+        }
+    }
+    (kept, refused)
 }
 
 #[cfg(test)]
@@ -91,6 +116,11 @@ mod tests {
                 "context.note",
                 ErrorCode::TooLong,
             ),
+            (
+                json!({"band": "50\u{0}100"}),
+                "context.band",
+                ErrorCode::InvalidValue,
+            ),
         ];
         for (value, field, code) in cases {
             let error = parse(value).unwrap_err();
@@ -98,5 +128,20 @@ mod tests {
         }
         let many: serde_json::Map<String, Value> = (0..21).map(|i| (format!("f{i}"), json!("x"))).collect();
         assert_eq!(parse(Value::Object(many)).unwrap_err().field, "context");
+    }
+
+    #[test]
+    fn keep_valid_drops_only_the_bad_fields() {
+        let fields = [("channel", "chat"), ("note", "a\u{0}b"), ("Bad", "x")]
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .into_iter()
+            .collect();
+        let (kept, refused) = keep_valid(fields);
+        assert_eq!(kept.keys().collect::<Vec<_>>(), ["channel"]);
+        let fields: Vec<&str> = refused.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["context.Bad", "context.note"]);
+        let many = (0..25).map(|i| (format!("f{i:02}"), "x".to_owned())).collect();
+        let (kept, refused) = keep_valid(many);
+        assert_eq!((kept.len(), refused.len()), (MAX_FIELDS, 5));
     }
 }

@@ -142,10 +142,10 @@ pub async fn snapshot(
     let window = super::window_or_default(&survey, query.window.as_deref())?;
     // Subscribed before the generation is read, so no change slips between.
     let mut changes = state.store.subscribe();
-    if query.after == Some(state.store.generation()) {
+    if query.after == Some(state.store.generation(&survey.id)) {
         let _ = tokio::time::timeout(LONG_POLL, snapshot::wait_for_change(&mut changes, &survey)).await;
     }
-    let generation = state.store.generation();
+    let generation = state.store.generation(&survey.id);
     let built = snapshot::build_with_minimum(&state, &survey, window, 1, &segment).await?;
     Ok((
         [(HeaderName::from_static(GENERATION), generation.to_string())],
