@@ -2,6 +2,9 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
+
+use ipnet::IpNet;
 
 /// How the collector runs. Every flag has a `CANDOR_*` environment variable.
 #[derive(Debug, Clone, clap::Parser)]
@@ -35,15 +38,60 @@ pub struct Config {
     #[arg(long, env = "CANDOR_RATE_LIMIT_PER_MINUTE", default_value_t = 30)]
     pub rate_limit_per_minute: u32,
 
-    /// Take the client's address from X-Forwarded-For (only behind a proxy
-    /// that sets it).
-    #[arg(long, env = "CANDOR_TRUST_FORWARDED_FOR", default_value_t = false)]
-    pub trust_forwarded_for: bool,
+    /// Proxies (addresses or CIDR blocks, comma-separated) whose
+    /// X-Forwarded-For is believed: the client is the rightmost address in
+    /// it that is not one of them. Empty: the peer is the client.
+    #[arg(
+        long,
+        env = "CANDOR_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_parser = crate::client::parse_proxy
+    )]
+    pub trusted_proxies: Vec<IpNet>,
 
-    /// Seconds a client may take to send a request's headers, and again its
-    /// body, before the connection is dropped.
+    /// Seconds a client has, from connecting or from its last response, to
+    /// send a complete request head (HTTP/1 and HTTP/2 alike), and again to
+    /// send a whole body; past them the connection is closed.
     #[arg(long, env = "CANDOR_READ_TIMEOUT_SECS", default_value_t = 10)]
     pub read_timeout_secs: u64,
+
+    /// Seconds a connection may live; then it is closed gracefully (clients
+    /// reconnect).
+    #[arg(long, env = "CANDOR_MAX_CONNECTION_AGE_SECS", default_value_t = 600)]
+    pub max_connection_age_secs: u64,
+
+    /// Open connections at most; past it new ones are closed at once.
+    /// Default: the open-files limit (raised to its hard limit at start)
+    /// less 512 for the database and files.
+    #[arg(long, env = "CANDOR_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
+
+    /// Open connections at most from one client address (an IPv6 client is
+    /// its /64; trusted proxies are exempt).
+    #[arg(long, env = "CANDOR_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 128)]
+    pub max_connections_per_client: usize,
+
+    /// Live snapshot streams at most, in all.
+    #[arg(long, env = "CANDOR_MAX_STREAMS", default_value_t = 10_000)]
+    pub max_streams: usize,
+
+    /// Live snapshot streams at most from one client.
+    #[arg(long, env = "CANDOR_MAX_STREAMS_PER_CLIENT", default_value_t = 16)]
+    pub max_streams_per_client: usize,
+
+    /// Seconds a live snapshot stream lasts; the browser then reconnects on
+    /// its own (the stream says when, with `retry:`).
+    #[arg(long, env = "CANDOR_STREAM_LIFETIME_SECS", default_value_t = 300)]
+    pub stream_lifetime_secs: u64,
+
+    /// Seconds a batch of responses may take to commit; a post waits at
+    /// most twice that plus one, then gets 503 with Retry-After.
+    #[arg(long, env = "CANDOR_WRITE_TIMEOUT_SECS", default_value_t = 5)]
+    pub write_timeout_secs: u64,
+
+    /// Serve `/metrics` only here (a private address), not on `bind`.
+    #[arg(long, env = "CANDOR_METRICS_BIND")]
+    pub metrics_bind: Option<SocketAddr>,
 
     /// The admin API's bearer token. When unset, one is generated at first
     /// start, printed once, and only its hash is stored.
@@ -60,9 +108,27 @@ impl Config {
             static_dir: None,
             allowed_origins: vec!["*".into()],
             rate_limit_per_minute: 0,
-            trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
             admin_token: Some("test-admin-token".into()),
             read_timeout_secs: 10,
+            max_connection_age_secs: 600,
+            max_connections: None,
+            max_connections_per_client: 128,
+            max_streams: 10_000,
+            max_streams_per_client: 16,
+            stream_lifetime_secs: 300,
+            write_timeout_secs: 5,
+            metrics_bind: None,
         }
+    }
+
+    /// The head and body deadline.
+    pub fn read_timeout(&self) -> Duration {
+        Duration::from_secs(self.read_timeout_secs.max(1))
+    }
+
+    /// The longest a batch of responses may take.
+    pub fn write_timeout(&self) -> Duration {
+        Duration::from_secs(self.write_timeout_secs.max(1))
     }
 }

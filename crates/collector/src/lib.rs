@@ -5,6 +5,7 @@
 //! [`Application`] binds it to a socket for the binary.
 
 mod admin_token;
+mod client;
 mod config;
 mod error;
 mod metrics;
@@ -19,17 +20,20 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::FromRef;
 
 pub use admin_token::AdminToken;
+pub use client::{ClientKey, TrustedProxies};
 pub use config::Config;
 pub use error::ApiError;
 pub use metrics::Metrics;
 pub use rate_limit::RateLimiter;
 pub use routes::app;
 pub use store::{
-    ContactRequest, Cursor, Inserted, ResponseFilter, Store, StoreError, StoredResponse, SurveySummary,
+    ContactRequest, Cursor, Inserted, ResponseFilter, Store, StoreError, StoreOptions, StoredResponse,
+    SurveySummary,
 };
 
 /// What every handler may reach.
@@ -41,8 +45,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Per-client limits on posting responses.
     pub limiter: Arc<RateLimiter>,
-    /// Whether X-Forwarded-For names the client.
-    pub trust_forwarded_for: bool,
+    /// The proxies whose X-Forwarded-For names the client.
+    pub trusted: Arc<TrustedProxies>,
     /// What admin requests must present.
     pub admin: Arc<AdminToken>,
     /// Snapshots built since the last change of their survey.
@@ -59,7 +63,7 @@ impl AppState {
             store,
             metrics: Arc::new(Metrics::default()),
             limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
-            trust_forwarded_for: config.trust_forwarded_for,
+            trusted: Arc::new(TrustedProxies::new(config.trusted_proxies.clone())),
             admin: Arc::new(admin),
         };
         Ok((state, generated))
@@ -75,24 +79,63 @@ impl FromRef<AppState> for Store {
 /// A collector bound to its socket, ready to serve.
 pub struct Application {
     listener: tokio::net::TcpListener,
+    metrics_listener: Option<tokio::net::TcpListener>,
     router: axum::Router,
-    read_timeout: std::time::Duration,
+    metrics_router: axum::Router,
+    options: serve::ServeOptions,
+    metrics: Arc<Metrics>,
     /// The admin token, when generated at this start (shown once).
     pub new_admin_token: Option<String>,
 }
 
 impl Application {
     /// Opens the database (applying migrations, seeding built-in surveys) and
-    /// binds the listening socket. Port 0 picks a free port.
+    /// binds the listening socket (and the metrics one, if configured). Port
+    /// 0 picks a free port. Raises the soft open-files limit to the hard one
+    /// and keeps the connection cap below it.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
-        let store = Store::open(&config.database_url).await?;
+        let files = serve::raise_open_files_limit();
+        let room = usize::try_from(files.saturating_sub(serve::RESERVED_FILES).max(64)).unwrap_or(usize::MAX);
+        let max_connections = match config.max_connections {
+            Some(wanted) if wanted > room => {
+                tracing::warn!(
+                    wanted,
+                    room,
+                    files,
+                    "the connection cap is above what the open-files limit allows; lowered"
+                );
+                room
+            }
+            Some(wanted) => wanted,
+            None => room,
+        };
+        let options = StoreOptions {
+            write_deadline: config.write_timeout(),
+        };
+        let store = Store::open_with(&config.database_url, options).await?;
         let (state, new_admin_token) = AppState::new(store, config).await?;
+        let metrics = state.metrics.clone();
+        let trusted = state.trusted.clone();
+        let metrics_router = routes::metrics_only(state.clone());
         let router = app(state, config);
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
+        let metrics_listener = match config.metrics_bind {
+            Some(address) => Some(tokio::net::TcpListener::bind(address).await?),
+            None => None,
+        };
         Ok(Self {
             listener,
+            metrics_listener,
             router,
-            read_timeout: std::time::Duration::from_secs(config.read_timeout_secs.max(1)),
+            metrics_router,
+            options: serve::ServeOptions {
+                read_timeout: config.read_timeout(),
+                max_age: Duration::from_secs(config.max_connection_age_secs.max(1)),
+                max_connections,
+                max_per_client: config.max_connections_per_client.max(1),
+                trusted,
+            },
+            metrics,
             new_admin_token,
         })
     }
@@ -104,8 +147,38 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
+    /// Where `/metrics` is served, when not on the main address.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener.as_ref().and_then(|l| l.local_addr().ok())
+    }
+
+    /// The connection cap in force.
+    pub fn max_connections(&self) -> usize {
+        self.options.max_connections
+    }
+
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        serve::serve(self.listener, self.router, self.read_timeout, shutdown).await
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let metrics_server = self.metrics_listener.map(|listener| {
+            let mut stopped = stopped.clone();
+            let options = self.options.clone();
+            let metrics = self.metrics.clone();
+            tokio::spawn(serve::serve(
+                listener,
+                self.metrics_router,
+                options,
+                metrics,
+                async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                },
+            ))
+        });
+        let served = serve::serve(self.listener, self.router, self.options, self.metrics, shutdown).await;
+        let _ = stop.send(true);
+        if let Some(metrics_server) = metrics_server {
+            let _ = metrics_server.await;
+        }
+        served
     }
 }

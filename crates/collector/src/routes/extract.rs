@@ -47,10 +47,32 @@ impl<S: Send + Sync> FromRequestParts<S> for SegmentQuery {
     }
 }
 
+/// The published survey the path's `{survey}` names; 404 when there is none,
+/// answered before the body is read.
+pub struct PublishedSurvey(pub std::sync::Arc<candor_core::Survey>);
+
+impl FromRequestParts<crate::AppState> for PublishedSurvey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Self, ApiError> {
+        let axum::extract::Path(raw) = axum::extract::Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::unknown_survey(""))?;
+        super::load_survey(&state.store, &raw).await.map(Self)
+    }
+}
+
 /// The raw body of a request, at most 64 KiB.
 pub async fn body_bytes(request: Request) -> Result<Bytes, ApiError> {
     Bytes::from_request(request, &()).await.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        if past_deadline(&rejection) {
+            ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                ErrorCode::Timeout,
+                "",
+                "the body did not arrive within the read timeout",
+            )
+        } else if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorCode::PayloadTooLarge,
@@ -66,6 +88,18 @@ pub async fn body_bytes(request: Request) -> Result<Bytes, ApiError> {
             )
         }
     })
+}
+
+/// Whether reading the body failed on the server's body deadline.
+fn past_deadline(rejection: &dyn std::error::Error) -> bool {
+    let mut cause = rejection.source();
+    while let Some(error) = cause {
+        if error.is::<crate::serve::BodyDeadline>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 /// The request's media type (`Content-Type` without parameters), in lower

@@ -11,8 +11,6 @@ pub(crate) mod snapshot;
 mod static_cache;
 mod surveys;
 
-use std::time::Duration;
-
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -22,7 +20,6 @@ use tower::Layer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::{ApiError, AppState, Config, Store, metrics};
@@ -43,13 +40,14 @@ pub fn app(state: AppState, config: &Config) -> Router {
             "/v1/surveys/{survey}/snapshot/stream",
             get(snapshot::stream_snapshot),
         )
-        .route("/metrics", get(metrics::render))
         .route("/v1/openapi.json", get(openapi))
         .merge(admin::routes(state.clone()))
+        .merge(match config.metrics_bind {
+            // Served on its own, private, address instead.
+            Some(_) => Router::new(),
+            None => Router::new().route("/metrics", get(metrics::render)),
+        })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(
-            config.read_timeout_secs.max(1),
-        )))
         .layer(cors(&config.allowed_origins));
     let api = match &config.static_dir {
         // Precompressed .br/.gz files beside the originals are sent to
@@ -83,6 +81,14 @@ pub fn app(state: AppState, config: &Config) -> Router {
             metrics::track,
         ))
         .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// `/metrics` alone, for `--metrics-bind`.
+pub fn metrics_only(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics::render))
+        .fallback(not_found)
         .with_state(state)
 }
 

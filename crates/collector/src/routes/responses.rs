@@ -3,31 +3,36 @@
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::{Extension, Json};
 use candor_core::ErrorCode;
 use serde_json::{Value, json};
 
 use super::body::Submission;
-use super::load_survey;
-use crate::{ApiError, AppState, Inserted};
+use super::extract::PublishedSurvey;
+use crate::{ApiError, AppState, ClientKey, Inserted};
 
 /// 201 when stored, 200 when this id was already stored (a retry), 429 when
 /// this client posts too fast to this survey.
 pub async fn submit(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(published): PublishedSurvey,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     Submission(submission): Submission,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let client = client_key(&state, peer, &headers);
+    // The survey is known (the extractor ran first): only surveys that
+    // exist get rate-limit buckets.
+    let client = match peer {
+        Some(Extension(ConnectInfo(peer))) => ClientKey::of(state.trusted.client(peer.ip(), &headers)),
+        // Only in-process tests reach the router without a peer.
+        None => ClientKey::of(std::net::Ipv4Addr::UNSPECIFIED.into()),
+    };
     state
         .limiter
-        .check(&client, &survey)
+        .check(client, &published.id)
         .map_err(ApiError::rate_limited)?;
-    let published = load_survey(&state.store, &survey).await?;
     // A response keeps the version it answered: a page that loaded the
     // survey before a new version was published still gets its answers in.
     let survey = if submission.survey_version == published.version {
@@ -85,32 +90,5 @@ fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(),
             format!("this survey does not accept responses from {origin}"),
         )),
         _ => Ok(()),
-    }
-}
-
-/// Who is posting, for rate limiting only (never stored): the peer address,
-/// or the first X-Forwarded-For entry behind a trusted proxy.
-fn client_key(
-    state: &AppState,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
-    headers: &HeaderMap,
-) -> String {
-    let forwarded = state
-        .trust_forwarded_for
-        .then(|| {
-            headers
-                .get("x-forwarded-for")?
-                .to_str()
-                .ok()?
-                .split(',')
-                .next()
-                .map(str::trim)
-        })
-        .flatten()
-        .filter(|ip| !ip.is_empty());
-    match (forwarded, peer) {
-        (Some(ip), _) => ip.to_owned(),
-        (None, Some(Extension(ConnectInfo(addr)))) => addr.ip().to_string(),
-        (None, None) => "unknown".to_owned(),
     }
 }

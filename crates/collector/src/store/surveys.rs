@@ -75,11 +75,37 @@ impl Store {
         if let Some(survey) = self.surveys.get(id) {
             return Ok(Some(survey));
         }
+        if !self.survey_exists(id).await? {
+            return Ok(None);
+        }
         let survey = self.read_survey(id).await?.map(Arc::new);
         if let Some(survey) = &survey {
             self.surveys.put(survey.clone());
         }
         Ok(survey)
+    }
+
+    /// Whether a survey `id` exists, from the ids kept in memory (read
+    /// again once they are older than the cache's TTL).
+    async fn survey_exists(&self, id: &SurveyId) -> Result<bool, StoreError> {
+        if let Some(exists) = self.surveys.exists(id) {
+            return Ok(exists);
+        }
+        let _reading = self.surveys.refreshing.lock().await;
+        if let Some(exists) = self.surveys.exists(id) {
+            return Ok(exists);
+        }
+        let mark = self.surveys.mark();
+        let ids: Vec<String> = on_pool!(self.backend, pool => {
+            sqlx::query_scalar("SELECT id FROM surveys").fetch_all(pool).await?
+        });
+        let ids: std::collections::HashSet<SurveyId> = ids
+            .iter()
+            .filter_map(|id| SurveyId::parse("survey", id).ok())
+            .collect();
+        let exists = ids.contains(id);
+        self.surveys.put_ids(ids, mark);
+        Ok(exists)
     }
 
     async fn read_survey(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {

@@ -12,10 +12,12 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub store: Store,
+    /// What the handlers share (the rate limiter, the metrics).
+    pub state: AppState,
     /// The database, for tests that reach into it directly.
     pub url: String,
     // Kept so the database file lives as long as the test.
-    _dir: tempfile::TempDir,
+    pub _dir: tempfile::TempDir,
 }
 
 pub struct Reply {
@@ -67,10 +69,11 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<
     let mut config = Config::for_database(url.clone());
     adjust(&mut config);
     let (state, _) = AppState::new(store.clone(), &config).await.expect("state");
-    let router = app(state, &config);
+    let router = app(state.clone(), &config);
     Some(TestApp {
         router,
         store,
+        state,
         url,
         _dir: dir,
     })
@@ -103,6 +106,34 @@ macro_rules! on_both_databases {
     };
 }
 
+/// Runs each test body against a real server (configured by `adjust`) once
+/// on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! served_on_both_databases {
+    ($(async fn $name:ident($server:ident) configured $adjust:expr; $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($server: $crate::helpers::Server) $body
+
+                #[tokio::test]
+                async fn sqlite() {
+                    run($crate::helpers::serve_with($crate::helpers::Db::Sqlite, $adjust).await.unwrap()).await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(server) = $crate::helpers::serve_with($crate::helpers::Db::Postgres, $adjust).await {
+                        run(server).await;
+                    }
+                }
+            }
+        )*
+    };
+}
+
 impl TestApp {
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.expect("infallible");
@@ -118,6 +149,27 @@ impl TestApp {
             .header(header::CONTENT_TYPE, content_type)
             .body(body.into())
             .expect("request");
+        self.send(request).await
+    }
+
+    /// A post to `survey` as if from `peer` (what the accept loop records),
+    /// with an `X-Forwarded-For` header if given.
+    pub async fn post_from(
+        &self,
+        peer: std::net::IpAddr,
+        forwarded: Option<&str>,
+        survey: &str,
+        body: &Value,
+    ) -> Reply {
+        let mut request = Request::post(format!("/v1/surveys/{survey}/responses"))
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(forwarded) = forwarded {
+            request = request.header("x-forwarded-for", forwarded);
+        }
+        let mut request = request.body(Body::from(body.to_string())).expect("request");
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(peer, 40000)));
         self.send(request).await
     }
 
@@ -178,4 +230,92 @@ pub fn question<'a>(snapshot: &'a Value, id: &str) -> &'a Value {
         .as_array()
         .and_then(|all| all.iter().find(|q| q["id"] == id))
         .unwrap_or_else(|| panic!("no question {id} in {snapshot}"))
+}
+
+/// A real collector on a loopback port, over a fresh database; stopped
+/// (and its in-flight requests finished) by [`Server::stop`].
+pub struct Server {
+    pub addr: std::net::SocketAddr,
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    pub _dir: tempfile::TempDir,
+}
+
+/// Starts a collector on `db` whose configuration `adjust` changes first;
+/// `None` when PostgreSQL is asked for but not configured.
+pub async fn serve_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<Server> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = fresh_database(db, &dir).await?;
+    let mut config = Config::for_database(url);
+    adjust(&mut config);
+    Some(serve_config(&config, dir).await)
+}
+
+/// Starts a collector with `config`, keeping `dir` as long as it runs.
+pub async fn serve_config(config: &Config, dir: tempfile::TempDir) -> Server {
+    let app = candor_collector::Application::build(config).await.expect("build");
+    let addr = app.local_addr();
+    let metrics_addr = app.metrics_addr();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    Server {
+        addr,
+        metrics_addr,
+        stop,
+        task,
+        _dir: dir,
+    }
+}
+
+impl Server {
+    /// A new connection from loopback address `from` (127.0.0.0/8 is all
+    /// this machine's, so each stands for another client).
+    pub async fn connect_from(&self, from: [u8; 4]) -> tokio::net::TcpStream {
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        socket
+            .bind(std::net::SocketAddr::from((from, 0)))
+            .expect("bind a loopback source");
+        socket.connect(self.addr).await.expect("connect")
+    }
+
+    /// One HTTP/1.1 exchange on a new connection from 127.0.0.1: the status
+    /// line and the body.
+    pub async fn request(&self, head_and_body: &str) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = self.connect_from([127, 0, 0, 1]).await;
+        stream.write_all(head_and_body.as_bytes()).await.expect("write");
+        let mut reply = String::new();
+        let _ = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            stream.read_to_string(&mut reply),
+        )
+        .await;
+        reply
+    }
+
+    /// Stops it and waits until it has.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        self.task.await.expect("server task").expect("served");
+    }
+}
+
+/// Whether the server closes `stream` within `within` (end of stream or a
+/// reset), reading and discarding whatever it sends first.
+pub async fn closed_within(stream: &mut tokio::net::TcpStream, within: std::time::Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buffer = [0u8; 4096];
+    tokio::time::timeout(within, async {
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+        }
+    })
+    .await
+    .is_ok()
 }

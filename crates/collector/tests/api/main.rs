@@ -4,8 +4,10 @@
 
 mod admin;
 mod batches;
+mod connections;
 mod dashboard;
 mod helpers;
+mod limits;
 mod operations;
 mod responses;
 mod segments;
