@@ -42,6 +42,27 @@ impl ApiError {
         }
     }
 
+    /// 503: the collector cannot do this now; retry in `seconds`.
+    pub fn unavailable(message: impl Into<String>, seconds: u64) -> Self {
+        Self {
+            retry_after: Some(seconds),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "",
+                message,
+            )
+        }
+    }
+
+    /// 429 with a message of its own: this client holds its share.
+    pub fn too_many(message: impl Into<String>, wait: std::time::Duration) -> Self {
+        Self {
+            retry_after: Some(wait.as_secs().max(1)),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited, "", message)
+        }
+    }
+
     /// 404 for a survey id that does not exist.
     pub fn unknown_survey(id: &str) -> Self {
         Self::new(
@@ -88,15 +109,10 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         tracing::error!(%error, "storage failed");
         if matches!(error, StoreError::Unavailable(_) | StoreError::WriterGone) {
-            return Self {
-                retry_after: Some(UNAVAILABLE_RETRY_SECONDS),
-                ..Self::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    ErrorCode::Unavailable,
-                    "",
-                    format!("the collector cannot store this now; retry in {UNAVAILABLE_RETRY_SECONDS} s"),
-                )
-            };
+            return Self::unavailable(
+                format!("the collector cannot store this now; retry in {UNAVAILABLE_RETRY_SECONDS} s"),
+                UNAVAILABLE_RETRY_SECONDS,
+            );
         }
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

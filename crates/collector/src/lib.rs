@@ -14,6 +14,7 @@ mod routes;
 mod serve;
 mod snapshot_cache;
 mod store;
+mod streams;
 mod words;
 
 use std::future::Future;
@@ -51,6 +52,8 @@ pub struct AppState {
     pub admin: Arc<AdminToken>,
     /// Snapshots built since the last change of their survey.
     pub snapshots: Arc<snapshot_cache::SnapshotCache>,
+    /// Live snapshot streams and their shared feeds.
+    pub streams: Arc<streams::StreamHub>,
 }
 
 impl AppState {
@@ -65,6 +68,11 @@ impl AppState {
             limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
             trusted: Arc::new(TrustedProxies::new(config.trusted_proxies.clone())),
             admin: Arc::new(admin),
+            streams: streams::StreamHub::new(
+                config.max_streams,
+                config.max_streams_per_client.max(1),
+                Duration::from_secs(config.stream_lifetime_secs.max(1)),
+            ),
         };
         Ok((state, generated))
     }

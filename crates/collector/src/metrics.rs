@@ -80,6 +80,7 @@ pub struct Metrics {
     closed_head_timeout: AtomicU64,
     closed_max_age: AtomicU64,
     streams_refused: AtomicU64,
+    snapshot_builds: AtomicU64,
     writer_restarts: AtomicU64,
 }
 
@@ -115,6 +116,16 @@ impl Metrics {
     /// Counts a snapshot stream refused for a cap.
     pub fn stream_refused(&self) {
         self.streams_refused.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts a snapshot built (not served from the cache).
+    pub fn snapshot_built(&self) {
+        self.snapshot_builds.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Snapshots built so far.
+    pub fn snapshot_builds(&self) -> u64 {
+        self.snapshot_builds.load(Ordering::Relaxed)
     }
 
     /// Sets how often the response writer was restarted.
@@ -207,7 +218,7 @@ impl Metrics {
             "candor_responses_stored_total {}",
             self.stored.load(Ordering::Relaxed)
         );
-        let counters: [(&str, &str, &str, &AtomicU64); 6] = [
+        let counters: [(&str, &str, &str, &AtomicU64); 7] = [
             (
                 "candor_connections_shed_total",
                 "reason=\"total\"",
@@ -237,6 +248,12 @@ impl Metrics {
                 "",
                 "Snapshot streams refused for a cap.",
                 &self.streams_refused,
+            ),
+            (
+                "candor_snapshot_builds_total",
+                "",
+                "Snapshots built from summaries (not served from the cache).",
+                &self.snapshot_builds,
             ),
             (
                 "candor_writer_restarts_total",

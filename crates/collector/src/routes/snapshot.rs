@@ -7,7 +7,10 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Path, State};
+use std::net::SocketAddr;
+
+use axum::Extension;
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -18,15 +21,15 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::cache::cached_bytes;
 use super::load_survey;
-use crate::routes::extract::Query;
+use crate::ClientKey;
+use crate::routes::extract::{PublishedSurvey, Query};
 use crate::snapshot_cache::{Built, Key};
 use crate::{ApiError, AppState};
 
 /// Snapshots change often; clients may reuse one this long.
 const MAX_AGE_SECONDS: u32 = 5;
-/// A stream sends at most one snapshot per this interval, however many
-/// responses arrive.
-const COALESCE: Duration = Duration::from_millis(250);
+/// How long a browser waits before reconnecting a stream that ended.
+const RECONNECT: Duration = Duration::from_secs(3);
 
 /// The query string.
 #[derive(Debug, Deserialize)]
@@ -49,31 +52,54 @@ pub async fn get_snapshot(
 
 /// A new snapshot as an SSE `snapshot` event at once, then whenever the
 /// survey gets responses (from this collector or, on PostgreSQL, any other),
-/// at most one per 250 ms, with keep-alive comments in between.
+/// at most one per 250 ms, with keep-alive comments in between, until the
+/// stream's lifetime ends (the first event's `retry:` tells the browser
+/// when to reconnect). Every stream of a survey and window shares one feed.
 pub async fn stream_snapshot(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<SnapshotQuery>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let window = public_window(&survey, query.window.as_deref())?;
-    let changes = state.store.subscribe();
+    let client = match peer {
+        Some(Extension(ConnectInfo(peer))) => ClientKey::of(state.trusted.client(peer.ip(), &headers)),
+        None => ClientKey::of(std::net::Ipv4Addr::UNSPECIFIED.into()),
+    };
+    let ticket = state
+        .streams
+        .admit(client)
+        .inspect_err(|_| state.metrics.stream_refused())?;
+    let feed = state.streams.feed(&state, &survey, window);
+    let ends = tokio::time::Instant::now() + state.streams.lifetime();
     let events = stream::unfold(
-        (state, survey, changes, true),
-        move |(state, survey, mut changes, first)| async move {
-            if !first {
-                wait_for_change(&mut changes, &survey).await?;
-                tokio::time::sleep(COALESCE).await;
-                // Everything that arrived meanwhile is in the next snapshot.
-                while changes.try_recv().is_ok() {}
-            }
-            let event = match build(&state, &survey, window).await {
-                Ok(snapshot) => Event::default()
-                    .event("snapshot")
-                    .data(String::from_utf8_lossy(&snapshot.json)),
-                Err(_) => Event::default().comment("snapshot unavailable; retrying on the next response"),
+        (feed.latest(), Some((feed, ticket)), true),
+        move |(mut latest, held, first)| async move {
+            // Ends with the lifetime (or the feed); the ticket and feed go with it.
+            let held = held?;
+            let next = async {
+                if first {
+                    latest.wait_for(Option::is_some).await.map(drop)
+                } else {
+                    latest.changed().await
+                }
             };
-            Some((Ok::<_, Infallible>(event), (state, survey, changes, false)))
+            let changed = tokio::select! {
+                changed = next => changed.is_ok(),
+                () = tokio::time::sleep_until(ends) => false,
+            };
+            if !changed {
+                return None;
+            }
+            let snapshot = latest.borrow_and_update().clone()?;
+            let mut event = Event::default()
+                .event("snapshot")
+                .data(String::from_utf8_lossy(&snapshot.json));
+            if first {
+                event = event.retry(RECONNECT);
+            }
+            Some((Ok::<_, Infallible>(event), (latest, Some(held), false)))
         },
     );
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
@@ -149,6 +175,7 @@ pub async fn build_with_minimum(
     if let Some(snapshot) = state.snapshots.get(&key, generation) {
         return Ok(snapshot);
     }
+    state.metrics.snapshot_built();
     let store = &state.store;
     let first = window.first_day(today);
     let (days, previous) = if segment.is_empty() {

@@ -98,7 +98,7 @@ crate::on_both_databases! {
 }
 
 /// A collector on the same database as `app`, configured by `adjust`.
-async fn with(app: TestApp, adjust: impl FnOnce(&mut candor_collector::Config)) -> TestApp {
+pub async fn with(app: TestApp, adjust: impl FnOnce(&mut candor_collector::Config)) -> TestApp {
     let mut config = candor_collector::Config::for_database(app.url.clone());
     adjust(&mut config);
     let (state, _) = candor_collector::AppState::new(app.store.clone(), &config)

@@ -35,21 +35,91 @@ async fn next_snapshot(body: &mut Body) -> Value {
 }
 
 async fn open_stream(router: &axum::Router) -> Body {
-    let response = router
-        .clone()
-        .oneshot(
-            Request::get("/v1/surveys/checkout/snapshot/stream")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
+    let response = stream_from(router, [127, 0, 0, 1]).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "text/event-stream");
     response.into_body()
 }
 
+/// A stream request as if from `peer`.
+async fn stream_from(router: &axum::Router, peer: [u8; 4]) -> axum::response::Response {
+    let mut request = Request::get("/v1/surveys/checkout/snapshot/stream")
+        .body(Body::empty())
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            peer, 40000,
+        ))));
+    router.clone().oneshot(request).await.unwrap()
+}
+
+/// The whole rest of a stream, as text; fails the test if it does not end
+/// within `within`.
+async fn until_the_end(body: &mut Body, within: Duration) -> String {
+    let mut text = String::new();
+    tokio::time::timeout(within, async {
+        while let Some(frame) = body.frame().await {
+            if let Ok(data) = frame.expect("frame").into_data() {
+                text.push_str(&String::from_utf8_lossy(&data));
+            }
+        }
+    })
+    .await
+    .expect("the stream ended");
+    text
+}
+
 crate::on_both_databases! {
+    async fn streams_are_capped_per_client_and_in_all(app) {
+        let app = crate::limits::with(app, |c| {
+            c.max_streams = 3;
+            c.max_streams_per_client = 2;
+        })
+        .await;
+        let _a1 = stream_from(&app.router, [192, 0, 2, 1]).await;
+        let _a2 = stream_from(&app.router, [192, 0, 2, 1]).await;
+        let a3 = stream_from(&app.router, [192, 0, 2, 1]).await;
+        assert_eq!(a3.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(a3.headers().contains_key(header::RETRY_AFTER));
+        let b = stream_from(&app.router, [192, 0, 2, 2]).await;
+        assert_eq!(b.status(), StatusCode::OK);
+        let c = stream_from(&app.router, [192, 0, 2, 3]).await;
+        assert_eq!(c.status(), StatusCode::SERVICE_UNAVAILABLE, "the server holds all it may");
+        drop(b);
+        assert_eq!(stream_from(&app.router, [192, 0, 2, 3]).await.status(), StatusCode::OK, "room again");
+    }
+
+    async fn a_stream_ends_with_its_lifetime_and_says_when_to_reconnect(app) {
+        let app = crate::limits::with(app, |c| c.stream_lifetime_secs = 1).await;
+        let mut stream = open_stream(&app.router).await;
+        let text = until_the_end(&mut stream, Duration::from_secs(5)).await;
+        assert!(text.contains("retry: 3000"), "{text}");
+        assert!(text.contains("event: snapshot"), "{text}");
+    }
+
+    async fn many_streams_share_one_build_per_change(app) {
+        let mut streams = Vec::new();
+        for n in 0..50u8 {
+            let response = stream_from(&app.router, [10, 0, 0, n]).await;
+            assert_eq!(response.status(), StatusCode::OK);
+            streams.push(response.into_body());
+        }
+        for stream in &mut streams {
+            assert_eq!(next_snapshot(stream).await["responses"], 0);
+        }
+        // Another survey's cached snapshot, built once.
+        assert_eq!(app.get("/v1/surveys/after-support/snapshot").await.status, StatusCode::OK);
+        let before = app.state.metrics.snapshot_builds();
+        assert_eq!(app.post(&response(&uuid(1), 5)).await.status, StatusCode::CREATED);
+        for stream in &mut streams {
+            assert_eq!(next_snapshot(stream).await["responses"], 1);
+        }
+        assert_eq!(app.state.metrics.snapshot_builds() - before, 1, "one build for 50 streams");
+        app.get("/v1/surveys/after-support/snapshot").await;
+        assert_eq!(app.state.metrics.snapshot_builds() - before, 1, "a response to checkout left after-support's snapshot cached");
+    }
+
     async fn the_stream_sends_a_new_snapshot_when_a_response_arrives(app) {
         let mut stream = open_stream(&app.router).await;
         assert_eq!(next_snapshot(&mut stream).await["responses"], 0);
