@@ -149,7 +149,7 @@ impl Store {
         let (changes, _) = broadcast::channel(1024);
         let generations = Arc::new(generations::Generations::default());
         let (backend, writer_backend) = if url.starts_with("sqlite:") {
-            let (readers, writer) = open_sqlite(url).await?;
+            let (readers, writer) = open_sqlite(url, options.write_deadline).await?;
             (Backend::Sqlite(readers), Backend::Sqlite(writer))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let connect = PgConnectOptions::from_str(url)?;
@@ -230,7 +230,7 @@ impl Store {
 }
 
 /// The readers' pool and the writer's own one-connection pool.
-async fn open_sqlite(url: &str) -> Result<(SqlitePool, SqlitePool), StoreError> {
+async fn open_sqlite(url: &str, write_deadline: Duration) -> Result<(SqlitePool, SqlitePool), StoreError> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -251,6 +251,7 @@ async fn open_sqlite(url: &str) -> Result<(SqlitePool, SqlitePool), StoreError> 
     sqlx::migrate!("./migrations/sqlite").run(&readers).await?;
     let writer = SqlitePoolOptions::new()
         .max_connections(1)
+        .acquire_timeout(write_deadline)
         .connect_with(options)
         .await?;
     Ok((readers, writer))

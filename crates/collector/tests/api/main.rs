@@ -12,4 +12,5 @@ mod operations;
 mod responses;
 mod segments;
 mod snapshot;
+mod stalls;
 mod streams;
