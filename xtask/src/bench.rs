@@ -11,13 +11,15 @@ use crate::load::{Server, empty_database};
 use crate::process::{cmd, run};
 
 /// Suites: `core` (candor-core's statistics), `collector` (HTTP load),
-/// `widget` (Candor against its peers in Chromium).
+/// `attack` (HTTP load while the collector is attacked), `widget` (Candor
+/// against its peers in Chromium).
 pub fn bench(args: &[String]) -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("core") => core(),
         Some("collector") => crate::load::collector(),
+        Some("attack") => crate::attack::attack(),
         Some("widget") => widget(),
-        _ => bail!("usage: cargo xtask bench <core | collector | widget>"),
+        _ => bail!("usage: cargo xtask bench <core | collector | attack | widget>"),
     }
 }
 

@@ -16,17 +16,23 @@ const SECONDS: &str = "10";
 const CONNECTIONS: &str = "32";
 
 /// What wrk measured.
-struct Measured {
-    requests_per_second: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    errors: u64,
+pub struct Measured {
+    pub requests_per_second: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub errors: u64,
 }
 
-pub fn collector() -> anyhow::Result<()> {
+/// Installs wrk when missing.
+pub fn ensure_wrk() -> anyhow::Result<()> {
     if output(&mut cmd("wrk", &["--version"])).is_none() && !Path::new("/usr/bin/wrk").exists() {
         crate::toolchain::apt_install(&["wrk"])?;
     }
+    Ok(())
+}
+
+pub fn collector() -> anyhow::Result<()> {
+    ensure_wrk()?;
     Server::build(&["--example", "seed"])?;
     let dir = Path::new("target/bench");
     std::fs::create_dir_all(dir)?;
@@ -160,6 +166,13 @@ pub struct Server {
 }
 
 impl Server {
+    /// The collector's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Server {
     /// Builds the release collector, and whatever else `also` names (cargo's
     /// target flags, such as `--example seed`).
     pub fn build(also: &[&str]) -> anyhow::Result<()> {
@@ -175,7 +188,7 @@ impl Server {
         run(&mut cmd("cargo", &args))
     }
 
-    fn start(database: &str) -> anyhow::Result<Self> {
+    pub fn start(database: &str) -> anyhow::Result<Self> {
         Self::serving(database, None)
     }
 
@@ -214,12 +227,26 @@ impl Drop for Server {
 }
 
 fn wrk(server: &Server, path: &str, script: Option<&str>) -> anyhow::Result<Measured> {
+    wrk_with(server, path, script, &[])
+}
+
+/// wrk on `path` with `script`, passing it `script_args`.
+pub fn wrk_with(
+    server: &Server,
+    path: &str,
+    script: Option<&str>,
+    script_args: &[&str],
+) -> anyhow::Result<Measured> {
     let url = format!("http://127.0.0.1:{}{path}", server.port);
     let mut args = vec!["-t2", "-c", CONNECTIONS, "-d", SECONDS, "--latency"];
     if let Some(script) = script {
         args.extend(["-s", script]);
     }
     args.push(&url);
+    if !script_args.is_empty() {
+        args.push("--");
+        args.extend(script_args);
+    }
     eprintln!("$ wrk {}", args.join(" "));
     let text = output(&mut cmd("wrk", &args)).context("wrk failed")?;
     let field = |prefix: &str| -> Option<String> {

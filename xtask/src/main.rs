@@ -10,8 +10,9 @@
 //!   files in tests/e2e), with the same set-up `test` does.
 //! - `dist`: build the embeddable package into `pkg/`.
 //! - `dev`: the collector plus `trunk serve` for widget development.
-//! - `bench core`, `bench collector`, `bench widget`: benchmarks, reported as
-//!   ratios to a baseline measured in the same run (for `widget`: the
+//! - `bench core`, `bench collector`, `bench attack`, `bench widget`:
+//!   benchmarks, reported as ratios to a baseline measured in the same run
+//!   (for `attack`: the same load without the attack; for `widget`: the
 //!   fastest peer).
 //! - `fuzz [seconds]`: the cargo-fuzz targets for response and survey
 //!   parsing, 30 s each by default.
@@ -19,6 +20,7 @@
 //! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
 //! when the right version is already there.
 
+mod attack;
 mod bench;
 mod fuzz;
 mod load;
@@ -33,7 +35,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | widget> | fuzz [seconds]>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | attack | widget> | fuzz [seconds]>";
 
 fn main() -> ExitCode {
     match try_main() {
