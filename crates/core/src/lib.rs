@@ -25,6 +25,7 @@
 
 pub mod color;
 mod day;
+pub mod email;
 mod error;
 mod ids;
 pub mod locale;

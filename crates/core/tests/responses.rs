@@ -192,6 +192,12 @@ fn contact_requests_need_consent_and_a_way_to_reach() {
         ErrorCode::TooLong,
         "answers.contact.email",
     );
+    rejects(
+        &survey,
+        c(json!({"consent": true, "email": "anna%40x.lv?bcc=me%40evil.test&a@b.cc"})),
+        ErrorCode::InvalidValue,
+        "answers.contact.email",
+    );
 }
 
 #[test]

@@ -117,7 +117,15 @@ crate::on_both_databases! {
     }
 
     async fn csv_export_neutralises_formulas_and_ndjson_has_every_response(app) {
-        for (n, comment) in ["=HYPERLINK(\"https://evil.example\")", "+1 great", "@SUM(A1:A9)", "plain, with comma"].iter().enumerate() {
+        let comments = [
+            "=HYPERLINK(\"https://evil.example\")",
+            "+1 great",
+            "@SUM(A1:A9)",
+            "plain, with comma",
+            "x;=cmd|' /C calc'!A0",
+            "tab\t=1+1",
+        ];
+        for (n, comment) in comments.iter().enumerate() {
             let body = contact_response(n as u32, &format!("p{n}@example.com"), comment, 4);
             assert_eq!(post_to(&app, "service-quality", &body).await, StatusCode::CREATED);
         }
@@ -125,14 +133,30 @@ crate::on_both_databases! {
         assert_eq!(csv.status, StatusCode::OK);
         let text = csv.body.as_str().unwrap();
         let header = text.lines().next().unwrap();
-        assert!(header.starts_with("id,received_at,survey_version,locale,page,context,satisfaction,quality.reliability.expected"), "{header}");
-        assert!(text.contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\""), "{text}");
-        assert!(text.contains("'+1 great") && text.contains("'@SUM(A1:A9)") && text.contains("\"plain, with comma\""), "{text}");
-        assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.starts_with('='))), "{text}");
-        assert_eq!(text.lines().count(), 5);
+        assert!(header.starts_with("\"id\",\"received_at\",\"survey_version\",\"locale\",\"page\",\"context\",\"satisfaction\",\"quality.reliability.expected\""), "{header}");
+        // Opened as a spreadsheet would, splitting on `,` (English), `;`
+        // (Latvian, Greek) or tabs: no cell may start a formula.
+        for delimiter in [b',', b';', b'\t'] {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+            assert!(rows.len() >= 7, "a header and 6 responses, split on {:?}", char::from(delimiter));
+            for cell in rows.iter().flat_map(|row| row.iter()) {
+                let start = cell.trim_start_matches([' ', '"']);
+                assert!(!start.starts_with(['=', '+', '-', '@']), "split on {:?}: {cell:?}", char::from(delimiter));
+            }
+        }
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let column = reader.headers().unwrap().iter().position(|h| h == "comment").unwrap();
+        let cells: Vec<String> = reader.records().map(|r| r.unwrap()[column].to_owned()).collect();
+        assert!(cells.contains(&"'=HYPERLINK(\"https://evil.example\")".to_owned()), "{cells:?}");
+        assert!(cells.contains(&"x;'=cmd|' /C calc'!A0".to_owned()) && cells.contains(&"plain, with comma".to_owned()), "{cells:?}");
         let ndjson = app.admin("GET", "/v1/admin/surveys/service-quality/export?format=ndjson", None).await;
         let lines: Vec<Value> = ndjson.body.as_str().unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert_eq!(lines.len(), 4);
+        assert_eq!(lines.len(), 6);
         assert_eq!(lines[0]["answers"]["contact"]["name"], "Anna Bērziņa");
     }
 

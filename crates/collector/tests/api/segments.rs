@@ -93,8 +93,8 @@ crate::on_both_databases! {
         let text = csv.body.as_str().unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
-        assert!(lines[0].starts_with("id,received_at,survey_version,locale,page,context,"), "{}", lines[0]);
-        assert!(lines[1..].iter().all(|l| l.contains(",en,/checkout,")), "{text}");
+        assert!(lines[0].starts_with("\"id\",\"received_at\",\"survey_version\",\"locale\",\"page\",\"context\","), "{}", lines[0]);
+        assert!(lines[1..].iter().all(|l| l.contains(",\"en\",\"/checkout\",")), "{text}");
 
         let ndjson = app.admin("GET", "/v1/admin/surveys/checkout/export?format=ndjson&page=%2Fcart", None).await;
         // One line of JSON, which the helper parsed whole.

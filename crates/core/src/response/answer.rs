@@ -7,11 +7,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{missing, wrong_type};
+use crate::email;
 use crate::text::{self, Breaks};
 use crate::{ErrorCode, FieldError, Labelled, QuestionId, QuestionKind};
 
-/// Longest accepted email address (RFC 5321's path limit).
-const MAX_EMAIL: usize = 254;
 /// Longest accepted name of a person asking to be contacted.
 const MAX_NAME: usize = 200;
 
@@ -173,7 +172,7 @@ fn contact(field: &str, value: Value) -> Result<Option<ContactDetails>, FieldErr
         }
     };
     let name = text("name", MAX_NAME)?;
-    let email = text("email", MAX_EMAIL)?;
+    let email = text("email", email::MAX_EMAIL)?;
     let phone = text("phone", 32)?;
     if !consent {
         // Details without consent are refused, never silently stored.
@@ -193,12 +192,12 @@ fn contact(field: &str, value: Value) -> Result<Option<ContactDetails>, FieldErr
         return Err(missing(&format!("{field}.email")));
     }
     if let Some(email) = &email
-        && !is_email(email)
+        && !email::is_email(email)
     {
         return Err(FieldError::new(
             ErrorCode::InvalidValue,
             format!("{field}.email"),
-            "must be an email address such as name@example.com",
+            "must be a plain email address such as name@example.com (no spaces, quotes, ?, & or %)",
         ));
     }
     if let Some(phone) = &phone
@@ -216,19 +215,6 @@ fn contact(field: &str, value: Value) -> Result<Option<ContactDetails>, FieldErr
         email,
         phone,
     }))
-}
-
-/// One `@`, something before it, a dotted domain after it, no spaces.
-fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && !domain.contains('@')
 }
 
 fn is_phone(phone: &str) -> bool {

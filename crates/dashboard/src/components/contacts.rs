@@ -58,7 +58,7 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                 .map(|r| {
                     let (to, action) = if r.status == "open" { ("done", tr("Mark done")) } else { ("open", tr("Reopen")) };
                     let id = r.response_id.clone();
-                    let mailto = r.email.as_ref().map(|e| format!("mailto:{e}"));
+                    let mailto = r.email.as_ref().map(|e| candor_core::email::mailto(e));
                     view! {
                         <tr>
                             <td>{r.received_at.get(..16).unwrap_or_default().replace('T', " ")}</td>

@@ -1,7 +1,9 @@
 //! `GET /v1/admin/surveys/{id}/export?format=csv|ndjson`: every matching
-//! response, streamed a page at a time. CSV cells that a spreadsheet would
-//! run as a formula (starting with = + - @, tab or carriage return) are
-//! neutralised with a leading apostrophe.
+//! response, streamed a page at a time. Every CSV cell is quoted, so a
+//! spreadsheet that splits on `;` (Excel in a Latvian or Greek locale) or on
+//! tabs never finds a cell boundary inside respondent text, and a cell a
+//! spreadsheet would run as a formula (starting with = + - @, tab or
+//! carriage return: OWASP's list) is neutralised with a leading apostrophe.
 
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -177,7 +179,7 @@ fn columns(survey: &Survey) -> Vec<Column> {
     columns
 }
 
-/// One CSV line (RFC 4180 quoting, formula cells neutralised).
+/// One CSV line: every cell quoted (RFC 4180), formula cells neutralised.
 fn csv_row(cells: impl Iterator<Item = String>) -> String {
     let mut line = cells.map(|cell| csv_cell(&cell)).collect::<Vec<_>>().join(",");
     line.push_str("\r\n");
@@ -185,16 +187,29 @@ fn csv_row(cells: impl Iterator<Item = String>) -> String {
 }
 
 fn csv_cell(raw: &str) -> String {
-    let neutral = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{raw}")
-    } else {
-        raw.to_owned()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+    format!("\"{}\"", neutralised(raw).replace('"', "\"\""))
+}
+
+/// Characters that start a formula in a spreadsheet (OWASP's list).
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `raw` with an apostrophe before every character that could start a
+/// formula: at the start of the cell, and after anything a spreadsheet
+/// reading the file another way could take for a cell or row boundary
+/// (`,`, `;`, tab, a line break; quotes and spaces between are skipped).
+/// Excel in a Latvian or Greek locale splits on `;` even inside a quoted
+/// cell of a comma-separated file, so `x;=cmd|…` would start a cell there.
+fn neutralised(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 1);
+    let mut boundary = true;
+    for c in raw.chars() {
+        if boundary && FORMULA.contains(&c) {
+            out.push('\'');
+        }
+        out.push(c);
+        boundary = matches!(c, ',' | ';' | '\t' | '\n' | '\r') || (boundary && matches!(c, ' ' | '"'));
     }
+    out
 }
 
 #[cfg(test)]
@@ -202,12 +217,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas_are_neutralised_and_quotes_escaped() {
+    fn formulas_are_neutralised_and_every_cell_quoted() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+1"), "'+1");
-        assert_eq!(csv_cell("-2"), "'-2");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("+1"), "\"'+1\"");
+        assert_eq!(csv_cell("-2"), "\"'-2\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_cell("\tx"), "\"'\tx\"");
+        assert_eq!(csv_cell("plain"), "\"plain\"");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell(""), "\"\"");
+    }
+
+    #[test]
+    fn formulas_after_another_reader_s_boundary_are_neutralised_too() {
+        assert_eq!(neutralised("x;=cmd|' /C calc'!A0"), "x;'=cmd|' /C calc'!A0");
+        assert_eq!(neutralised("a; \"=1"), "a; \"'=1");
+        assert_eq!(neutralised("line\n@x"), "line\n'@x");
+        assert_eq!(neutralised("well, - fine"), "well, '- fine");
+        assert_eq!(
+            neutralised("e-mail me = ok"),
+            "e-mail me = ok",
+            "only at a boundary"
+        );
     }
 }
