@@ -34,13 +34,13 @@ test("a wrong token is refused and the right one signs in", async () => {
   await page.screenshot({ path: join(artifacts, "dashboard-sign-in-refused.png") });
   assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
 
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   const link = page.getByRole("link", { name: "How was your checkout?" });
   await link.waitFor();
   await page.screenshot({ path: join(artifacts, "dashboard-surveys.png") });
   assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
   // The token stays for this tab only.
-  assert.equal(await page.evaluate(() => sessionStorage.getItem("candor:admin-token")), "e2e-admin-token");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("candor:admin-token")), "e2e-admin-token-0123456789abcdef");
   assert.equal(await page.evaluate(() => document.cookie), "");
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(problems.filter((p) => !/403/.test(p)), [], "the page reported errors");
@@ -51,7 +51,7 @@ test("an open survey's figures change within a second of a new response", async 
   const base = shared.collector().url;
   for (const [n, rating] of [5, 4, 2].entries()) await postResponse(base, 100 + n, rating);
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   // The list shows each survey's current headline figure.
   const row = page.getByRole("row", { name: /How was your checkout\?/ });
   await row.getByText(/^\d+% satisfied \(30d\)$/).waitFor();
@@ -113,7 +113,7 @@ test("comments show hostile text as text, filter by rating and words, and export
   await post(base, "checkout", 320, { satisfaction: 2, comment: "=HYPERLINK(\"https://evil.example\",\"click\")" });
   await post(base, "checkout", 321, { satisfaction: 5, comment: "Delivery was quick and friendly" });
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByRole("link", { name: "How was your checkout?" }).click();
   await page.getByRole("link", { name: "Comments" }).click();
   const comments = page.locator(".comment__text");
@@ -150,7 +150,7 @@ test("filters by language, page and context narrow figures, comments and exports
   const base = shared.collector().url;
   const created = await fetch(`${base}/v1/admin/surveys`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: "Bearer e2e-admin-token" },
+    headers: { "content-type": "application/json", authorization: "Bearer e2e-admin-token-0123456789abcdef" },
     body: JSON.stringify({ template: "after-support", id: "e2e-filters" }),
   });
   assert.equal(created.status, 201, await created.text());
@@ -171,7 +171,7 @@ test("filters by language, page and context narrow figures, comments and exports
     assert.equal(reply.status, 201, await reply.text());
   }
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.locator('a[href="#/surveys/e2e-filters"]').waitFor();
   await page.goto(`${base}/dashboard/#/surveys/e2e-filters`);
   const summary = page.locator(".summary");
@@ -222,7 +222,7 @@ test("the contact queue moves a request from open to done", async () => {
     contact: { consent: true, email: "anna@example.com", name: "Anna Bērziņa" },
   });
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByRole("link", { name: "Contact requests" }).click();
   const row = page.getByRole("row", { name: /anna@example\.com/ });
   await row.waitFor();
@@ -242,7 +242,7 @@ test("words typical of low-rated Thai comments stand out and filter the comments
   const thai = [[1, "ส่งของช้ามาก"], [2, "ช้ามาก รอนาน"], [1, "ของช้า"], [5, "พนักงานสุภาพมาก"], [5, "สุภาพและเร็ว"]];
   for (const [i, [rating, comment]] of thai.entries()) await post(base, "checkout", 500 + i, { satisfaction: rating, comment });
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByRole("link", { name: "How was your checkout?" }).click();
   await page.getByRole("link", { name: "Comments" }).click();
   const slow = page.locator(".word", { hasText: /^ช้า/ });
@@ -260,7 +260,7 @@ test("words typical of low-rated Thai comments stand out and filter the comments
 test("a survey made from a template is edited with a live preview and published", async () => {
   const base = shared.collector().url;
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByLabel("Template").selectOption("after-support");
   await page.getByLabel("Id").fill("e2e-support");
   await page.getByRole("button", { name: "Create" }).click();
@@ -303,7 +303,7 @@ test("a survey made from a template is edited with a live preview and published"
 test("a survey built from scratch gets questions added, worded, reordered and removed", async () => {
   const base = shared.collector().url;
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByLabel("Template").selectOption("blank");
   await page.getByLabel("Id").fill("e2e-scratch");
   await page.getByRole("button", { name: "Create" }).click();
@@ -353,7 +353,7 @@ test("a survey built from scratch gets questions added, worded, reordered and re
 
 test("the dashboard speaks Thai and Arabic (right to left), and remembers the choice", async () => {
   const { page, problems } = await open();
-  await signIn(page, "e2e-admin-token");
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByRole("link", { name: "How was your checkout?" }).waitFor();
   await page.getByLabel("Dashboard language").selectOption("th");
   await page.getByRole("heading", { name: "แบบสำรวจ", exact: true }).waitFor();

@@ -22,7 +22,7 @@ export async function startCollector({ port = 0, dir = mkdtempSync(join(tmpdir()
       CANDOR_BIND: `127.0.0.1:${port}`,
       CANDOR_DATABASE_URL: `sqlite://${join(dir, "candor.db")}`,
       CANDOR_STATIC_DIR: site,
-      CANDOR_ADMIN_TOKEN: "e2e-admin-token",
+      CANDOR_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdef",
       RUST_LOG: "warn",
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -145,7 +145,7 @@ export function shopHtml({ head = "", body = "", lang = "en" } = {}) {
 /** The checkout responses the collector stored, newest first (admin API). */
 export async function storedResponses(base) {
   const reply = await fetch(`${base}/v1/admin/surveys/checkout/responses`, {
-    headers: { authorization: "Bearer e2e-admin-token" },
+    headers: { authorization: "Bearer e2e-admin-token-0123456789abcdef" },
   });
   return (await reply.json()).responses;
 }

@@ -110,7 +110,7 @@ fn segment_builds(server: &Server) -> anyhow::Result<Vec<(&'static str, f64, f64
                 "-w",
                 "%{time_total}",
                 "-H",
-                "Authorization: Bearer bench",
+                "Authorization: Bearer bench-admin-token-0123456789abcdef",
                 &url,
             ],
         ))
@@ -203,7 +203,7 @@ impl Server {
             .env("CANDOR_BIND", format!("127.0.0.1:{port}"))
             .env("CANDOR_DATABASE_URL", database)
             .env("CANDOR_RATE_LIMIT_PER_MINUTE", "0")
-            .env("CANDOR_ADMIN_TOKEN", "bench")
+            .env("CANDOR_ADMIN_TOKEN", "bench-admin-token-0123456789abcdef")
             .env("RUST_LOG", "error")
             .stdout(Stdio::null())
             .spawn()

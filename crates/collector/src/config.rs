@@ -10,6 +10,10 @@ use ipnet::IpNet;
 #[derive(Debug, Clone, clap::Parser)]
 #[command(name = "candor-collector", version, about)]
 pub struct Config {
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Address to listen on.
     #[arg(long, env = "CANDOR_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
@@ -93,23 +97,43 @@ pub struct Config {
     #[arg(long, env = "CANDOR_METRICS_BIND")]
     pub metrics_bind: Option<SocketAddr>,
 
-    /// The admin API's bearer token. When unset, one is generated at first
-    /// start, printed once, and only its hash is stored.
+    /// The admin API's bearer token, at least 32 characters. When unset, one
+    /// is generated at first start and written to `--admin-token-file`;
+    /// only its hash is stored.
     #[arg(long, env = "CANDOR_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
+
+    /// Where a generated admin token is written (readable by its owner only).
+    #[arg(long, env = "CANDOR_ADMIN_TOKEN_FILE", default_value = "data/admin-token")]
+    pub admin_token_file: PathBuf,
 }
+
+/// The collector's commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Subcommand)]
+pub enum Command {
+    /// Serve the API, the widget and the dashboard (the default).
+    Serve,
+    /// Replace the admin token with a new one, written to the token file;
+    /// the old one is refused at once by every collector on the database.
+    RotateToken,
+}
+
+/// The admin token of [`Config::for_database`].
+pub const TEST_TOKEN: &str = "test-admin-token-0123456789abcdef";
 
 impl Config {
     /// A configuration for tests: port 0, the given database, any origin.
     pub fn for_database(database_url: impl Into<String>) -> Self {
         Self {
+            command: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             database_url: database_url.into(),
             static_dir: None,
             allowed_origins: vec!["*".into()],
             rate_limit_per_minute: 0,
             trusted_proxies: Vec::new(),
-            admin_token: Some("test-admin-token".into()),
+            admin_token: Some(TEST_TOKEN.into()),
+            admin_token_file: PathBuf::from("admin-token"),
             read_timeout_secs: 10,
             max_connection_age_secs: 600,
             max_connections: None,
@@ -130,5 +154,90 @@ impl Config {
     /// The longest a batch of responses may take.
     pub fn write_timeout(&self) -> Duration {
         Duration::from_secs(self.write_timeout_secs.max(1))
+    }
+}
+
+/// `url` with any password replaced by `***`, for logs and errors.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, path) = rest.split_once('/').map_or((rest, None), |(a, p)| (a, Some(p)));
+    let Some((credentials, host)) = authority.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    let user = credentials.split_once(':').map_or(credentials, |(user, _)| user);
+    let hidden = if credentials.contains(':') {
+        format!("{user}:***")
+    } else {
+        user.to_owned()
+    };
+    match path {
+        Some(path) => format!("{scheme}://{hidden}@{host}/{}", redact_query(path)),
+        None => format!("{scheme}://{hidden}@{host}"),
+    }
+}
+
+/// A `password=` in a connection URL's query string, hidden too.
+fn redact_query(path: &str) -> String {
+    let Some((path, query)) = path.split_once('?') else {
+        return path.to_owned();
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
+/// Every secret `url` holds (its password, in the authority or the query).
+pub fn secrets_of(url: &str) -> Vec<String> {
+    let mut secrets = Vec::new();
+    if let Some((_, rest)) = url.split_once("://") {
+        let authority = rest.split('/').next().unwrap_or(rest);
+        if let Some((credentials, _)) = authority.rsplit_once('@')
+            && let Some((_, password)) = credentials.split_once(':')
+            && !password.is_empty()
+        {
+            secrets.push(password.to_owned());
+        }
+        if let Some((_, query)) = rest.split_once('?') {
+            for pair in query.split('&') {
+                if let Some((key, value)) = pair.split_once('=')
+                    && key.eq_ignore_ascii_case("password")
+                    && !value.is_empty()
+                {
+                    secrets.push(value.to_owned());
+                }
+            }
+        }
+    }
+    secrets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_hidden_and_the_rest_kept() {
+        assert_eq!(
+            redacted("postgres://candor:s3cret@db.internal:5432/candor?sslmode=require"),
+            "postgres://candor:***@db.internal:5432/candor?sslmode=require"
+        );
+        assert_eq!(
+            redacted("postgres://candor@db/candor?password=s3cret&x=1"),
+            "postgres://candor@db/candor?password=***&x=1"
+        );
+        assert_eq!(redacted("sqlite://data/candor.db"), "sqlite://data/candor.db");
+        assert_eq!(redacted("postgres://u:p@ss@host/db"), "postgres://u:***@host/db");
+        assert_eq!(
+            secrets_of("postgres://u:p@ss@host/db?password=two"),
+            ["p@ss", "two"]
+        );
+        assert!(secrets_of("sqlite://data/candor.db").is_empty());
     }
 }

@@ -25,12 +25,12 @@ use std::time::Duration;
 
 use axum::extract::FromRef;
 
-pub use admin_token::AdminToken;
+pub use admin_token::{AdminToken, TokenError};
 pub use client::{ClientKey, TrustedProxies};
-pub use config::Config;
+pub use config::{Command, Config, TEST_TOKEN, redacted, secrets_of};
 pub use error::ApiError;
 pub use metrics::Metrics;
-pub use rate_limit::RateLimiter;
+pub use rate_limit::{FailedAttempts, RateLimiter};
 pub use routes::app;
 pub use store::{
     ContactRequest, Cursor, Inserted, ResponseFilter, Store, StoreError, StoreOptions, StoredResponse,
@@ -50,6 +50,8 @@ pub struct AppState {
     pub trusted: Arc<TrustedProxies>,
     /// What admin requests must present.
     pub admin: Arc<AdminToken>,
+    /// Failed admin attempts per client.
+    pub admin_failures: Arc<FailedAttempts>,
     /// Snapshots built since the last change of their survey.
     pub snapshots: Arc<snapshot_cache::SnapshotCache>,
     /// Live snapshot streams and their shared feeds.
@@ -57,10 +59,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state for `store` under `config`, and the admin token if one was
-    /// generated now (to be shown once).
-    pub async fn new(store: Store, config: &Config) -> Result<(Self, Option<String>), StoreError> {
-        let (admin, generated) = AdminToken::resolve(&store, config.admin_token.as_deref()).await?;
+    /// The state for `store` under `config`, and the file the admin token
+    /// was written to if one was generated now.
+    pub async fn new(
+        store: Store,
+        config: &Config,
+    ) -> Result<(Self, Option<std::path::PathBuf>), TokenError> {
+        let (admin, generated) =
+            AdminToken::resolve(&store, config.admin_token.as_deref(), &config.admin_token_file).await?;
         let state = Self {
             snapshots: Arc::default(),
             store,
@@ -68,6 +74,7 @@ impl AppState {
             limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
             trusted: Arc::new(TrustedProxies::new(config.trusted_proxies.clone())),
             admin: Arc::new(admin),
+            admin_failures: Arc::default(),
             streams: streams::StreamHub::new(
                 config.max_streams,
                 config.max_streams_per_client.max(1),
@@ -92,8 +99,9 @@ pub struct Application {
     metrics_router: axum::Router,
     options: serve::ServeOptions,
     metrics: Arc<Metrics>,
-    /// The admin token, when generated at this start (shown once).
-    pub new_admin_token: Option<String>,
+    /// The file a generated admin token was written to, when it was
+    /// generated at this start.
+    pub admin_token_file: Option<std::path::PathBuf>,
 }
 
 impl Application {
@@ -121,7 +129,7 @@ impl Application {
             write_deadline: config.write_timeout(),
         };
         let store = Store::open_with(&config.database_url, options).await?;
-        let (state, new_admin_token) = AppState::new(store, config).await?;
+        let (state, admin_token_file) = AppState::new(store, config).await?;
         let metrics = state.metrics.clone();
         let trusted = state.trusted.clone();
         let metrics_router = routes::metrics_only(state.clone());
@@ -144,7 +152,7 @@ impl Application {
                 trusted,
             },
             metrics,
-            new_admin_token,
+            admin_token_file,
         })
     }
 

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use candor_core::SurveyId;
 use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
 
 use crate::client::ClientKey;
 
@@ -30,11 +30,9 @@ pub struct RateLimiter {
 }
 
 struct Limits {
-    clients: DefaultKeyedRateLimiter<(ClientKey, SurveyId)>,
+    clients: Bounded<(ClientKey, SurveyId)>,
     overflow: DefaultKeyedRateLimiter<SurveyId>,
     clock: DefaultClock,
-    last_sweep: Mutex<Instant>,
-    capacity: usize,
 }
 
 impl RateLimiter {
@@ -49,11 +47,9 @@ impl RateLimiter {
         let limits = NonZeroU32::new(per_minute).map(|rate| {
             let overflow = NonZeroU32::new(per_minute.saturating_mul(OVERFLOW_FACTOR)).unwrap_or(rate);
             Limits {
-                clients: governor::RateLimiter::keyed(Quota::per_minute(rate)),
+                clients: Bounded::new(Quota::per_minute(rate), capacity),
                 overflow: governor::RateLimiter::keyed(Quota::per_minute(overflow)),
                 clock: DefaultClock::default(),
-                last_sweep: Mutex::new(Instant::now()),
-                capacity,
             }
         });
         Self { limits }
@@ -64,8 +60,8 @@ impl RateLimiter {
         let Some(limits) = &self.limits else {
             return Ok(());
         };
-        let decision = if limits.has_room() {
-            limits.clients.check_key(&(client, survey.clone()))
+        let decision = if limits.clients.has_room() {
+            limits.clients.limiter.check_key(&(client, survey.clone()))
         } else {
             limits.overflow.check_key(survey)
         };
@@ -74,7 +70,7 @@ impl RateLimiter {
 
     /// How many client buckets are kept (for tests and metrics).
     pub fn len(&self) -> usize {
-        self.limits.as_ref().map_or(0, |l| l.clients.len())
+        self.limits.as_ref().map_or(0, |l| l.clients.limiter.len())
     }
 
     /// Whether no client bucket is kept.
@@ -83,23 +79,74 @@ impl RateLimiter {
     }
 }
 
-impl Limits {
-    /// Whether a new client may get a bucket of its own, sweeping idle
-    /// buckets (those that refilled) out of a full table first.
+/// Failed admin attempts: a few a minute per client, then 429 (the token
+/// has at least 32 characters, so this is for the log's sake and weak
+/// tokens elsewhere, not the only defence).
+pub struct FailedAttempts {
+    clients: Bounded<ClientKey>,
+    overflow: DefaultDirectRateLimiter,
+    clock: DefaultClock,
+}
+
+/// Failed attempts allowed per client and minute.
+pub const FAILED_ATTEMPTS_PER_MINUTE: u32 = 5;
+
+impl Default for FailedAttempts {
+    fn default() -> Self {
+        let rate = NonZeroU32::new(FAILED_ATTEMPTS_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
+        let overflow = NonZeroU32::new(FAILED_ATTEMPTS_PER_MINUTE * OVERFLOW_FACTOR).unwrap_or(rate);
+        Self {
+            clients: Bounded::new(Quota::per_minute(rate), MAX_CLIENTS),
+            overflow: governor::RateLimiter::direct(Quota::per_minute(overflow)),
+            clock: DefaultClock::default(),
+        }
+    }
+}
+
+impl FailedAttempts {
+    /// Counts a failed attempt from `client`; `Err(wait)` once it has failed
+    /// too often.
+    pub fn failed(&self, client: ClientKey) -> Result<(), Duration> {
+        let decision = if self.clients.has_room() {
+            self.clients.limiter.check_key(&client)
+        } else {
+            self.overflow.check()
+        };
+        decision.map_err(|not_until| not_until.wait_time_from(self.clock.now()))
+    }
+}
+
+/// A keyed limiter holding at most `capacity` keys: past it, swept of idle
+/// keys (those that refilled) at most once a second.
+struct Bounded<K: std::hash::Hash + Eq + Clone> {
+    limiter: DefaultKeyedRateLimiter<K>,
+    capacity: usize,
+    last_sweep: Mutex<Instant>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Bounded<K> {
+    fn new(quota: Quota, capacity: usize) -> Self {
+        Self {
+            limiter: governor::RateLimiter::keyed(quota),
+            capacity,
+            last_sweep: Mutex::new(Instant::now()),
+        }
+    }
+
+    /// Whether a new key may get a bucket of its own, sweeping a full table
+    /// first: an attacker keeping it full does not make every request scan it.
     fn has_room(&self) -> bool {
-        if self.clients.len() < self.capacity {
+        if self.limiter.len() < self.capacity {
             return true;
         }
-        // One sweep at a time, and not more often than SWEEP_EVERY: an
-        // attacker keeping the table full does not make every request scan it.
         if let Ok(mut last) = self.last_sweep.try_lock()
             && last.elapsed() >= SWEEP_EVERY
         {
-            self.clients.retain_recent();
-            self.clients.shrink_to_fit();
+            self.limiter.retain_recent();
+            self.limiter.shrink_to_fit();
             *last = Instant::now();
         }
-        self.clients.len() < self.capacity
+        self.limiter.len() < self.capacity
     }
 }
 
@@ -132,6 +179,16 @@ mod tests {
         assert!(limiter.check(client(2), &s).is_ok(), "another client");
         assert!(limiter.check(client(1), &survey("t")).is_ok(), "another survey");
         assert!(RateLimiter::new(0).check(client(1), &s).is_ok());
+    }
+
+    #[test]
+    fn a_few_failed_attempts_then_a_wait() {
+        let failures = FailedAttempts::default();
+        for _ in 0..FAILED_ATTEMPTS_PER_MINUTE {
+            assert!(failures.failed(client(1)).is_ok());
+        }
+        assert!(failures.failed(client(1)).unwrap_err() > Duration::from_secs(5));
+        assert!(failures.failed(client(2)).is_ok(), "another client");
     }
 
     #[test]

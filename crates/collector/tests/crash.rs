@@ -22,7 +22,7 @@ fn start(port: u16, database: &str) -> Child {
         .env("CANDOR_BIND", format!("127.0.0.1:{port}"))
         .env("CANDOR_DATABASE_URL", database)
         .env("CANDOR_RATE_LIMIT_PER_MINUTE", "0")
-        .env("CANDOR_ADMIN_TOKEN", "crash-test")
+        .env("CANDOR_ADMIN_TOKEN", candor_collector::TEST_TOKEN)
         .env("RUST_LOG", "error")
         .stdout(Stdio::null())
         .spawn()

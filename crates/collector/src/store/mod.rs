@@ -172,7 +172,7 @@ impl Store {
             changes::listen(url, changes.clone(), generations.clone()).await?;
             (Backend::Postgres(readers), Backend::Postgres(writer))
         } else {
-            return Err(StoreError::UnsupportedUrl(url.to_owned()));
+            return Err(StoreError::UnsupportedUrl(crate::config::redacted(url)));
         };
         let writer_health = Arc::new(WriterHealth::default());
         let writer = writer::start(writer::Writer {

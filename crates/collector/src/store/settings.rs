@@ -26,4 +26,20 @@ impl Store {
         })?;
         Ok(self.setting(key).await?.unwrap_or_else(|| value.to_owned()))
     }
+
+    /// Stores `value` under `key`, replacing what was there.
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        on_pool!(self.backend, pool => {
+            sqlx::query(
+                "INSERT INTO collector_settings (key, value) VALUES ($1, $2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )
+            .bind(key)
+            .bind(value)
+            .execute(pool)
+            .await
+            .map(drop)
+        })?;
+        Ok(())
+    }
 }

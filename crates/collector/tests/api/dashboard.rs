@@ -13,7 +13,10 @@ use crate::helpers::{Db, response, spawn_app_with, uuid};
 
 fn owner_snapshot(query: &str) -> Request<Body> {
     Request::get(format!("/v1/admin/surveys/checkout/snapshot{query}"))
-        .header(header::AUTHORIZATION, "Bearer test-admin-token")
+        .header(
+            header::AUTHORIZATION,
+            format!("Bearer {}", candor_collector::TEST_TOKEN),
+        )
         .body(Body::empty())
         .expect("request")
 }

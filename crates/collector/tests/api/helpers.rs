@@ -185,7 +185,8 @@ impl TestApp {
 
     /// An admin request with the test token (`Config::for_database`'s).
     pub async fn admin(&self, method: &str, uri: &str, body: Option<Value>) -> Reply {
-        self.admin_as(Some("test-admin-token"), method, uri, body).await
+        self.admin_as(Some(candor_collector::TEST_TOKEN), method, uri, body)
+            .await
     }
 
     /// An admin request with `token` (or none).

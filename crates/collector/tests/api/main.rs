@@ -10,6 +10,7 @@ mod helpers;
 mod limits;
 mod operations;
 mod responses;
+mod secrets;
 mod segments;
 mod snapshot;
 mod stalls;

@@ -133,7 +133,12 @@ async fn admin_rejections_are_json_too() {
         reply.body
     );
     let reply = app
-        .admin_as(Some("test-admin-token"), "POST", "/v1/admin/surveys", None)
+        .admin_as(
+            Some(candor_collector::TEST_TOKEN),
+            "POST",
+            "/v1/admin/surveys",
+            None,
+        )
         .await;
     assert_eq!(
         (reply.status, reply.body["code"].as_str()),

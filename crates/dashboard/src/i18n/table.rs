@@ -774,12 +774,12 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
-        "The collector prints it at its first start, or reads it from CANDOR_ADMIN_TOKEN.",
+        "The collector writes it to a file at its first start (data/admin-token unless set otherwise), or reads it from CANDOR_ADMIN_TOKEN.",
         [
-            "ตัวรวบรวมพิมพ์โทเค็นนี้เมื่อเริ่มทำงานครั้งแรก หรืออ่านจาก CANDOR_ADMIN_TOKEN",
-            "Savācējs to izdrukā pirmajā palaišanas reizē vai nolasa no CANDOR_ADMIN_TOKEN.",
-            "Ο συλλέκτης το εμφανίζει στην πρώτη εκκίνηση ή το διαβάζει από το CANDOR_ADMIN_TOKEN.",
-            "يطبعه المُجمِّع عند تشغيله أول مرة، أو يقرؤه من CANDOR_ADMIN_TOKEN.",
+            "ตัวรวบรวมเขียนโทเค็นนี้ลงไฟล์เมื่อเริ่มทำงานครั้งแรก (data/admin-token หากไม่ได้กำหนดไว้เป็นอย่างอื่น) หรืออ่านจาก CANDOR_ADMIN_TOKEN",
+            "Savācējs to pirmajā palaišanas reizē ieraksta failā (data/admin-token, ja nav norādīts cits) vai nolasa no CANDOR_ADMIN_TOKEN.",
+            "Ο συλλέκτης το γράφει σε αρχείο στην πρώτη εκκίνηση (data/admin-token, αν δεν οριστεί άλλο) ή το διαβάζει από το CANDOR_ADMIN_TOKEN.",
+            "يكتبه المُجمِّع في ملف عند تشغيله أول مرة (data/admin-token ما لم يُحدَّد غيره)، أو يقرؤه من CANDOR_ADMIN_TOKEN.",
         ],
     ),
     ("Title", ["ชื่อเรื่อง", "Nosaukums", "Τίτλος", "العنوان"]),

@@ -1,6 +1,7 @@
 //! `/v1/admin/…`: survey management, responses, exports, the contact queue
 //! and erasure. Every route needs `Authorization: Bearer <admin token>`:
-//! 401 without one, 403 with a wrong one.
+//! 401 without one, 403 with a wrong one, 429 after a few wrong ones from
+//! one client in a minute.
 
 mod contacts;
 mod export;
@@ -10,14 +11,16 @@ mod surveys;
 mod words;
 
 use axum::Router;
-use axum::extract::{Request, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use candor_core::ErrorCode;
 
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppState, ClientKey};
 
 /// The admin routes, behind the token check.
 pub fn routes(state: AppState) -> Router<AppState> {
@@ -42,30 +45,41 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match presented {
-        None => {
-            let mut response = ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                ErrorCode::Unauthorized,
-                "authorization",
-                "send the admin token as Authorization: Bearer <token>",
-            )
-            .into_response();
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                header::HeaderValue::from_static("Bearer"),
-            );
-            response
-        }
-        Some(token) if state.admin.verify(token.trim()) => next.run(request).await,
-        Some(_) => ApiError::new(
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|token| token.trim().to_owned());
+    let Some(token) = presented else {
+        let mut response = ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::Unauthorized,
             "authorization",
-            "that is not the admin token",
+            "send the admin token as Authorization: Bearer <token>",
         )
-        .into_response(),
+        .into_response();
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
+        return response;
+    };
+    match state.admin.verify(&token).await {
+        Ok(true) => next.run(request).await,
+        Ok(false) => {
+            let client = match request.extensions().get::<ConnectInfo<SocketAddr>>() {
+                Some(ConnectInfo(peer)) => ClientKey::of(state.trusted.client(peer.ip(), request.headers())),
+                None => ClientKey::of(std::net::Ipv4Addr::UNSPECIFIED.into()),
+            };
+            match state.admin_failures.failed(client) {
+                Ok(()) => ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    ErrorCode::Forbidden,
+                    "authorization",
+                    "that is not the admin token",
+                ),
+                Err(wait) => ApiError::too_many("too many wrong admin tokens from this client", wait),
+            }
+            .into_response()
+        }
+        Err(error) => ApiError::from(error).into_response(),
     }
 }
 
