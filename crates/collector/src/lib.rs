@@ -33,8 +33,8 @@ pub use metrics::Metrics;
 pub use rate_limit::{FailedAttempts, RateLimiter};
 pub use routes::app;
 pub use store::{
-    ContactRequest, Cursor, Inserted, ResponseFilter, Store, StoreError, StoreOptions, StoredResponse,
-    SurveySummary,
+    ContactRequest, Cursor, Inserted, Respondent, ResponseFilter, Store, StoreError, StoreOptions,
+    StoredResponse, SurveySummary,
 };
 
 /// What every handler may reach.

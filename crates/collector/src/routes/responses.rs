@@ -62,7 +62,8 @@ pub async fn submit(
             state.metrics.response_stored();
             StatusCode::CREATED
         }
-        Inserted::Duplicate => StatusCode::OK,
+        // Handled before: stored, or stored and since erased.
+        Inserted::Duplicate | Inserted::Erased => StatusCode::OK,
         Inserted::IdTaken => {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,

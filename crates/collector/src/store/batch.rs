@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::changes::CHANNEL;
+use super::erasure::tombstone;
 use super::responses::Inserted;
 use super::{Backend, StoreError, on_pool};
 
@@ -32,6 +33,33 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
     let mut results = vec![Inserted::Duplicate; rows.len()];
     on_pool!(backend, pool => {
         let mut tx = pool.begin().await?;
+        // Erased responses stay erased: a retried post stores nothing.
+        let erased: HashSet<String> = if sorted.is_empty() {
+            HashSet::new()
+        } else {
+            let placeholders: Vec<String> = (1..=sorted.len()).map(|n| format!("${n}")).collect();
+            let sql = format!("SELECT id_hash FROM erased_responses WHERE id_hash IN ({})", placeholders.join(", "));
+            let mut query = sqlx::query_scalar::<_, String>(&sql);
+            for (_, response) in &sorted {
+                query = query.bind(tombstone(&response.id().to_string()));
+            }
+            query.fetch_all(&mut *tx).await?.into_iter().collect()
+        };
+        let (order, sorted): (Vec<usize>, Vec<Row<'_>>) = order
+            .into_iter()
+            .zip(sorted)
+            .filter(|(index, (_, response))| {
+                let gone = erased.contains(&tombstone(&response.id().to_string()));
+                if gone {
+                    results[*index] = Inserted::Erased;
+                }
+                !gone
+            })
+            .unzip();
+        if sorted.is_empty() {
+            tx.commit().await?;
+            return Ok(results);
+        }
         let sql = insert_sql(sorted.len());
         let mut insert = sqlx::query_scalar::<_, String>(&sql);
         for (_, response) in &sorted {

@@ -33,6 +33,7 @@ use sqlx::sqlite::{
 use tokio::sync::{broadcast, mpsc};
 
 pub use contacts::ContactRequest;
+pub use erasure::Respondent;
 pub use facets::Facets;
 pub use listing::{Cursor, ResponseFilter, StoredResponse};
 pub use responses::Inserted;
@@ -52,6 +53,10 @@ pub enum StoreError {
     /// newer collector.
     #[error("corrupt stored JSON: {0}")]
     Corrupt(#[from] serde_json::Error),
+    /// Stored data does not agree with itself (a response its summary or
+    /// survey version cannot account for).
+    #[error("inconsistent stored data: {0}")]
+    Inconsistent(String),
     /// A stored day did not parse.
     #[error("corrupt stored day: {0}")]
     CorruptDay(String),
@@ -237,7 +242,9 @@ async fn open_sqlite(url: &str, write_deadline: Duration) -> Result<(SqlitePool,
         // FULL: a 201 promises the response survives a power cut.
         .synchronous(SqliteSynchronous::Full)
         .busy_timeout(Duration::from_secs(5))
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // Erased responses are overwritten, not just unlinked, in the file.
+        .pragma("secure_delete", "ON");
     if let Some(dir) = options.get_filename().parent()
         && !dir.as_os_str().is_empty()
     {

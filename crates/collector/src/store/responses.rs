@@ -20,6 +20,9 @@ pub enum Inserted {
     Duplicate,
     /// The id is taken by a response to another survey.
     IdTaken,
+    /// This response was stored once and then erased; nothing is stored
+    /// again.
+    Erased,
 }
 
 impl Store {

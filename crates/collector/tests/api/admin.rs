@@ -199,8 +199,8 @@ crate::on_both_databases! {
         assert_eq!(post_to(&app, "service-quality", &contact_response(1, "Erase.Me@example.com", "x", 1)).await, StatusCode::CREATED);
         assert_eq!(post_to(&app, "service-quality", &contact_response(2, "erase.me@example.com", "y", 2)).await, StatusCode::CREATED);
         assert_eq!(post_to(&app, "service-quality", &contact_response(3, "keep@example.com", "z", 5)).await, StatusCode::CREATED);
-        let erased = app.admin("DELETE", "/v1/admin/respondents?email=erase.me%40example.com", None).await;
-        assert_eq!(erased.body["deleted"], 2, "{}", erased.body);
+        let erased = app.admin("POST", "/v1/admin/erasures", Some(json!({"email": "erase.me@example.com"}))).await;
+        assert_eq!(erased.body["erased"], 2, "{}", erased.body);
         let snapshot = app.admin("GET", "/v1/admin/surveys/service-quality/snapshot?window=all", None).await;
         assert_eq!(snapshot.body["responses"], 1, "{}", snapshot.body);
         let csat = snapshot.body["questions"].as_array().unwrap().iter().find(|q| q["id"] == "satisfaction").unwrap();
@@ -209,7 +209,102 @@ crate::on_both_databases! {
         assert_eq!(contacts.body.as_array().unwrap().len(), 1);
         let listed = app.admin("GET", "/v1/admin/surveys/service-quality/responses", None).await;
         assert_eq!(listed.body["responses"].as_array().unwrap().len(), 1);
+        for (body, field) in [
+            (json!({}), "email"),
+            (json!({"email": "nobody"}), "email"),
+            (json!({"response_id": "x"}), "response_id"),
+            (json!({"ip": "1.2.3.4"}), "ip"),
+        ] {
+            let refused = app.admin("POST", "/v1/admin/erasures", Some(body.clone())).await;
+            assert_eq!((refused.status, refused.body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(field)), "{body}");
+        }
     }
+
+    async fn an_erased_response_posted_again_stores_nothing(app) {
+        let mine = contact_response(7, "me@example.com", "my words", 1);
+        assert_eq!(post_to(&app, "service-quality", &mine).await, StatusCode::CREATED);
+        assert_eq!(post_to(&app, "service-quality", &contact_response(8, "other@example.com", "theirs", 5)).await, StatusCode::CREATED);
+        let erased = app.admin("POST", "/v1/admin/erasures", Some(json!({"response_id": uuid(7)}))).await;
+        assert_eq!(erased.body["erased"], 1, "{}", erased.body);
+        let figures = || app.admin("GET", "/v1/admin/surveys/service-quality/snapshot?window=all", None);
+        let before = figures().await.body;
+        // The widget's outbox, retrying the same response.
+        let retried = app.post_raw("service-quality", "application/json", mine.to_string()).await;
+        assert_eq!(retried.status, StatusCode::OK, "{}", retried.body);
+        assert!(!app.store.response_exists(&uuid(7)).await.unwrap());
+        assert!(app.store.was_erased(&uuid(7)).await.unwrap());
+        assert_eq!(figures().await.body, before, "the summaries count nothing again");
+        assert_eq!(before["responses"], 1);
+        let again = app.admin("POST", "/v1/admin/erasures", Some(json!({"response_id": uuid(7)}))).await;
+        assert_eq!(again.body["erased"], 0);
+    }
+
+    async fn a_failing_summary_correction_leaves_the_response_in_place(app) {
+        assert_eq!(post_to(&app, "service-quality", &contact_response(9, "me@example.com", "x", 2)).await, StatusCode::CREATED);
+        crate::batches::refuse_statement(&app.url, "BEFORE UPDATE ON daily_stats").await;
+        let failed = app.admin("POST", "/v1/admin/erasures", Some(json!({"email": "me@example.com"}))).await;
+        assert_eq!(failed.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", failed.body);
+        assert!(app.store.response_exists(&uuid(9)).await.unwrap(), "all or nothing");
+        assert!(!app.store.was_erased(&uuid(9)).await.unwrap());
+        let contacts = app.admin("GET", "/v1/admin/contacts", None).await;
+        assert_eq!(contacts.body.as_array().unwrap().len(), 1);
+    }
+
+    async fn a_response_whose_figures_cannot_be_taken_out_is_not_erased_half(app) {
+        assert_eq!(post_to(&app, "service-quality", &contact_response(9, "me@example.com", "x", 2)).await, StatusCode::CREATED);
+        // Edited by hand: the stored answers no longer say what was counted.
+        crate::batches::execute(&app.url, &format!("UPDATE responses SET answers = '{{\"satisfaction\": \"two\"}}' WHERE id = '{}'", uuid(9))).await;
+        let failed = app.admin("POST", "/v1/admin/erasures", Some(json!({"email": "me@example.com"}))).await;
+        assert_eq!(failed.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", failed.body);
+        assert!(app.store.response_exists(&uuid(9)).await.unwrap(), "not gone while still counted");
+        let figures = app.admin("GET", "/v1/admin/surveys/service-quality/snapshot?window=all", None).await;
+        assert_eq!(figures.body["responses"], 1);
+    }
+}
+
+/// On SQLite an erased response's bytes are gone from the database file
+/// and its write-ahead log, not just unlinked.
+#[tokio::test]
+async fn erased_text_leaves_no_bytes_in_the_sqlite_files() {
+    let app = crate::helpers::spawn_app(crate::helpers::Db::Sqlite)
+        .await
+        .unwrap();
+    const MARKER: &str = "Zqx7-erase-this-sentence-9Kv";
+    for n in 0..20 {
+        let words = if n == 3 {
+            MARKER.to_owned()
+        } else {
+            format!("ordinary comment {n}")
+        };
+        assert_eq!(
+            post_to(
+                &app,
+                "service-quality",
+                &contact_response(n, &format!("p{n}@example.com"), &words, 4)
+            )
+            .await,
+            StatusCode::CREATED
+        );
+    }
+    let path = app.url.strip_prefix("sqlite://").unwrap().to_owned();
+    let holds = |marker: &str| {
+        ["", "-wal"].iter().any(|suffix| {
+            std::fs::read(format!("{path}{suffix}"))
+                .is_ok_and(|bytes| bytes.windows(marker.len()).any(|w| w == marker.as_bytes()))
+        })
+    };
+    assert!(holds(MARKER), "the comment is stored");
+    let erased = app
+        .admin(
+            "POST",
+            "/v1/admin/erasures",
+            Some(json!({"email": "p3@example.com"})),
+        )
+        .await;
+    assert_eq!(erased.body["erased"], 1);
+    assert!(!holds(MARKER), "its bytes outlived the erasure");
+    assert!(!holds("p3@example.com"));
+    assert!(holds("ordinary comment 4"), "the rest is kept");
 }
 
 crate::on_both_databases! {

@@ -92,29 +92,51 @@ crate::on_both_databases! {
 
 /// Makes the database itself refuse every response given on `page`.
 async fn refuse_page(url: &str, page: &str) {
+    refuse_statement(
+        url,
+        &format!("BEFORE INSERT ON responses WHEN NEW.page = '{page}'"),
+    )
+    .await;
+}
+
+/// Makes the database refuse every statement a trigger `when` catches
+/// (`BEFORE INSERT ON responses WHEN …`, SQLite's syntax; on PostgreSQL the
+/// condition goes into the trigger function).
+pub async fn refuse_statement(url: &str, when: &str) {
     if url.starts_with("sqlite:") {
         let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
         sqlx::query(&format!(
-            "CREATE TRIGGER refuse BEFORE INSERT ON responses WHEN NEW.page = '{page}'
-             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            "CREATE TRIGGER refuse {when} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
         ))
         .execute(&mut db)
         .await
         .unwrap();
     } else {
+        let (timing, condition) = when.split_once(" WHEN ").map_or((when, "true"), |(t, c)| (t, c));
         let mut db = sqlx::PgConnection::connect(url).await.unwrap();
         sqlx::query(&format!(
             "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-             BEGIN IF NEW.page = '{page}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$"
+             BEGIN IF {condition} THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$"
         ))
         .execute(&mut db)
         .await
         .unwrap();
-        sqlx::query(
-            "CREATE TRIGGER refuse BEFORE INSERT ON responses FOR EACH ROW EXECUTE FUNCTION refuse()",
-        )
+        sqlx::query(&format!(
+            "CREATE TRIGGER refuse {timing} FOR EACH ROW EXECUTE FUNCTION refuse()"
+        ))
         .execute(&mut db)
         .await
         .unwrap();
+    }
+}
+
+/// Runs one statement on the database at `url`, as an operator would.
+pub async fn execute(url: &str, sql: &str) {
+    if url.starts_with("sqlite:") {
+        let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query(sql).execute(&mut db).await.unwrap();
+    } else {
+        let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+        sqlx::query(sql).execute(&mut db).await.unwrap();
     }
 }

@@ -1,4 +1,4 @@
-//! The contact-request queue and erasure by email.
+//! The contact-request queue.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -58,29 +58,4 @@ pub async fn set_status(
         ));
     }
     Ok(Json(json!({"response_id": response, "status": new})))
-}
-
-/// `?email=`.
-#[derive(Debug, Deserialize)]
-pub struct EmailQuery {
-    email: Option<String>,
-}
-
-/// `DELETE /v1/admin/respondents?email=…`: deletes every response that left
-/// this email in a contact request, and takes it out of the figures.
-pub async fn erase(
-    State(state): State<AppState>,
-    Query(query): Query<EmailQuery>,
-) -> Result<Json<Value>, ApiError> {
-    let email = query.email.unwrap_or_default();
-    if !email.contains('@') {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidValue,
-            "email",
-            "give the respondent's email address",
-        ));
-    }
-    let deleted = state.store.erase_by_email(&email).await?;
-    Ok(Json(json!({"deleted": deleted})))
 }

@@ -4,6 +4,7 @@
 //! one client in a minute.
 
 mod contacts;
+mod erasures;
 mod export;
 mod facets;
 mod responses;
@@ -36,7 +37,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/v1/admin/surveys/{survey}/facets", get(facets::facets))
         .route("/v1/admin/contacts", get(contacts::list))
         .route("/v1/admin/contacts/{response}", put(contacts::set_status))
-        .route("/v1/admin/respondents", axum::routing::delete(contacts::erase))
+        .route("/v1/admin/erasures", post(erasures::erase))
         .layer(middleware::from_fn_with_state(state, require_token))
 }
 

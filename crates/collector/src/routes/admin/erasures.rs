@@ -1,0 +1,61 @@
+//! `POST /v1/admin/erasures`: erases a respondent, found by the email
+//! address of their contact request or by a response id (the widget shows
+//! respondents theirs), in a body rather than the query string, which
+//! proxies and access logs keep.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use candor_core::{ErrorCode, ResponseId};
+use serde_json::{Value, json};
+
+use super::json_body;
+use crate::routes::extract::JsonBytes;
+use crate::{ApiError, AppState, Respondent};
+
+/// `{"email": …}` or `{"response_id": …}`, exactly one; answers
+/// `{"erased": n}`.
+pub async fn erase(
+    State(state): State<AppState>,
+    JsonBytes(body): JsonBytes,
+) -> Result<Json<Value>, ApiError> {
+    let value = json_body(&body)?;
+    let respondent = respondent(&value)?;
+    let erased = state.store.erase(&respondent).await?;
+    Ok(Json(json!({"erased": erased})))
+}
+
+fn respondent(body: &Value) -> Result<Respondent, ApiError> {
+    let invalid = |field: &str, message: &str| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidValue,
+            field,
+            message,
+        )
+    };
+    let Value::Object(fields) = body else {
+        return Err(invalid("", "send {\"email\": …} or {\"response_id\": …}"));
+    };
+    if let Some(unknown) = fields.keys().find(|k| *k != "email" && *k != "response_id") {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::UnknownField,
+            unknown,
+            "only email or response_id",
+        ));
+    }
+    match (fields.get("email"), fields.get("response_id")) {
+        (Some(Value::String(email)), None) if email.contains('@') => Ok(Respondent::Email(email.clone())),
+        (Some(_), None) => Err(invalid("email", "give the respondent's email address")),
+        (None, Some(Value::String(id))) => Ok(Respondent::Response(ResponseId::parse("response_id", id)?)),
+        (None, Some(_)) => Err(invalid("response_id", "give the response's id, a UUID")),
+        (Some(_), Some(_)) => Err(invalid("", "give either email or response_id, not both")),
+        (None, None) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::Required,
+            "email",
+            "give the respondent's email address or a response_id",
+        )),
+    }
+}
