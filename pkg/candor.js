@@ -31,7 +31,8 @@
   var base = new URL(".", (script && script.src) || location.href);
   var endpoint = (script && script.getAttribute("data-endpoint")) || base.origin;
   var listeners = {};
-  var context = {};
+  // No prototype: a field named "constructor" or "__proto__" is a field.
+  var context = Object.create(null);
   var shown = [];
   var wasm;
   var snapshotModule;
@@ -314,12 +315,12 @@
      * most 20; null removes one. Others are left out with a warning, so a
      * response is never refused for its context. */
     context: function (fields) {
-      for (var key in fields) {
+      Object.keys(fields || {}).forEach(function (key) {
         if (fields[key] == null) delete context[key];
-        else if (/^[a-z0-9_]{1,40}$/.test(key) && (key in context || Object.keys(context).length < 20)) {
+        else if (/^[a-z0-9_]{1,40}$/.test(key) && (Object.prototype.hasOwnProperty.call(context, key) || Object.keys(context).length < 20)) {
           context[key] = String(fields[key]).slice(0, 200);
         } else warn("context field " + JSON.stringify(key) + " was left out (a-z, 0-9, _; at most 20).");
-      }
+      });
     },
   };
 

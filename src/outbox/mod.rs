@@ -2,8 +2,9 @@
 //! it is sent, and stays there until the collector has it. Failures that
 //! can pass (no network, 408, 429, 5xx) are retried with backoff, also on
 //! later page views of the site (the loader fetches the widget when the
-//! outbox holds something); on `pagehide` whatever waits goes out by
-//! `sendBeacon`. The response id makes every retry harmless: the collector
+//! outbox holds something); on `pagehide` whatever is due goes out by
+//! `sendBeacon` (an entry waiting out its backoff or a `Retry-After` waits,
+//! so an outage is not hit again by every page a visitor leaves). The response id makes every retry harmless: the collector
 //! stores a response once. Entries give up after seven days.
 //!
 //! The key ([`KEY`]) and its shape (a JSON array of [`Entry`]) are shared
@@ -250,14 +251,21 @@ fn schedule() {
     }
 }
 
-/// Once per page: beacon what waits when the page goes away, and flush
+/// Once per page: beacon what is due when the page goes away, and flush
 /// when the browser comes back online.
 fn hook_page_events() {
     if HOOKED.replace(true) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let on_pagehide = Closure::<dyn Fn()>::new(beacon_everything);
+    let on_pagehide = Closure::<dyn Fn()>::new(|| {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
+        beacon_due(now_ms(), |entry| {
+            let _ = navigator.send_beacon_with_opt_str(&entry.url, Some(&entry.body));
+        });
+    });
     let on_online = Closure::<dyn Fn()>::new(|| wasm_bindgen_futures::spawn_local(flush()));
     let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
     let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
@@ -266,15 +274,12 @@ fn hook_page_events() {
     on_online.forget();
 }
 
-/// Hands every waiting entry to `sendBeacon`. Whether it arrives is not
-/// known, so entries stay: the next page view retries, and the id makes a
-/// second arrival harmless.
-fn beacon_everything() {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return;
-    };
-    for entry in entries() {
-        let _ = navigator.send_beacon_with_opt_str(&entry.url, Some(&entry.body));
+/// Hands every entry due by `now` to `send` (`sendBeacon`). Whether it
+/// arrives is not known, so entries stay: the next page view retries, and
+/// the id makes a second arrival harmless.
+fn beacon_due(now: f64, mut send: impl FnMut(&Entry)) {
+    for entry in entries().iter().filter(|entry| entry.due <= now) {
+        send(entry);
     }
 }
 
@@ -364,5 +369,32 @@ mod tests {
         assert_eq!(*heard.borrow(), ["error:expired"]);
         storage::remove(KEY);
         drop(listener);
+    }
+
+    #[wasm_bindgen_test]
+    fn leaving_the_page_beacons_only_what_is_due() {
+        let now = now_ms();
+        let entry = |id: &str, due: f64| Entry {
+            id: id.into(),
+            url: UNREACHABLE.into(),
+            body: "{}".into(),
+            created: now,
+            attempts: 2,
+            due,
+        };
+        save(&[
+            entry("due", now - 1.0),
+            entry("backing-off", now + 30_000.0),
+            entry("retry-after", now + 120_000.0),
+        ]);
+        let mut sent = Vec::new();
+        beacon_due(now, |entry| sent.push(entry.id.clone()));
+        assert_eq!(sent, ["due"]);
+        assert_eq!(
+            entries().len(),
+            3,
+            "beaconed entries stay until delivery is known"
+        );
+        storage::remove(KEY);
     }
 }

@@ -157,6 +157,33 @@ test("under a strict Content-Security-Policy the widget works with zero violatio
   await page.close();
 });
 
+test("hidden fields count only the page's own: a 21st named like an Object property is left out and the response stored", async () => {
+  const collector = shared.collector().url;
+  const page = await shared.browser().newPage();
+  const problems = watchPage(page);
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  await page.goto(await shopPage(page, shopHtml({ body: snippet(collector) })));
+  await page.evaluate(() => {
+    const twenty = {};
+    for (let i = 0; i < 20; i++) twenty[`f${i}`] = "v";
+    Candor.context(twenty);
+    // Names every plain object inherits: each would be a 21st field.
+    Candor.context({ constructor: "x", toString: "y", hasownproperty: "z" });
+  });
+  await page.locator('candor-widget input[name="satisfaction"][value="4"]').click();
+  await page.locator("candor-widget button[type=submit]").click();
+  await page.locator("candor-widget .candor-thanks").waitFor();
+  assert.equal(await page.locator("candor-widget .candor-thanks__text").textContent(), "Thank you for your feedback!");
+  const stored = await storedResponses(collector);
+  const fields = Object.keys(stored[0].context);
+  assert.equal(fields.length, 20, JSON.stringify(stored[0].context));
+  assert.ok(fields.every((k) => /^f\d+$/.test(k)), fields.join(", "));
+  assert.ok(warnings.some((w) => w.includes('"constructor" was left out')), warnings.join("\n"));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a page with only a snapshot loads the snapshot module; with a survey too, one module for both", async () => {
   const collector = shared.collector().url;
   const snapshot = `<candor-snapshot survey="checkout" endpoint="${collector}"></candor-snapshot>`;
