@@ -29,6 +29,7 @@ pub mod email;
 mod error;
 mod ids;
 pub mod locale;
+pub mod release;
 mod response;
 pub mod segment;
 pub mod snapshot;

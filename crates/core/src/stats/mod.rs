@@ -118,6 +118,17 @@ impl SurveyStats {
         }
     }
 
+    /// Takes `other`, a part of this summary, back out: the inverse of
+    /// [`SurveyStats::merge`] (saturating: never below zero).
+    pub fn subtract(&mut self, other: &Self) {
+        self.responses = self.responses.saturating_sub(other.responses);
+        for (id, stats) in &other.questions {
+            if let Some(existing) = self.questions.get_mut(id) {
+                existing.subtract(stats.clone());
+            }
+        }
+    }
+
     /// Merges `other` into `self`. Associative and commutative.
     pub fn merge(&mut self, other: &Self) {
         self.responses += other.responses;
@@ -230,7 +241,8 @@ impl QuestionStats {
         }
     }
 
-    /// Subtracts a single answer's summary (saturating: never below zero).
+    /// Subtracts a summary of some of these answers (saturating: never
+    /// below zero).
     fn subtract(&mut self, one: Self) {
         match (self, one) {
             (Self::Rating { min, counts }, Self::Rating { min: m, counts: c }) => {
