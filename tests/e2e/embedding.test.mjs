@@ -224,7 +224,8 @@ async function answer(page, rating) {
 }
 
 async function responses(base) {
-  return (await (await fetch(`${base}/v1/surveys/checkout/snapshot`)).json()).responses;
+  // The owner's count: public figures move only in groups of ten.
+  return (await storedResponses(base)).length;
 }
 
 for (const reload of [false, true]) {

@@ -33,7 +33,7 @@ pub use metrics::Metrics;
 pub use rate_limit::{FailedAttempts, RateLimiter};
 pub use routes::app;
 pub use store::{
-    ContactRequest, Cursor, Inserted, Respondent, ResponseFilter, Store, StoreError, StoreOptions,
+    ContactRequest, Cursor, Figures, Inserted, Respondent, ResponseFilter, Store, StoreError, StoreOptions,
     StoredResponse, SurveySummary,
 };
 

@@ -27,8 +27,8 @@ pub struct Key {
     pub version: u32,
     /// The window.
     pub window: Window,
-    /// The minimum sample applied.
-    pub minimum: u32,
+    /// Whose figures (the public's are built from released groups).
+    pub figures: crate::Figures,
     /// The day the window ends.
     pub today: Day,
     /// The responses counted (the owner's filters; empty for public ones).

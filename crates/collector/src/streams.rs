@@ -175,8 +175,17 @@ async fn run_feed(
     let mut changes = state.store.subscribe();
     loop {
         match crate::routes::snapshot::build(&state, &survey, window).await {
+            // Streams hear only of figures that changed: most responses
+            // release nothing, and an event for each would tell when
+            // someone answered.
             Ok(built) => {
-                sender.send_replace(Some(built));
+                sender.send_if_modified(|latest| {
+                    let changed = latest.as_ref().is_none_or(|old| old.json != built.json);
+                    if changed {
+                        *latest = Some(built);
+                    }
+                    changed
+                });
             }
             // Streams keep the last one; the next change tries again.
             Err(error) => tracing::warn!(%error, survey = %survey.id, "a live snapshot could not be built"),

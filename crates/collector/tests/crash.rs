@@ -127,7 +127,11 @@ async fn crash_test(database: String) {
     let store = Store::open(&database).await.unwrap();
     let survey = SurveyId::parse("", "checkout").unwrap();
     let stored = store.count_responses(&survey).await.unwrap();
-    let summarised = store.merged(&survey, None, None).await.unwrap().responses;
+    let summarised = store
+        .merged(candor_collector::Figures::Owner, &survey, None, None)
+        .await
+        .unwrap()
+        .responses;
     let acknowledged = acknowledged.lock().unwrap().clone();
     let mut missing = 0;
     for id in &acknowledged {

@@ -24,7 +24,7 @@ use super::load_survey;
 use crate::ClientKey;
 use crate::routes::extract::{PublishedSurvey, Query};
 use crate::snapshot_cache::{Built, Key};
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppState, Figures};
 
 /// Snapshots change often; clients may reuse one this long.
 const MAX_AGE_SECONDS: u32 = 5;
@@ -139,34 +139,41 @@ fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError>
 }
 
 /// The public snapshot of `survey` over `window` ending today, compared with
-/// the window before.
+/// the window before: from released groups only (`candor_core::release`),
+/// with the survey's minimum sample.
 pub async fn build(state: &AppState, survey: &Survey, window: Window) -> Result<Arc<Built>, ApiError> {
-    build_with_minimum(
-        state,
-        survey,
-        window,
-        survey.settings.public_aggregates.minimum_sample,
-        &Segment::default(),
-    )
-    .await
+    build_for(state, survey, window, Figures::Public, &Segment::default()).await
 }
 
-/// As [`build`] with an explicit minimum sample (the owner's dashboard uses
-/// 1), over the responses in `segment` only. Served from the cache until the
-/// survey changes.
-pub async fn build_with_minimum(
+/// The owner's snapshot: every response in `segment` (all when empty),
+/// however few (the owner sees the intervals).
+pub async fn build_owner(
     state: &AppState,
     survey: &Survey,
     window: Window,
-    minimum: u32,
+    segment: &Segment,
+) -> Result<Arc<Built>, ApiError> {
+    build_for(state, survey, window, Figures::Owner, segment).await
+}
+
+/// Served from the cache until the survey changes.
+async fn build_for(
+    state: &AppState,
+    survey: &Survey,
+    window: Window,
+    figures: Figures,
     segment: &Segment,
 ) -> Result<Arc<Built>, ApiError> {
     let today = super::today();
+    let minimum = match figures {
+        Figures::Public => survey.settings.public_aggregates.minimum_sample,
+        Figures::Owner => 1,
+    };
     let key = Key {
         survey: survey.id.clone(),
         version: survey.version,
         window,
-        minimum,
+        figures,
         today,
         segment: segment.clone(),
     };
@@ -179,9 +186,9 @@ pub async fn build_with_minimum(
     let store = &state.store;
     let first = window.first_day(today);
     let (days, previous) = if segment.is_empty() {
-        let days = store.days(&survey.id, first, None).await?;
+        let days = store.days_of(figures, &survey.id, first, None).await?;
         let previous = match window.previous(today) {
-            Some((first, last)) => Some(store.merged(&survey.id, Some(first), Some(last)).await?),
+            Some((first, last)) => Some(store.merged(figures, &survey.id, Some(first), Some(last)).await?),
             None => None,
         };
         (days, previous)

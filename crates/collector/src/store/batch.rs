@@ -1,9 +1,11 @@
 //! One transaction storing a batch of validated responses: one multi-row
-//! insert, the contact requests of the new ones, and one summary update per
-//! survey and day. Rows and summaries are touched in sorted order, so two
-//! collectors writing to one PostgreSQL never wait on each other in a cycle.
+//! insert, the contact requests of the new ones, one summary update per
+//! survey and day, and their public release (`release.rs`). On PostgreSQL
+//! the batch's surveys are locked first, in id order, so collectors sharing
+//! the database take turns per survey and never wait on each other in a
+//! cycle; SQLite's one writer takes its lock at `BEGIN IMMEDIATE`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
 use candor_core::stats::SurveyStats;
@@ -13,6 +15,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::changes::CHANNEL;
 use super::erasure::tombstone;
+use super::release::{self, Bind, OpenRow, placeholders};
 use super::responses::Inserted;
 use super::{Backend, StoreError, on_pool};
 
@@ -25,44 +28,69 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
     let day = Day::from_unix_seconds(received.unix_timestamp()).to_string();
     let received = received.format(&Rfc3339)?;
     let postgres = matches!(backend, Backend::Postgres(_));
-    // Locks in id order: the index entries of the insert, then the summaries
-    // in survey order (a BTreeMap).
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| rows[i].1.id());
-    let sorted: Vec<Row<'_>> = order.iter().map(|&i| rows[i]).collect();
     let mut results = vec![Inserted::Duplicate; rows.len()];
+    let surveys: Vec<String> = rows
+        .iter()
+        .map(|(_, response)| response.survey().to_string())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let tombstones: Vec<String> = order
+        .iter()
+        .map(|&i| tombstone(&rows[i].1.id().to_string()))
+        .collect();
     on_pool!(backend, pool => {
-        let mut tx = pool.begin().await?;
-        // Erased responses stay erased: a retried post stores nothing.
-        let erased: HashSet<String> = if sorted.is_empty() {
-            HashSet::new()
-        } else {
-            let placeholders: Vec<String> = (1..=sorted.len()).map(|n| format!("${n}")).collect();
-            let sql = format!("SELECT id_hash FROM erased_responses WHERE id_hash IN ({})", placeholders.join(", "));
-            let mut query = sqlx::query_scalar::<_, String>(&sql);
-            for (_, response) in &sorted {
-                query = query.bind(tombstone(&response.id().to_string()));
+        let mut tx = pool.begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" }).await?;
+        if postgres {
+            let sql = format!("SELECT id FROM surveys WHERE id IN {} ORDER BY id FOR UPDATE", placeholders(1, surveys.len()));
+            let mut lock = sqlx::query(&sql);
+            for survey in &surveys {
+                lock = lock.bind(survey);
             }
-            query.fetch_all(&mut *tx).await?.into_iter().collect()
-        };
-        let (order, sorted): (Vec<usize>, Vec<Row<'_>>) = order
-            .into_iter()
-            .zip(sorted)
-            .filter(|(index, (_, response))| {
-                let gone = erased.contains(&tombstone(&response.id().to_string()));
-                if gone {
-                    results[*index] = Inserted::Erased;
+            lock.execute(&mut *tx).await?;
+        }
+        // Erased responses stay erased: a retried post stores nothing.
+        let sql = format!("SELECT id_hash FROM erased_responses WHERE id_hash IN {}", placeholders(1, tombstones.len()));
+        let mut query = sqlx::query_scalar::<_, String>(&sql);
+        for hash in &tombstones {
+            query = query.bind(hash);
+        }
+        let erased: HashSet<String> = query.fetch_all(&mut *tx).await?.into_iter().collect();
+        let (order, candidates): (Vec<usize>, Vec<Row<'_>>) = order
+            .iter()
+            .zip(&tombstones)
+            .filter_map(|(&index, hash)| {
+                if erased.contains(hash) {
+                    results[index] = Inserted::Erased;
+                    None
+                } else {
+                    Some((index, rows[index]))
                 }
-                !gone
             })
             .unzip();
-        if sorted.is_empty() {
+        if candidates.is_empty() {
             tx.commit().await?;
             return Ok(results);
         }
-        let sql = insert_sql(sorted.len());
+        // The release as if every candidate were new (nearly always so).
+        let sql = format!("{} {}", release::SELECT_OPEN, placeholders(1, surveys.len()));
+        let mut query = sqlx::query_as::<_, OpenRow>(&sql);
+        for survey in &surveys {
+            query = query.bind(survey);
+        }
+        let open = query.fetch_all(&mut *tx).await?;
+        let sql = format!("{} {}", release::SELECT_DAYS, placeholders(2, surveys.len()));
+        let mut query = sqlx::query_as::<_, (String, String, String)>(&sql).bind(&day);
+        for survey in &surveys {
+            query = query.bind(survey);
+        }
+        let days = query.fetch_all(&mut *tx).await?;
+        let mut receipt = release::receive(open.clone(), days.clone(), &candidates, |_| &day)?;
+        let sql = insert_sql(candidates.len());
         let mut insert = sqlx::query_scalar::<_, String>(&sql);
-        for (_, response) in &sorted {
+        for ((_, response), joined) in candidates.iter().zip(&receipt.joined) {
             insert = insert
                 .bind(response.id().to_string())
                 .bind(response.survey().as_str())
@@ -71,12 +99,36 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
                 .bind(response.locale())
                 .bind(serde_json::to_string(response.answers())?)
                 .bind(serde_json::to_string(response.context())?)
-                .bind(response.page());
+                .bind(response.page())
+                .bind(joined);
         }
         // RETURNING names the rows that were new; the others were stored before.
         let mut new: HashSet<String> = insert.fetch_all(&mut *tx).await?.into_iter().collect();
+        let fresh: Vec<Row<'_>> =
+            candidates.iter().copied().filter(|(_, r)| new.contains(&r.id().to_string())).collect();
+        if fresh.len() < candidates.len() {
+            // Retries among them: release only the new ones.
+            receipt = release::receive(open, days, &fresh, |_| &day)?;
+            for ((_, response), joined) in fresh.iter().zip(&receipt.joined) {
+                sqlx::query("UPDATE responses SET release = $2 WHERE id = $1")
+                    .bind(response.id().to_string())
+                    .bind(joined)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        for statement in &receipt.statements {
+            let mut query = sqlx::query(statement.sql);
+            for bind in &statement.binds {
+                query = match bind {
+                    Bind::Text(text) => query.bind(text),
+                    Bind::Int(n) => query.bind(n),
+                };
+            }
+            query.execute(&mut *tx).await?;
+        }
         let mut deltas: BTreeMap<&str, SurveyStats> = BTreeMap::new();
-        for (&index, (survey, response)) in order.iter().zip(&sorted) {
+        for (&index, (survey, response)) in order.iter().zip(&candidates) {
             let id = response.id().to_string();
             let survey_id = response.survey().as_str();
             // `remove`: a second copy of the same id in one batch is a retry.
@@ -105,14 +157,8 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
             deltas.entry(survey_id).or_default().add(survey, response);
             results[index] = Inserted::New;
         }
-        let select = if postgres {
-            "SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2 FOR UPDATE"
-        } else {
-            // SQLite has one writer at a time, taken by the insert above.
-            "SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2"
-        };
         for (survey_id, delta) in &deltas {
-            // Make sure the row exists so it can be locked, then read it.
+            // Make sure the row exists, then read it (locked by the survey's lock).
             sqlx::query(
                 "INSERT INTO daily_stats (survey_id, day, stats) VALUES ($1, $2, '{}')
                  ON CONFLICT (survey_id, day) DO NOTHING",
@@ -121,7 +167,11 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
             .bind(&day)
             .execute(&mut *tx)
             .await?;
-            let stored: String = sqlx::query_scalar(select).bind(*survey_id).bind(&day).fetch_one(&mut *tx).await?;
+            let stored: String = sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
+                .bind(*survey_id)
+                .bind(&day)
+                .fetch_one(&mut *tx)
+                .await?;
             let mut stats: SurveyStats = serde_json::from_str(&stored)?;
             stats.merge(delta);
             sqlx::query("UPDATE daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
@@ -140,21 +190,17 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
     Ok(results)
 }
 
-/// `INSERT … VALUES ($1, …, $8), ($9, …) ON CONFLICT (id) DO NOTHING RETURNING id`
+/// `INSERT … VALUES ($1, …, $9), ($10, …) ON CONFLICT (id) DO NOTHING RETURNING id`
 /// for `rows` rows.
 fn insert_sql(rows: usize) -> String {
     let mut sql = String::from(
-        "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers, context, page) VALUES ",
+        "INSERT INTO responses (id, survey_id, survey_version, received_at, locale, answers, context, page, release) VALUES ",
     );
     for row in 0..rows {
-        let first = 8 * row + 1;
-        let placeholders: Vec<String> = (first..first + 8).map(|n| format!("${n}")).collect();
         if row > 0 {
             sql.push_str(", ");
         }
-        sql.push('(');
-        sql.push_str(&placeholders.join(", "));
-        sql.push(')');
+        sql.push_str(&placeholders(9 * row + 1, 9));
     }
     sql.push_str(" ON CONFLICT (id) DO NOTHING RETURNING id");
     sql
@@ -170,12 +216,11 @@ fn contact_of(response: &ValidResponse) -> Option<&ContactDetails> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_insert_numbers_eight_placeholders_per_row() {
+    fn the_insert_numbers_nine_placeholders_per_row() {
         let sql = super::insert_sql(2);
         assert!(
-            sql.contains(
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8), ($9, $10, $11, $12, $13, $14, $15, $16) ON"
-            )
+            sql.contains("VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9), ($10, $11, $12, $13, $14, $15, $16, $17, $18) ON"),
+            "{sql}"
         );
     }
 }

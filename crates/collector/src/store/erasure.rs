@@ -1,7 +1,7 @@
 //! Erasing a respondent: every response found by the email address they
 //! left in a contact request, or by a response id, is deleted together with
-//! its contact request and taken out of the daily summaries, all in one
-//! transaction, so nothing is gone but still counted or counted but gone. A
+//! its contact request and taken out of the daily summaries and the public
+//! release (its released group withdrawn whole), all in one transaction, so nothing is gone but still counted or counted but gone. A
 //! tombstone (the SHA-256 of each erased id) stays, so a retried post of an
 //! erased response stores nothing. On SQLite the deleted bytes are
 //! overwritten (`secure_delete`) and the write-ahead log is checkpointed
@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::changes::CHANNEL;
+use super::release::{self, Bind, Erased, GroupRow, OpenRow, placeholders};
 use super::segment_stats::revalidated_for_figures;
 use super::{Backend, Store, StoreError, on_pool};
 
@@ -29,8 +30,9 @@ pub enum Respondent {
     Response(ResponseId),
 }
 
-/// A deleted row: (id, survey, version, received at, answers).
-type Deleted = (String, String, i64, String, String);
+/// A deleted row: (id, survey, version, received at, answers, the release
+/// groups it joined).
+type Deleted = (String, String, i64, String, String, Option<String>);
 
 /// The tombstone of a response id.
 pub fn tombstone(id: &str) -> String {
@@ -50,36 +52,55 @@ impl Store {
             ),
             Respondent::Response(id) => ("id = $1", id.to_string()),
         };
+        let find = format!("SELECT DISTINCT survey_id FROM responses WHERE {condition} ORDER BY survey_id");
         let delete = format!(
-            "DELETE FROM responses WHERE {condition} RETURNING id, survey_id, survey_version, received_at, answers"
+            "DELETE FROM responses WHERE {condition} RETURNING id, survey_id, survey_version, received_at, answers, release"
         );
         let postgres = matches!(self.backend, Backend::Postgres(_));
-        let lock = if postgres { " FOR UPDATE" } else { "" };
-        let select = format!("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2{lock}");
         let now = OffsetDateTime::now_utc().format(&Rfc3339)?;
         let (erased, surveys) = on_pool!(self.backend, pool => {
-            let mut tx = pool.begin().await?;
-            // The delete comes first: it takes SQLite's write lock before any read.
+            let mut tx = pool.begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" }).await?;
+            let surveys: Vec<String> = sqlx::query_scalar(&find).bind(&value).fetch_all(&mut *tx).await?;
+            if postgres && !surveys.is_empty() {
+                // As the writer does: each survey's figures, one writer at a time.
+                let sql = format!("SELECT id FROM surveys WHERE id IN {} ORDER BY id FOR UPDATE", placeholders(1, surveys.len()));
+                let mut lock = sqlx::query(&sql);
+                for survey in &surveys {
+                    lock = lock.bind(survey);
+                }
+                lock.execute(&mut *tx).await?;
+            }
             let rows: Vec<Deleted> = sqlx::query_as(&delete).bind(&value).fetch_all(&mut *tx).await?;
-            let mut corrections: BTreeMap<(String, String), Vec<(Survey, ValidResponse)>> = BTreeMap::new();
-            for (id, survey_id, version, received_at, answers) in &rows {
-                let erased = self.revalidate(survey_id, *version, answers).await?;
+            // Each erased response, revalidated, with its day and the groups it joined.
+            let mut revalidated: Vec<(Survey, ValidResponse, BTreeMap<String, u64>)> = Vec::new();
+            let mut corrections: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+            for (id, survey_id, version, received_at, answers, release) in &rows {
+                let (survey, response) = self.revalidate(survey_id, *version, answers).await?;
                 let day = received_at.get(..10).unwrap_or_default().to_owned();
-                corrections.entry((survey_id.clone(), day)).or_default().push(erased);
+                let joined: BTreeMap<String, u64> = match release {
+                    Some(release) => serde_json::from_str(release)?,
+                    None => BTreeMap::new(),
+                };
+                corrections.entry((survey_id.clone(), day)).or_default().push(revalidated.len());
+                revalidated.push((survey, response, joined));
                 sqlx::query("INSERT INTO erased_responses (id_hash, erased_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
                     .bind(tombstone(id))
                     .bind(&now)
                     .execute(&mut *tx)
                     .await?;
             }
-            // In (survey, day) order, as the writer locks them.
             for ((survey_id, day), erased) in &corrections {
-                let stored: Option<String> = sqlx::query_scalar(&select).bind(survey_id).bind(day).fetch_optional(&mut *tx).await?;
+                let stored: Option<String> = sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
+                    .bind(survey_id)
+                    .bind(day)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 let mut stats: SurveyStats = match stored {
                     Some(stored) => serde_json::from_str(&stored)?,
                     None => return Err(StoreError::Inconsistent(format!("no summary for {survey_id} on {day}"))),
                 };
-                for (survey, response) in erased {
+                for &index in erased {
+                    let (survey, response, _) = &revalidated[index];
                     stats.remove(survey, response);
                 }
                 sqlx::query("UPDATE daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
@@ -89,7 +110,48 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            let surveys: std::collections::BTreeSet<String> = corrections.keys().map(|(survey, _)| survey.clone()).collect();
+            // The public release: out of open groups, or their released groups withdrawn.
+            let erased: Vec<Erased<'_>> = revalidated
+                .iter()
+                .map(|(survey, response, joined)| Erased { survey, response, joined: joined.clone() })
+                .collect();
+            let mut open = Vec::new();
+            if !surveys.is_empty() {
+                let sql = format!("{} {}", release::SELECT_OPEN, placeholders(1, surveys.len()));
+                let mut query = sqlx::query_as::<_, OpenRow>(&sql);
+                for survey in &surveys {
+                    query = query.bind(survey);
+                }
+                open = query.fetch_all(&mut *tx).await?;
+            }
+            let mut groups: Vec<GroupRow> = Vec::new();
+            for (survey, unit, seq) in release::groups_of(&erased) {
+                let found: Option<GroupRow> = sqlx::query_as(release::SELECT_GROUP)
+                    .bind(&survey)
+                    .bind(&unit)
+                    .bind(seq)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                groups.extend(found);
+            }
+            let mut days = Vec::new();
+            let group_days: std::collections::BTreeSet<(String, String)> =
+                groups.iter().map(|(survey, _, _, day, _, _)| (survey.clone(), day.clone())).collect();
+            for (survey, day) in group_days {
+                let found: Option<(String, String, String)> =
+                    sqlx::query_as(release::SELECT_DAY).bind(&survey).bind(&day).fetch_optional(&mut *tx).await?;
+                days.extend(found);
+            }
+            for statement in release::withdraw(open, groups, days, &erased)? {
+                let mut query = sqlx::query(statement.sql);
+                for bind in &statement.binds {
+                    query = match bind {
+                        Bind::Text(text) => query.bind(text),
+                        Bind::Int(n) => query.bind(n),
+                    };
+                }
+                query.execute(&mut *tx).await?;
+            }
             if postgres {
                 for survey_id in &surveys {
                     // Other collectors' caches and streams learn of it.

@@ -6,6 +6,7 @@
 //! them. Queries are written once with `$1`-style placeholders, which both
 //! databases accept; [`on_pool!`] runs the same code on either pool.
 
+mod backfill;
 mod batch;
 mod changes;
 mod contacts;
@@ -13,6 +14,7 @@ mod erasure;
 mod facets;
 mod generations;
 mod listing;
+mod release;
 mod responses;
 mod segment_stats;
 mod settings;
@@ -37,6 +39,7 @@ pub use erasure::Respondent;
 pub use facets::Facets;
 pub use listing::{Cursor, ResponseFilter, StoredResponse};
 pub use responses::Inserted;
+pub use stats::Figures;
 pub use surveys::SurveySummary;
 pub use writer::WriterHealth;
 
@@ -199,6 +202,7 @@ impl Store {
         for survey in templates::all() {
             store.add_survey_if_missing(&survey).await?;
         }
+        store.backfill_release().await?;
         Ok(store)
     }
 

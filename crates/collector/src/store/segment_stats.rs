@@ -78,7 +78,7 @@ impl Store {
     }
 
     /// Every published version of `survey`, by number.
-    async fn versions(&self, survey: &SurveyId) -> Result<HashMap<u32, Survey>, StoreError> {
+    pub(super) async fn versions(&self, survey: &SurveyId) -> Result<HashMap<u32, Survey>, StoreError> {
         let rows: Vec<(i64, String)> = on_pool!(self.backend, pool => {
             sqlx::query_as("SELECT version, definition FROM survey_versions WHERE survey_id = $1")
                 .bind(survey.as_str())

@@ -173,6 +173,11 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// As [`TestApp::post`], owning its body (for posts made at once).
+    pub async fn post_owned(&self, body: Value) -> Reply {
+        self.post(&body).await
+    }
+
     pub async fn post(&self, body: &Value) -> Reply {
         self.post_raw("checkout", "application/json", body.to_string())
             .await

@@ -9,6 +9,7 @@ mod dashboard;
 mod helpers;
 mod limits;
 mod operations;
+mod release;
 mod responses;
 mod secrets;
 mod segments;

@@ -3,17 +3,28 @@ use axum::http::StatusCode;
 use crate::helpers::{question, response, uuid};
 
 crate::on_both_databases! {
-    async fn snapshot_withholds_figures_below_minimum_sample(app) {
+    async fn public_figures_move_in_whole_groups_of_the_minimum_sample(app) {
         for n in 0..9 {
             app.post(&response(&uuid(n), 5)).await;
         }
         let reply = app.get("/v1/surveys/checkout/snapshot").await;
         assert_eq!(reply.status, StatusCode::OK);
-        assert_eq!(reply.body["responses"], 9);
+        assert_eq!(reply.body["responses"], 0, "nine are not a group of ten");
         assert_eq!(
             question(&reply.body, "satisfaction"),
-            &serde_json::json!({"id": "satisfaction", "kind": "withheld", "n": 9, "minimum": 10})
+            &serde_json::json!({"id": "satisfaction", "kind": "withheld", "n": 0, "minimum": 10})
         );
+        let owner = app.admin("GET", "/v1/admin/surveys/checkout/snapshot?window=30d", None).await;
+        assert_eq!(owner.body["responses"], 9, "the owner's figures are exact");
+        // The tenth releases the group; the next nine change nothing public.
+        app.post(&response(&uuid(9), 1)).await;
+        let released = app.get("/v1/surveys/checkout/snapshot").await.body;
+        assert_eq!(released["responses"], 10);
+        assert_eq!(question(&released, "satisfaction")["histogram"], serde_json::json!([1, 0, 0, 0, 9]));
+        for n in 10..19 {
+            app.post(&response(&uuid(n), 3)).await;
+        }
+        assert_eq!(app.get("/v1/surveys/checkout/snapshot").await.body, released, "not one of the nine shows");
     }
 
 
@@ -60,7 +71,11 @@ async fn data_survives_reopening_the_database() {
     }
     let reopened = candor_collector::Store::open(&url).await.unwrap();
     assert_eq!(
-        reopened.merged(&survey.id, None, None).await.unwrap().responses,
+        reopened
+            .merged(candor_collector::Figures::Owner, &survey.id, None, None)
+            .await
+            .unwrap()
+            .responses,
         1
     );
 }

@@ -41,6 +41,14 @@ async fn open_stream(router: &axum::Router) -> Body {
     response.into_body()
 }
 
+/// Posts checkout responses `ns` at once.
+async fn post_many(app: &crate::helpers::TestApp, ns: std::ops::Range<u32>) {
+    let posts = ns.map(|n| app.post_owned(response(&uuid(n), 4)));
+    for reply in futures_util::future::join_all(posts).await {
+        assert_eq!(reply.status, StatusCode::CREATED);
+    }
+}
+
 /// A stream request as if from `peer`.
 async fn stream_from(router: &axum::Router, peer: [u8; 4]) -> axum::response::Response {
     let mut request = Request::get("/v1/surveys/checkout/snapshot/stream")
@@ -111,9 +119,10 @@ crate::on_both_databases! {
         // Another survey's cached snapshot, built once.
         assert_eq!(app.get("/v1/surveys/after-support/snapshot").await.status, StatusCode::OK);
         let before = app.state.metrics.snapshot_builds();
-        assert_eq!(app.post(&response(&uuid(1), 5)).await.status, StatusCode::CREATED);
+        // A group of ten, posted at once: one change for the streams.
+        post_many(&app, 1..11).await;
         for stream in &mut streams {
-            assert_eq!(next_snapshot(stream).await["responses"], 1);
+            assert_eq!(next_snapshot(stream).await["responses"], 10);
         }
         assert_eq!(app.state.metrics.snapshot_builds() - before, 1, "one build for 50 streams");
         app.get("/v1/surveys/after-support/snapshot").await;
@@ -123,17 +132,25 @@ crate::on_both_databases! {
     async fn the_stream_sends_a_new_snapshot_when_a_response_arrives(app) {
         let mut stream = open_stream(&app.router).await;
         assert_eq!(next_snapshot(&mut stream).await["responses"], 0);
-        assert_eq!(app.post(&response(&uuid(1), 5)).await.status, StatusCode::CREATED);
-        assert_eq!(next_snapshot(&mut stream).await["responses"], 1);
+        // Nine responses release nothing, and the stream says nothing (an
+        // event each would tell when someone answered); the tenth releases
+        // a group of ten.
+        for n in 1..=9 {
+            assert_eq!(app.post(&response(&uuid(n), 5)).await.status, StatusCode::CREATED);
+        }
+        let quiet = tokio::time::timeout(Duration::from_millis(600), next_snapshot(&mut stream)).await;
+        assert!(quiet.is_err(), "an event for responses that changed no figure: {quiet:?}");
+        app.post(&response(&uuid(10), 5)).await;
+        assert_eq!(next_snapshot(&mut stream).await["responses"], 10);
         // A burst is coalesced into few snapshots, the last one complete.
-        for n in 2..=6 {
+        for n in 11..=30 {
             app.post(&response(&uuid(n), 4)).await;
         }
         let mut latest = next_snapshot(&mut stream).await;
-        while latest["responses"] != 6 {
+        while latest["responses"] != 30 {
             latest = next_snapshot(&mut stream).await;
         }
-        assert_eq!(latest["responses"], 6);
+        assert_eq!(latest["responses"], 30);
     }
 
     async fn snapshots_and_surveys_carry_etags(app) {
@@ -157,7 +174,7 @@ crate::on_both_databases! {
             .await
             .unwrap();
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
-        app.post(&response(&uuid(1), 5)).await;
+        post_many(&app, 1..11).await;
         let changed = app
             .router
             .clone()
@@ -169,7 +186,7 @@ crate::on_both_databases! {
             )
             .await
             .unwrap();
-        assert_eq!(changed.status(), StatusCode::OK, "a new response changes the ETag");
+        assert_eq!(changed.status(), StatusCode::OK, "a released group changes the ETag");
         let survey = app.get("/v1/surveys/checkout").await;
         assert_eq!(survey.status, StatusCode::OK);
     }
@@ -197,19 +214,22 @@ async fn two_collectors_on_one_postgres_stream_each_others_responses() {
     let (a, b) = (app(a, &config), app(b, &config));
     let mut stream = open_stream(&a).await;
     assert_eq!(next_snapshot(&mut stream).await["responses"], 0);
-    let posted = b
-        .oneshot(
-            Request::post("/v1/surveys/checkout/responses")
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(response(&uuid(1), 4).to_string()))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(posted.status(), StatusCode::CREATED);
+    for n in 1..=10 {
+        let posted = b
+            .clone()
+            .oneshot(
+                Request::post("/v1/surveys/checkout/responses")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(response(&uuid(n), 4).to_string()))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(posted.status(), StatusCode::CREATED);
+    }
     assert_eq!(
         next_snapshot(&mut stream).await["responses"],
-        1,
-        "A saw B's response"
+        10,
+        "A saw B's responses"
     );
 }

@@ -146,7 +146,7 @@ pub async fn snapshot(
         let _ = tokio::time::timeout(LONG_POLL, snapshot::wait_for_change(&mut changes, &survey)).await;
     }
     let generation = state.store.generation(&survey.id);
-    let built = snapshot::build_with_minimum(&state, &survey, window, 1, &segment).await?;
+    let built = snapshot::build_owner(&state, &survey, window, &segment).await?;
     Ok((
         [(HeaderName::from_static(GENERATION), generation.to_string())],
         Json(built.snapshot.clone()),
