@@ -31,9 +31,25 @@ pub fn is_email(email: &str) -> bool {
             !label.is_empty()
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && label.chars().all(|c| letter(c) || c == '-')
         });
     email.chars().count() <= MAX_EMAIL && local_ok && domain_ok
+}
+
+/// A letter or digit of any script, with its marks (Thai vowel signs and
+/// tone marks are marks, not letters): any non-ASCII character but
+/// controls, spaces and the invisible formatting characters (bidirectional
+/// overrides and isolates, zero-width spaces and joiners, soft hyphens).
+fn letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let invisible = matches!(
+        c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+    );
+    !(c.is_control() || c.is_whitespace() || invisible)
 }
 
 /// A `mailto:` link to `email`, every character outside RFC 3986's
@@ -77,6 +93,8 @@ mod tests {
             "\"quoted\"@c.cc",
             "anna@x.lv\u{202e}",
             "an\u{200f}na@x.lv",
+            "an\u{2066}na@x.lv",
+            "anna@x\u{200b}y.lv",
             "an na@x.lv",
             "anna@x..lv",
             "anna@-x.lv",
