@@ -7,6 +7,7 @@
 mod admin_token;
 mod client;
 mod config;
+mod counts;
 mod error;
 mod metrics;
 mod rate_limit;

@@ -6,7 +6,6 @@
 //! which the browser's EventSource reconnects on its own.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
@@ -15,6 +14,7 @@ use tokio::sync::watch;
 use tokio::task::AbortHandle;
 
 use crate::client::ClientKey;
+use crate::counts::{Counted, Counts, Over};
 use crate::snapshot_cache::Built;
 use crate::{ApiError, AppState};
 
@@ -30,11 +30,9 @@ pub type Latest = watch::Receiver<Option<Arc<Built>>>;
 
 /// Every open stream and feed.
 pub struct StreamHub {
-    max_total: usize,
+    counts: Arc<Counts>,
     max_per_client: usize,
     lifetime: Duration,
-    open: AtomicUsize,
-    per_client: Mutex<HashMap<ClientKey, usize>>,
     feeds: Mutex<HashMap<FeedKey, Weak<Feed>>>,
 }
 
@@ -58,70 +56,32 @@ impl Feed {
 }
 
 /// One admitted stream; counted out when dropped.
-pub struct Ticket {
-    hub: Arc<StreamHub>,
-    client: ClientKey,
-}
-
-impl Drop for Ticket {
-    fn drop(&mut self) {
-        if let Ok(mut per_client) = self.hub.per_client.lock()
-            && let Some(open) = per_client.get_mut(&self.client)
-        {
-            *open -= 1;
-            if *open == 0 {
-                per_client.remove(&self.client);
-            }
-        }
-        self.hub.open.fetch_sub(1, Ordering::AcqRel);
-    }
-}
+pub type Ticket = Counted;
 
 impl StreamHub {
     /// At most `max_total` streams, `max_per_client` from one client, each
     /// lasting about `lifetime`.
     pub fn new(max_total: usize, max_per_client: usize, lifetime: Duration) -> Arc<Self> {
         Arc::new(Self {
-            max_total,
+            counts: Counts::new(max_total, max_per_client),
             max_per_client,
             lifetime,
-            open: AtomicUsize::new(0),
-            per_client: Mutex::new(HashMap::new()),
             feeds: Mutex::new(HashMap::new()),
         })
     }
 
     /// Admits a stream from `client`, or answers why not: 429 when the
     /// client holds its share, 503 when the server holds all it may.
-    pub fn admit(self: &Arc<Self>, client: ClientKey) -> Result<Ticket, ApiError> {
-        if self.open.fetch_add(1, Ordering::AcqRel) >= self.max_total {
-            self.open.fetch_sub(1, Ordering::AcqRel);
-            return Err(ApiError::unavailable(
-                "too many live snapshot streams are open; retry later",
-                30,
-            ));
-        }
-        let admitted = self.per_client.lock().is_ok_and(|mut per_client| {
-            let open = per_client.entry(client).or_default();
-            let room = *open < self.max_per_client;
-            if room {
-                *open += 1;
-            }
-            room
-        });
-        if !admitted {
-            self.open.fetch_sub(1, Ordering::AcqRel);
-            return Err(ApiError::too_many(
+    pub fn admit(&self, client: ClientKey) -> Result<Ticket, ApiError> {
+        self.counts.admit(Some(client)).map_err(|over| match over {
+            Over::Total => ApiError::unavailable("too many live snapshot streams are open; retry later", 30),
+            Over::PerClient => ApiError::too_many(
                 format!(
                     "this client has {} live snapshot streams open already",
                     self.max_per_client
                 ),
                 Duration::from_secs(30),
-            ));
-        }
-        Ok(Ticket {
-            hub: self.clone(),
-            client,
+            ),
         })
     }
 
@@ -134,7 +94,7 @@ impl StreamHub {
 
     /// Streams open now.
     pub fn open(&self) -> usize {
-        self.open.load(Ordering::Acquire)
+        self.counts.open()
     }
 
     /// The feed of `survey`'s public snapshot over `window`, started if no

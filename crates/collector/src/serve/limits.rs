@@ -3,13 +3,13 @@
 //! established clients keep being served), counted, and logged at most once
 //! a second per reason.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::client::{ClientKey, TrustedProxies};
+use crate::counts::{Counted, Counts, Over};
 use crate::metrics::{Metrics, Shed};
 
 /// File descriptors kept back from the connection cap: the database, the
@@ -29,11 +29,8 @@ pub fn raise_open_files_limit() -> u64 {
 
 /// The caps and what is open now.
 pub struct ConnectionLimits {
-    max_total: usize,
-    max_per_client: usize,
+    counts: Arc<Counts>,
     trusted: Arc<TrustedProxies>,
-    open: AtomicUsize,
-    per_client: Mutex<HashMap<ClientKey, usize>>,
     metrics: Arc<Metrics>,
     last_log: Mutex<Instant>,
     unlogged: AtomicU64,
@@ -49,11 +46,8 @@ impl ConnectionLimits {
         metrics: Arc<Metrics>,
     ) -> Arc<Self> {
         Arc::new(Self {
-            max_total,
-            max_per_client,
+            counts: Counts::new(max_total, max_per_client),
             trusted,
-            open: AtomicUsize::new(0),
-            per_client: Mutex::new(HashMap::new()),
             metrics,
             last_log: Mutex::new(Instant::now() - Duration::from_secs(1)),
             unlogged: AtomicU64::new(0),
@@ -62,30 +56,18 @@ impl ConnectionLimits {
 
     /// Counts a connection from `peer` in, or says why it is shed.
     pub fn admit(self: &Arc<Self>, peer: IpAddr) -> Result<Admitted, Shed> {
-        if self.open.fetch_add(1, Ordering::AcqRel) >= self.max_total {
-            self.open.fetch_sub(1, Ordering::AcqRel);
-            return Err(self.shed(Shed::Total));
-        }
         let client = (!self.trusted.contains(peer)).then(|| ClientKey::of(peer));
-        if let Some(client) = client {
-            let admitted = self.per_client.lock().is_ok_and(|mut per_client| {
-                let open = per_client.entry(client).or_default();
-                let room = *open < self.max_per_client;
-                if room {
-                    *open += 1;
-                }
-                room
-            });
-            if !admitted {
-                self.open.fetch_sub(1, Ordering::AcqRel);
-                return Err(self.shed(Shed::PerClient));
+        match self.counts.admit(client) {
+            Ok(counted) => {
+                self.metrics.connection_opened();
+                Ok(Admitted {
+                    _counted: counted,
+                    metrics: self.metrics.clone(),
+                })
             }
+            Err(Over::Total) => Err(self.shed(Shed::Total)),
+            Err(Over::PerClient) => Err(self.shed(Shed::PerClient)),
         }
-        self.metrics.connection_opened();
-        Ok(Admitted {
-            limits: self.clone(),
-            client,
-        })
     }
 
     fn shed(&self, reason: Shed) -> Shed {
@@ -99,7 +81,7 @@ impl ConnectionLimits {
             tracing::warn!(
                 reason = reason.label(),
                 shed = unlogged,
-                open = self.open.load(Ordering::Acquire),
+                open = self.counts.open(),
                 "connections shed since the last report"
             );
         }
@@ -109,23 +91,13 @@ impl ConnectionLimits {
 
 /// An admitted connection; counted out when dropped.
 pub struct Admitted {
-    limits: Arc<ConnectionLimits>,
-    client: Option<ClientKey>,
+    _counted: Counted,
+    metrics: Arc<Metrics>,
 }
 
 impl Drop for Admitted {
     fn drop(&mut self) {
-        if let Some(client) = self.client
-            && let Ok(mut per_client) = self.limits.per_client.lock()
-            && let Some(open) = per_client.get_mut(&client)
-        {
-            *open -= 1;
-            if *open == 0 {
-                per_client.remove(&client);
-            }
-        }
-        self.limits.open.fetch_sub(1, Ordering::AcqRel);
-        self.limits.metrics.connection_closed();
+        self.metrics.connection_closed();
     }
 }
 
@@ -138,19 +110,24 @@ mod tests {
     }
 
     #[test]
-    fn past_a_cap_the_newest_is_shed_and_a_closed_one_makes_room() {
+    fn trusted_proxies_are_counted_in_all_only_and_shedding_is_counted() {
         let trusted = Arc::new(TrustedProxies::new(vec!["10.0.0.1/32".parse().unwrap()]));
-        let limits = ConnectionLimits::new(4, 2, trusted, Arc::default());
-        let a1 = limits.admit(ip("192.0.2.1")).unwrap();
+        let metrics = Arc::new(Metrics::default());
+        let limits = ConnectionLimits::new(4, 2, trusted, metrics.clone());
+        let _a1 = limits.admit(ip("192.0.2.1")).unwrap();
         let _a2 = limits.admit(ip("192.0.2.1")).unwrap();
         assert!(matches!(limits.admit(ip("192.0.2.1")), Err(Shed::PerClient)));
-        let _proxy = limits.admit(ip("10.0.0.1")).unwrap();
-        let _proxy2 = limits.admit(ip("10.0.0.1")).unwrap();
-        let _proxy3 = limits.admit(ip("10.0.0.1"));
-        assert!(matches!(limits.admit(ip("192.0.2.2")), Err(Shed::Total)));
-        drop(a1);
-        drop(_proxy3);
-        assert!(limits.admit(ip("192.0.2.1")).is_ok(), "room again");
-        assert!(limits.per_client.lock().unwrap().len() <= 1);
+        let _p1 = limits.admit(ip("10.0.0.1")).unwrap();
+        let _p2 = limits.admit(ip("10.0.0.1")).unwrap();
+        assert!(
+            matches!(limits.admit(ip("10.0.0.1")), Err(Shed::Total)),
+            "a proxy past two, under the total cap only"
+        );
+        let text = metrics.render();
+        assert!(
+            text.contains("candor_connections_shed_total{reason=\"per_client\"} 1"),
+            "{text}"
+        );
+        assert!(text.contains("candor_connections_open 4"), "{text}");
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use candor_core::{Survey, SurveyId, ValidResponse};
 
-use super::release::{self, Bind, OpenRow};
+use super::release::{self, OpenRow};
 use super::segment_stats::revalidated_for_figures;
 use super::{Backend, Store, StoreError, on_pool};
 
@@ -103,14 +103,7 @@ impl Store {
                 sqlx::query("UPDATE responses SET release = $2 WHERE id = $1").bind(id).bind(groups).execute(&mut *tx).await?;
             }
             for statement in &receipt.statements {
-                let mut query = sqlx::query(statement.sql);
-                for bind in &statement.binds {
-                    query = match bind {
-                        Bind::Text(text) => query.bind(text),
-                        Bind::Int(n) => query.bind(n),
-                    };
-                }
-                query.execute(&mut *tx).await?;
+                statement.run(&mut tx).await?;
             }
             tx.commit().await?;
             Ok(rows.len() as u64)

@@ -15,7 +15,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::changes::CHANNEL;
 use super::erasure::tombstone;
-use super::release::{self, Bind, OpenRow, placeholders};
+use super::release::{self, OpenRow, placeholders};
 use super::responses::Inserted;
 use super::{Backend, StoreError, on_pool};
 
@@ -118,14 +118,7 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
             }
         }
         for statement in &receipt.statements {
-            let mut query = sqlx::query(statement.sql);
-            for bind in &statement.binds {
-                query = match bind {
-                    Bind::Text(text) => query.bind(text),
-                    Bind::Int(n) => query.bind(n),
-                };
-            }
-            query.execute(&mut *tx).await?;
+            statement.run(&mut tx).await?;
         }
         let mut deltas: BTreeMap<&str, SurveyStats> = BTreeMap::new();
         for (&index, (survey, response)) in order.iter().zip(&candidates) {

@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::changes::CHANNEL;
-use super::release::{self, Bind, Erased, GroupRow, OpenRow, placeholders};
+use super::release::{self, Erased, GroupRow, OpenRow, placeholders};
 use super::segment_stats::revalidated_for_figures;
 use super::{Backend, Store, StoreError, on_pool};
 
@@ -143,14 +143,7 @@ impl Store {
                 days.extend(found);
             }
             for statement in release::withdraw(open, groups, days, &erased)? {
-                let mut query = sqlx::query(statement.sql);
-                for bind in &statement.binds {
-                    query = match bind {
-                        Bind::Text(text) => query.bind(text),
-                        Bind::Int(n) => query.bind(n),
-                    };
-                }
-                query.execute(&mut *tx).await?;
+                statement.run(&mut tx).await?;
             }
             if postgres {
                 for survey_id in &surveys {

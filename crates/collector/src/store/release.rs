@@ -31,6 +31,27 @@ pub struct Statement {
     pub binds: Vec<Bind>,
 }
 
+impl Statement {
+    /// Runs the statement in `tx`, on either database.
+    pub async fn run<DB>(&self, tx: &mut sqlx::Transaction<'_, DB>) -> Result<(), sqlx::Error>
+    where
+        DB: sqlx::Database,
+        for<'e> &'e mut DB::Connection: sqlx::Executor<'e, Database = DB>,
+        for<'q> DB::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+        for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+        for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    {
+        let mut query = sqlx::query::<DB>(self.sql);
+        for bind in &self.binds {
+            query = match bind {
+                Bind::Text(text) => query.bind(text.clone()),
+                Bind::Int(n) => query.bind(*n),
+            };
+        }
+        query.execute(&mut **tx).await.map(drop)
+    }
+}
+
 /// An open group as stored: (survey, unit, seq, n, stats).
 pub type OpenRow = (String, String, i64, i64, String);
 
