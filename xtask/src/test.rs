@@ -43,7 +43,11 @@ pub fn test() -> anyhow::Result<()> {
     );
     // The collector's integration suite runs on SQLite and on a real
     // PostgreSQL started for it, stopped right after.
-    let mut native = cmd("cargo", &["test", "--workspace", "--exclude", "candor"]);
+    // Every test binary runs even after one fails, so the summary is whole.
+    let mut native = cmd(
+        "cargo",
+        &["test", "--no-fail-fast", "--workspace", "--exclude", "candor"],
+    );
     let postgres = match Postgres::start() {
         Ok(server) => {
             native.env("CANDOR_TEST_POSTGRES_URL", &server.url);
@@ -75,7 +79,7 @@ pub fn test() -> anyhow::Result<()> {
             );
             snapshot.args(wasm).args(["--", "-D", "warnings"]);
             summary.step("clippy (wasm, snapshot module)", snapshot);
-            let mut wasm_tests = cmd("cargo", &["test"]);
+            let mut wasm_tests = cmd("cargo", &["test", "--no-fail-fast"]);
             wasm_tests.args(browser_crates);
             wasm_tests.args(wasm).env("CHROMEDRIVER", "/usr/bin/chromedriver");
             summary.step("wasm tests (Chromium)", wasm_tests);
