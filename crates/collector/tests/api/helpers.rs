@@ -32,17 +32,30 @@ pub enum Db {
     Postgres,
 }
 
+/// The PostgreSQL server the twins run on: `CANDOR_TEST_POSTGRES_URL`
+/// (`cargo xtask test` starts one and sets it). Unset, a twin fails rather
+/// than pass without having run; `skip` skips them, as asked, saying so.
+pub fn postgres_server() -> Option<String> {
+    match std::env::var("CANDOR_TEST_POSTGRES_URL") {
+        Ok(skip) if skip == "skip" => {
+            eprintln!("skipped as asked: CANDOR_TEST_POSTGRES_URL=skip");
+            None
+        }
+        Ok(url) => Some(url),
+        Err(_) => panic!(
+            "this test runs on PostgreSQL too: run `cargo xtask test` (it starts one), set \
+             CANDOR_TEST_POSTGRES_URL=postgres://…, or CANDOR_TEST_POSTGRES_URL=skip to skip it"
+        ),
+    }
+}
+
 /// A fresh database URL: a new SQLite file, or a new database on the
-/// PostgreSQL server named by `CANDOR_TEST_POSTGRES_URL` (`cargo xtask test`
-/// starts one). `None` when PostgreSQL is asked for but not configured.
+/// PostgreSQL server of [`postgres_server`]; `None` when that says skip.
 pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> Option<String> {
     match db {
         Db::Sqlite => Some(format!("sqlite://{}", dir.path().join("candor.db").display())),
         Db::Postgres => {
-            let Ok(admin) = std::env::var("CANDOR_TEST_POSTGRES_URL") else {
-                eprintln!("skipped: CANDOR_TEST_POSTGRES_URL is not set (cargo xtask test sets it)");
-                return None;
-            };
+            let admin = postgres_server()?;
             let name = format!("candor_test_{}", uuid::Uuid::new_v4().simple());
             let mut connection = sqlx::PgConnection::connect(&admin)
                 .await
