@@ -99,7 +99,6 @@ pub fn QuestionView(
             <ContactField question_id=id.clone() label=text strings=s form=form />
         }
         .into_any(),
-        _ => ().into_any(),
     };
     view! {
         <div
@@ -149,6 +148,29 @@ fn message(s: &'static Strings, code: ErrorCode) -> &'static str {
     match code {
         ErrorCode::Required => s.required,
         ErrorCode::TooLong => s.too_long,
-        _ => s.check,
+        // What a respondent can fix by looking again.
+        ErrorCode::InvalidType
+        | ErrorCode::OutOfRange
+        | ErrorCode::InvalidValue
+        | ErrorCode::UnknownField => s.check,
+        // Not the respondent's to fix (the survey, the collector, the
+        // network): the form asks them to check, the console says more.
+        ErrorCode::InvalidJson
+        | ErrorCode::UnknownQuestion
+        | ErrorCode::WrongVersion
+        | ErrorCode::UnknownSurvey
+        | ErrorCode::Duplicate
+        | ErrorCode::MissingText
+        | ErrorCode::Conflict
+        | ErrorCode::PayloadTooLarge
+        | ErrorCode::UnsupportedMediaType
+        | ErrorCode::NotFound
+        | ErrorCode::NotPublic
+        | ErrorCode::RateLimited
+        | ErrorCode::Unauthorized
+        | ErrorCode::Forbidden
+        | ErrorCode::Timeout
+        | ErrorCode::Internal
+        | ErrorCode::Unavailable => s.check,
     }
 }

@@ -88,7 +88,15 @@ fn status_for(code: ErrorCode) -> StatusCode {
         ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::InvalidType
+        | ErrorCode::OutOfRange
+        | ErrorCode::TooLong
+        | ErrorCode::UnknownField
+        | ErrorCode::UnknownQuestion
+        | ErrorCode::Required
+        | ErrorCode::InvalidValue
+        | ErrorCode::Duplicate
+        | ErrorCode::MissingText => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 /// What went wrong, as a stable machine-readable code.
 ///
 /// The codes are part of the public wire contract (docs/api.md); new ones may
-/// be added, existing ones never change meaning.
+/// be added, existing ones never change meaning. Not `non_exhaustive`: the
+/// crates are not published, and every match over the codes is to list them
+/// all, so a new code is placed where it belongs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[non_exhaustive]
 pub enum ErrorCode {
     /// The body is not JSON, or not UTF-8.
     InvalidJson,

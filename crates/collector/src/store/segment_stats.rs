@@ -132,7 +132,12 @@ pub(super) fn revalidated_for_figures(definition: &Survey, answers: &str) -> Opt
             candor_core::QuestionKind::ContactRequest => {
                 serde_json::json!({"consent": true, "email": "someone@example.com"})
             }
-            _ => continue,
+            candor_core::QuestionKind::Csat { .. }
+            | candor_core::QuestionKind::Nps
+            | candor_core::QuestionKind::Ces
+            | candor_core::QuestionKind::ExpectationGap { .. }
+            | candor_core::QuestionKind::YesNo
+            | candor_core::QuestionKind::SingleChoice { .. } => continue,
         };
         if let Some(answer) = answers.get_mut(question.id.as_str())
             && !answer.is_null()

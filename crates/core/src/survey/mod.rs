@@ -55,7 +55,6 @@ pub struct Question {
 
 /// The kinds of question, each with its own answer shape and scale.
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 pub enum QuestionKind {
     /// Customer satisfaction on 1–5 (or 1–7); top-2-box counts as satisfied.
     Csat {
@@ -123,7 +122,7 @@ impl QuestionKind {
             Self::Csat { points, .. } => Some(1..=*points),
             Self::Nps => Some(0..=10),
             Self::Ces | Self::ExpectationGap { .. } => Some(1..=7),
-            _ => None,
+            Self::YesNo | Self::SingleChoice { .. } | Self::Comment { .. } | Self::ContactRequest => None,
         }
     }
 

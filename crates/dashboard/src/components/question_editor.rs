@@ -152,7 +152,15 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
                 Some(QuestionKind::Csat { .. }) => view! { <CsatControls editing=editing index=i /> }.into_any(),
                 Some(QuestionKind::SingleChoice { .. }) => view! { <Labels editing=editing index=i editable=true /> }.into_any(),
                 Some(QuestionKind::ExpectationGap { .. }) => view! { <Labels editing=editing index=i editable=false /> }.into_any(),
-                _ => ().into_any(),
+                // Kinds with nothing to set beyond their text.
+                Some(
+                    QuestionKind::Nps
+                    | QuestionKind::Ces
+                    | QuestionKind::YesNo
+                    | QuestionKind::Comment { .. }
+                    | QuestionKind::ContactRequest,
+                )
+                | None => ().into_any(),
             }}
             <label class="editor__check" for=required_for>
                 <input id=required_id type="checkbox" prop:checked=move || editing.read(i, |q, _| q.required)

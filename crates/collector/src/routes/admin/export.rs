@@ -170,7 +170,12 @@ fn columns(survey: &Survey) -> Vec<Column> {
                     columns.push(Column::new(&["answers", q, field]));
                 }
             }
-            _ => columns.push(Column::new(&["answers", q])),
+            QuestionKind::Csat { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Ces
+            | QuestionKind::YesNo
+            | QuestionKind::SingleChoice { .. }
+            | QuestionKind::Comment { .. } => columns.push(Column::new(&["answers", q])),
         }
     }
     for column in &mut columns {
