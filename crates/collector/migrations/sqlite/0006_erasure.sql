@@ -4,4 +4,4 @@
 CREATE TABLE erased_responses (
     id_hash    TEXT PRIMARY KEY,
     erased_at  TEXT NOT NULL
-);
+) WITHOUT ROWID;

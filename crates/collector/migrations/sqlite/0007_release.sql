@@ -1,3 +1,5 @@
+-- (SQLite: WITHOUT ROWID, so each table is one b-tree, its key: fewer
+-- pages written by each commit.)
 -- Public figures are built from released groups (candor_core::release):
 -- every unit (responses, a question, a gap dimension) gathers its answers
 -- into groups of the survey's minimum sample, released whole on the day
@@ -12,7 +14,7 @@ CREATE TABLE release_open (
     n          BIGINT NOT NULL,   -- answers in it
     stats      TEXT NOT NULL,     -- their SurveyStats
     PRIMARY KEY (survey_id, unit)
-);
+) WITHOUT ROWID;
 
 -- Every group released, kept so an erasure can withdraw the one holding
 -- an erased answer (its stats are then emptied and it is never shown).
@@ -24,7 +26,7 @@ CREATE TABLE release_groups (
     stats      TEXT NOT NULL,
     withdrawn  BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (survey_id, unit, seq)
-);
+) WITHOUT ROWID;
 
 -- Released groups merged per survey and day: what public snapshots read.
 CREATE TABLE release_days (
@@ -32,7 +34,7 @@ CREATE TABLE release_days (
     day        TEXT NOT NULL,
     stats      TEXT NOT NULL,
     PRIMARY KEY (survey_id, day)
-);
+) WITHOUT ROWID;
 
 -- The group of each unit a response joined, as JSON {unit: seq}; NULL for
 -- responses stored before groups existed, until the collector replays them
