@@ -10,7 +10,7 @@ use std::time::Duration;
 use std::net::SocketAddr;
 
 use axum::Extension;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -20,7 +20,6 @@ use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::cache::cached_bytes;
-use super::load_survey;
 use crate::ClientKey;
 use crate::routes::extract::{PublishedSurvey, Query};
 use crate::snapshot_cache::{Built, Key};
@@ -40,11 +39,10 @@ pub struct SnapshotQuery {
 /// The survey's public figures over the window (default: the survey's own).
 pub async fn get_snapshot(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<SnapshotQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let window = public_window(&survey, query.window.as_deref())?;
     let snapshot = build(&state, &survey, window).await?;
     Ok(cached_bytes(&headers, snapshot.json.clone(), MAX_AGE_SECONDS))

@@ -6,7 +6,7 @@
 //! carriage return: OWASP's list) is neutralised with a leading apostrophe.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use candor_core::{ErrorCode, QuestionKind, Survey};
@@ -15,8 +15,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::responses::Filters;
+use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::routes::load_survey;
 use crate::{ApiError, AppState, Cursor, ResponseFilter, Store, StoredResponse};
 
 /// Responses read per database round trip.
@@ -40,11 +40,10 @@ enum Format {
 /// Streams the export.
 pub async fn export(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<ExportQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Response, ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let format = match query.format.as_deref().unwrap_or("csv") {
         "csv" => Format::Csv,
         "ndjson" => Format::Ndjson,

@@ -3,11 +3,11 @@
 //! the dashboard offers as filters.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::Deserialize;
 
+use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::Query;
-use crate::routes::load_survey;
 use crate::store::Facets;
 use crate::{ApiError, AppState};
 
@@ -18,10 +18,9 @@ pub struct FacetsQuery {
 
 pub async fn facets(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<FacetsQuery>,
 ) -> Result<Json<Facets>, ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let window = super::window_or_default(&survey, query.window.as_deref())?;
     let today = crate::routes::today();
     let from = window.first_day(today).map(|d| d.to_string());

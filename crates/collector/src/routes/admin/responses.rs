@@ -2,13 +2,13 @@
 //! filtered, a page at a time.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use candor_core::{Day, ErrorCode, Segment};
 use serde::{Deserialize, Serialize};
 
+use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::routes::load_survey;
 use crate::{ApiError, AppState, Cursor, ResponseFilter, StoredResponse};
 
 /// Most responses in one page.
@@ -59,11 +59,10 @@ pub struct Page {
 /// Lists responses of a survey.
 pub async fn list(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<ListQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<Page>, ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let limit = query.limit.unwrap_or(50);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::new(

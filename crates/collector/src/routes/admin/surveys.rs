@@ -1,7 +1,7 @@
 //! Creating, editing and publishing surveys, and the owner's snapshot.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use std::time::Duration;
 
 use axum::http::{HeaderName, StatusCode};
@@ -10,8 +10,9 @@ use serde_json::{Value, json};
 
 use super::json_body;
 use crate::routes::extract::JsonBytes;
+use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::routes::{load_survey, snapshot};
+use crate::routes::snapshot;
 use crate::{ApiError, AppState, SurveySummary};
 
 /// `GET /v1/admin/surveys`: every survey with its response count.
@@ -67,8 +68,10 @@ fn from_template(template: &Value, id: Option<&Value>) -> Result<Survey, ApiErro
 }
 
 /// `GET /v1/admin/surveys/{id}`: the published survey and the draft.
-pub async fn get(State(state): State<AppState>, Path(survey): Path<String>) -> Result<Json<Value>, ApiError> {
-    let published = load_survey(&state.store, &survey).await?;
+pub async fn get(
+    State(state): State<AppState>,
+    PublishedSurvey(published): PublishedSurvey,
+) -> Result<Json<Value>, ApiError> {
     let draft = state.store.draft(&published.id).await?;
     Ok(Json(json!({"published": published, "draft": draft})))
 }
@@ -76,10 +79,9 @@ pub async fn get(State(state): State<AppState>, Path(survey): Path<String>) -> R
 /// `PUT /v1/admin/surveys/{id}/draft`: saves an edit without publishing it.
 pub async fn save_draft(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(published): PublishedSurvey,
     JsonBytes(body): JsonBytes,
 ) -> Result<Json<Survey>, ApiError> {
-    let published = load_survey(&state.store, &survey).await?;
     let draft = Survey::from_json(&body)?;
     if draft.id != published.id {
         return Err(ApiError::new(
@@ -97,9 +99,8 @@ pub async fn save_draft(
 /// version. Responses keep the version they answered.
 pub async fn publish(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(published): PublishedSurvey,
 ) -> Result<Json<Survey>, ApiError> {
-    let published = load_survey(&state.store, &survey).await?;
     state
         .store
         .publish(&published.id)
@@ -134,11 +135,10 @@ const LONG_POLL: Duration = Duration::from_secs(25);
 /// live view (an EventSource could not send the admin token).
 pub async fn snapshot(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<WindowQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<([(HeaderName, String); 1], Json<Snapshot>), ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let window = super::window_or_default(&survey, query.window.as_deref())?;
     // Subscribed before the generation is read, so no change slips between.
     let mut changes = state.store.subscribe();

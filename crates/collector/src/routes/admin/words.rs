@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use candor_core::stats::{Keyness, keyness};
 use candor_core::{QuestionKind, Survey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::routes::load_survey;
 use crate::words::words;
 use crate::{ApiError, AppState, ResponseFilter};
 
@@ -40,11 +40,10 @@ pub struct WordsReport {
 
 pub async fn words_report(
     State(state): State<AppState>,
-    Path(survey): Path<String>,
+    PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<WordsQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<WordsReport>, ApiError> {
-    let survey = load_survey(&state.store, &survey).await?;
     let window = super::window_or_default(&survey, query.window.as_deref())?;
     let today = crate::routes::today();
     let filter = ResponseFilter {
