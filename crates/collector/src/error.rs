@@ -19,8 +19,14 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// An error with an explicit status.
-    pub fn new(status: StatusCode, code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
+    /// An error for `field`, with the status its code has.
+    pub fn new(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
+        Self::with_status(status_for(code), code, field, message)
+    }
+
+    /// An error with a status other than its code's (a malformed query
+    /// string is a 400 `invalid_value`, where a body's value is a 422).
+    pub fn with_status(status: StatusCode, code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
         Self {
             status,
             body: FieldError::new(code, field, message),
@@ -34,7 +40,6 @@ impl ApiError {
         Self {
             retry_after: Some(seconds),
             ..Self::new(
-                StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::RateLimited,
                 "",
                 format!("too many responses from this client; retry in {seconds} s"),
@@ -46,12 +51,7 @@ impl ApiError {
     pub fn unavailable(message: impl Into<String>, seconds: u64) -> Self {
         Self {
             retry_after: Some(seconds),
-            ..Self::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::Unavailable,
-                "",
-                message,
-            )
+            ..Self::new(ErrorCode::Unavailable, "", message)
         }
     }
 
@@ -59,14 +59,13 @@ impl ApiError {
     pub fn too_many(message: impl Into<String>, wait: std::time::Duration) -> Self {
         Self {
             retry_after: Some(wait.as_secs().max(1)),
-            ..Self::new(StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited, "", message)
+            ..Self::new(ErrorCode::RateLimited, "", message)
         }
     }
 
     /// 404 for a survey id that does not exist.
     pub fn unknown_survey(id: &str) -> Self {
         Self::new(
-            StatusCode::NOT_FOUND,
             ErrorCode::UnknownSurvey,
             "survey",
             format!("no survey with id {id:?}"),
@@ -123,7 +122,6 @@ impl From<StoreError> for ApiError {
             );
         }
         Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Internal,
             "",
             "the collector could not complete the request; retry later",

@@ -3,7 +3,6 @@
 //! `navigator.sendBeacon`). Every rejection is an [`ApiError`] naming the field.
 
 use axum::extract::{FromRequest, Request};
-use axum::http::StatusCode;
 use candor_core::{ErrorCode, ResponseSubmission};
 
 use crate::ApiError;
@@ -18,7 +17,6 @@ impl<S: Send + Sync> FromRequest<S> for Submission {
         let essence = super::extract::media_type(&request);
         if essence != "application/json" && essence != "text/plain" {
             return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
                 "",
                 "send the response as application/json or text/plain",

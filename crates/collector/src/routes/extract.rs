@@ -23,7 +23,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
             .await
             .map(|axum::extract::Query(value)| Self(value))
             .map_err(|rejection| {
-                ApiError::new(
+                ApiError::with_status(
                     StatusCode::BAD_REQUEST,
                     ErrorCode::InvalidValue,
                     "query",
@@ -67,25 +67,18 @@ pub async fn body_bytes(request: Request) -> Result<Bytes, ApiError> {
     Bytes::from_request(request, &()).await.map_err(|rejection| {
         if past_deadline(&rejection) {
             ApiError::new(
-                StatusCode::REQUEST_TIMEOUT,
                 ErrorCode::Timeout,
                 "",
                 "the body did not arrive within the read timeout",
             )
         } else if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorCode::PayloadTooLarge,
                 "",
                 format!("the body is over {MAX_BODY_BYTES} bytes"),
             )
         } else {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                ErrorCode::InvalidJson,
-                "",
-                rejection.body_text(),
-            )
+            ApiError::new(ErrorCode::InvalidJson, "", rejection.body_text())
         }
     })
 }
@@ -125,7 +118,6 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
         let json = media_type(&request) == "application/json";
         if !json {
             return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
                 "",
                 "send application/json",

@@ -13,7 +13,7 @@ mod surveys;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::routing::{get, post};
 use candor_core::{ErrorCode, SurveyId};
 use tower::Layer;
@@ -114,7 +114,7 @@ async fn openapi() -> ([(header::HeaderName, &'static str); 1], &'static str) {
 }
 
 async fn not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "", "no such route")
+    ApiError::new(ErrorCode::NotFound, "", "no such route")
 }
 
 /// Parses the `{survey}` path segment; a malformed id is simply unknown.

@@ -45,7 +45,6 @@ pub async fn submit(
             .map(std::sync::Arc::new)
             .ok_or_else(|| {
                 ApiError::new(
-                    StatusCode::CONFLICT,
                     ErrorCode::WrongVersion,
                     "survey_version",
                     format!(
@@ -66,7 +65,6 @@ pub async fn submit(
         Inserted::Duplicate | Inserted::Erased => StatusCode::OK,
         Inserted::IdTaken => {
             return Err(ApiError::new(
-                StatusCode::CONFLICT,
                 ErrorCode::Conflict,
                 "id",
                 "this id belongs to a response to another survey",
@@ -85,7 +83,6 @@ fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(),
         .and_then(|v| v.to_str().ok());
     match origin {
         Some(origin) if !allowed.is_empty() && !allowed.iter().any(|a| a == origin) => Err(ApiError::new(
-            StatusCode::FORBIDDEN,
             ErrorCode::Forbidden,
             "origin",
             format!("this survey does not accept responses from {origin}"),

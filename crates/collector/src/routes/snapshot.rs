@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 
 use axum::Extension;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use candor_core::{ErrorCode, Segment, Snapshot, Survey, Window};
@@ -124,7 +124,6 @@ fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError>
     let public = &survey.settings.public_aggregates;
     if !public.enabled {
         return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
             ErrorCode::NotPublic,
             "survey",
             "this survey's results are not public",

@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use candor_core::ErrorCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -24,7 +23,6 @@ fn status(raw: Option<&str>, field: &str) -> Result<Option<&'static str>, ApiErr
         Some("open") => Ok(Some("open")),
         Some("done") => Ok(Some("done")),
         Some(_) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InvalidValue,
             field,
             "must be open or done",
@@ -51,7 +49,6 @@ pub async fn set_status(
     let new = status(value.get("status").and_then(Value::as_str).or(Some("")), "status")?.unwrap_or("open");
     if !state.store.set_contact_status(&response, new).await? {
         return Err(ApiError::new(
-            StatusCode::NOT_FOUND,
             ErrorCode::NotFound,
             "response",
             "no contact request for that response",

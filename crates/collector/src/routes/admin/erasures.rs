@@ -5,7 +5,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 use candor_core::{ErrorCode, ResponseId};
 use serde_json::{Value, json};
 
@@ -26,20 +25,12 @@ pub async fn erase(
 }
 
 fn respondent(body: &Value) -> Result<Respondent, ApiError> {
-    let invalid = |field: &str, message: &str| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidValue,
-            field,
-            message,
-        )
-    };
+    let invalid = |field: &str, message: &str| ApiError::new(ErrorCode::InvalidValue, field, message);
     let Value::Object(fields) = body else {
         return Err(invalid("", "send {\"email\": …} or {\"response_id\": …}"));
     };
     if let Some(unknown) = fields.keys().find(|k| *k != "email" && *k != "response_id") {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::UnknownField,
             unknown,
             "only email or response_id",
@@ -52,7 +43,6 @@ fn respondent(body: &Value) -> Result<Respondent, ApiError> {
         (None, Some(_)) => Err(invalid("response_id", "give the response's id, a UUID")),
         (Some(_), Some(_)) => Err(invalid("", "give either email or response_id, not both")),
         (None, None) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Required,
             "email",
             "give the respondent's email address or a response_id",

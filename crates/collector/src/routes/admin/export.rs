@@ -7,7 +7,7 @@
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use candor_core::{ErrorCode, QuestionKind, Survey};
 use futures_util::stream;
@@ -49,7 +49,6 @@ pub async fn export(
         "ndjson" => Format::Ndjson,
         _ => {
             return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::InvalidValue,
                 "format",
                 "must be csv or ndjson",

@@ -15,7 +15,7 @@ use axum::Router;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -50,7 +50,6 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
         .map(|token| token.trim().to_owned());
     let Some(token) = presented else {
         let mut response = ApiError::new(
-            StatusCode::UNAUTHORIZED,
             ErrorCode::Unauthorized,
             "authorization",
             "send the admin token as Authorization: Bearer <token>",
@@ -71,7 +70,6 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
             };
             match state.admin_failures.failed(client) {
                 Ok(()) => ApiError::new(
-                    StatusCode::FORBIDDEN,
                     ErrorCode::Forbidden,
                     "authorization",
                     "that is not the admin token",
@@ -97,12 +95,6 @@ fn window_or_default(
 
 /// Parses a JSON body already read.
 fn json_body(body: &[u8]) -> Result<serde_json::Value, ApiError> {
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            ErrorCode::InvalidJson,
-            "",
-            format!("not valid JSON: {e}"),
-        )
-    })
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {e}")))
 }

@@ -3,7 +3,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
 use candor_core::{Day, ErrorCode, Segment};
 use serde::{Deserialize, Serialize};
 
@@ -66,7 +65,6 @@ pub async fn list(
     let limit = query.limit.unwrap_or(50);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::OutOfRange,
             "limit",
             format!("must be from 1 to {MAX_LIMIT}"),
@@ -93,7 +91,6 @@ fn parse_cursor(raw: &str) -> Result<Cursor, ApiError> {
         .map(|(at, id)| (at.to_owned(), id.to_owned()))
         .ok_or_else(|| {
             ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::InvalidValue,
                 "cursor",
                 "pass the `next` value of the previous page",

@@ -35,7 +35,6 @@ pub async fn create(
     survey.version = 1;
     if !state.store.create_survey(&survey).await? {
         return Err(ApiError::new(
-            StatusCode::CONFLICT,
             ErrorCode::Conflict,
             "id",
             format!(
@@ -51,7 +50,6 @@ fn from_template(template: &Value, id: Option<&Value>) -> Result<Survey, ApiErro
     let name = template.as_str().unwrap_or_default();
     let mut survey = templates::by_name(name).ok_or_else(|| {
         ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InvalidValue,
             "template",
             format!(
@@ -85,7 +83,6 @@ pub async fn save_draft(
     let draft = Survey::from_json(&body)?;
     if draft.id != published.id {
         return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InvalidValue,
             "id",
             "a draft keeps its survey's id",
@@ -106,14 +103,7 @@ pub async fn publish(
         .publish(&published.id)
         .await?
         .map(Json)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::CONFLICT,
-                ErrorCode::Conflict,
-                "draft",
-                "there is no draft to publish",
-            )
-        })
+        .ok_or_else(|| ApiError::new(ErrorCode::Conflict, "draft", "there is no draft to publish"))
 }
 
 /// The query string of the owner's snapshot.
