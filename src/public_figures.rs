@@ -2,7 +2,8 @@
 //! window, the response count, the satisfaction question's figures and the
 //! gap dimensions. A flat shape with optional fields and the kinds as text:
 //! core's full `Snapshot` decoder (tagged figure kinds, trends, comparisons
-//! the widget never shows) cost the wasm about 30 KB. The collector writes
+//! the widget never shows) made the wasm much larger (docs/benchmarks.md,
+//! "Measurements behind the code"). The collector writes
 //! `Snapshot`; fields added to it are skipped here.
 
 use candor_core::Window;

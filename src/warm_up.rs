@@ -124,8 +124,8 @@ fn detached() -> Result<HtmlElement, JsValue> {
 /// Lays the survey's title out on the page in each of the widget's text
 /// styles, in the language it will show in, so the browser loads their
 /// fonts and readies the stylesheet's rules here rather than in the
-/// survey's first frame (at 4× CPU slowdown about 30 ms of a first frame's
-/// 70). Added, measured and removed in one task: never painted, never
+/// survey's first frame (docs/benchmarks.md measures what that saves).
+/// Added, measured and removed in one task: never painted, never
 /// announced, and out of the page's layout.
 /// Returns the height it was laid out at.
 fn lay_out_unseen(survey: &Survey) -> Result<i32, JsValue> {

@@ -6,10 +6,9 @@ use leptos::prelude::*;
 
 /// How many of `count` parts to draw: the first at once, then one more
 /// after each frame the browser draws. So no single task builds them all
-/// and no single frame lays them all out (issue 5: no task over 50 ms; at
-/// 4× CPU slowdown, laying out a whole survey took longer than building
-/// it). The next part is built in a task after the frame, not in the frame
-/// itself. A hidden page draws no frames: there the parts come a task
+/// and no single frame lays them all out (laying out a whole survey took
+/// longer than building it: docs/benchmarks.md, "Long frames"). The next
+/// part is built in a task after the frame, not in the frame itself. A hidden page draws no frames: there the parts come a task
 /// apart.
 pub fn one_per_frame(count: usize) -> ReadSignal<usize> {
     let drawn = RwSignal::new(count.min(1));

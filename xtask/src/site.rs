@@ -70,8 +70,8 @@ fn build_wasm(
     toolchain::widget_build()?;
     // `cargo rustc --crate-type cdylib`: the crates are also rlibs (for
     // tests and the dashboard), and cargo silently skips the profile's LTO
-    // when a build makes an rlib too (rust-lang/cargo#9672): that cost the
-    // widget 26 KB of brotli.
+    // when a build makes an rlib too (rust-lang/cargo#9672; what it cost is
+    // in docs/benchmarks.md).
     let mut args = vec![
         "rustc",
         "--package",
@@ -125,8 +125,8 @@ pub fn stage() -> anyhow::Result<PathBuf> {
     }
     // What browsers download, minified (pkg/ keeps the readable source, and
     // bundlers minify it for sites that use the npm package): the loader
-    // every page loads, and the widget's glue (58 KB → 26 KB, 8.6 → 6.3 KB
-    // with brotli).
+    // every page loads, and the widget's glue (docs/benchmarks.md has the
+    // sizes).
     let loader = site.join("candor.js");
     let modules = BUILT.iter().filter(|file| !file.ends_with(".d.ts"));
     let build = build_of(modules.map(|file| site.join(file)))?;

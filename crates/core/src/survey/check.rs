@@ -31,8 +31,8 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Fie
 }
 
 /// Deserializes `body` in the widget: the same codes, but a shape error names
-/// the line and column rather than the JSON path (the path costs ~50 KB of
-/// wasm). Rule errors, checked afterwards, still name their path, and the
+/// the line and column rather than the JSON path (tracking it costs the
+/// widget's wasm dearly: docs/benchmarks.md). Rule errors, checked afterwards, still name their path, and the
 /// collector, through which definitions are published, names every path.
 #[cfg(target_arch = "wasm32")]
 pub fn deserialize<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, FieldError> {

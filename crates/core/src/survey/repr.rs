@@ -4,7 +4,8 @@
 //! Written through a tagged enum ([`QuestionRepr`]); read through one flat
 //! struct ([`QuestionIn`]) whose kind-specific fields are checked after:
 //! the same errors, but no buffering of each question to find its tag,
-//! which made the widget's wasm about 25 KB larger.
+//! which made the widget's wasm larger (docs/benchmarks.md, "Measurements
+//! behind the code").
 
 use serde::{Deserialize, Serialize};
 
