@@ -188,7 +188,7 @@ fn widget(host: &HtmlElement, survey: Survey) -> Result<impl Drop, JsValue> {
 
 #[cfg(test)]
 mod tests {
-    use candor_core::templates::KINDS;
+    use candor_core::Kind;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     use super::*;
@@ -196,10 +196,10 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_warm_up_survey_has_every_question_kind_and_rating_style() {
         let survey = Survey::from_json(SURVEY.as_bytes()).unwrap();
-        for kind in KINDS {
+        for kind in Kind::ALL {
             assert!(
-                survey.questions.iter().any(|q| q.kind.name() == kind),
-                "no {kind}"
+                survey.questions.iter().any(|q| q.kind.kind() == kind),
+                "no {kind:?}"
             );
         }
         let json = serde_json::to_string(&survey).unwrap();

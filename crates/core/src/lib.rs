@@ -48,7 +48,7 @@ pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidRes
 pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{
-    ColorScheme, CsatDisplay, Dimension, DisplayMode, Labelled, Layout, PublicAggregates, Question,
+    ColorScheme, CsatDisplay, Dimension, DisplayMode, Kind, Labelled, Layout, PublicAggregates, Question,
     QuestionKind, Settings, Survey, Texts, Theme, Trigger,
 };
 pub use window::Window;

@@ -126,17 +126,93 @@ impl QuestionKind {
         }
     }
 
+    /// The kind without its settings.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Self::Csat { .. } => Kind::Csat,
+            Self::Nps => Kind::Nps,
+            Self::Ces => Kind::Ces,
+            Self::ExpectationGap { .. } => Kind::ExpectationGap,
+            Self::YesNo => Kind::YesNo,
+            Self::SingleChoice { .. } => Kind::SingleChoice,
+            Self::Comment { .. } => Kind::Comment,
+            Self::ContactRequest => Kind::ContactRequest,
+        }
+    }
+
     /// The kind's name in JSON.
     pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+}
+
+/// What kind a question is, without its settings: what an editor offers
+/// and a starter question is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Satisfaction on a 1–5 or 1–7 scale.
+    Csat,
+    /// Net Promoter Score, 0–10.
+    Nps,
+    /// Customer effort, 1–7.
+    Ces,
+    /// Expected and experienced, 1–7, per dimension.
+    ExpectationGap,
+    /// Yes or no.
+    YesNo,
+    /// One option of several.
+    SingleChoice,
+    /// Free text.
+    Comment,
+    /// A consented request to be contacted.
+    ContactRequest,
+}
+
+impl Kind {
+    /// Every kind, in the order an editor lists them.
+    pub const ALL: [Self; 8] = [
+        Self::Csat,
+        Self::Nps,
+        Self::Ces,
+        Self::ExpectationGap,
+        Self::YesNo,
+        Self::SingleChoice,
+        Self::Comment,
+        Self::ContactRequest,
+    ];
+
+    /// The kind's name in JSON.
+    pub fn name(self) -> &'static str {
         match self {
-            Self::Csat { .. } => "csat",
+            Self::Csat => "csat",
             Self::Nps => "nps",
             Self::Ces => "ces",
-            Self::ExpectationGap { .. } => "expectation_gap",
+            Self::ExpectationGap => "expectation_gap",
             Self::YesNo => "yes_no",
-            Self::SingleChoice { .. } => "single_choice",
-            Self::Comment { .. } => "comment",
+            Self::SingleChoice => "single_choice",
+            Self::Comment => "comment",
             Self::ContactRequest => "contact_request",
+        }
+    }
+
+    /// The kind named `name` in JSON.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// Its place in [`Kind::ALL`]; the match makes a new kind take one
+    /// (checked by the tests, which see `ALL` list each at its place).
+    #[cfg(test)]
+    fn position(self) -> usize {
+        match self {
+            Self::Csat => 0,
+            Self::Nps => 1,
+            Self::Ces => 2,
+            Self::ExpectationGap => 3,
+            Self::YesNo => 4,
+            Self::SingleChoice => 5,
+            Self::Comment => 6,
+            Self::ContactRequest => 7,
         }
     }
 }
@@ -164,5 +240,19 @@ impl Survey {
     /// including the default).
     pub fn locales(&self) -> Vec<&str> {
         crate::locale::common(&self.title, self.questions.iter().map(|q| &q.text))
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::Kind;
+
+    #[test]
+    fn every_kind_is_listed_once_and_named_both_ways() {
+        for (at, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(kind.position(), at, "{kind:?} listed at its place");
+            assert_eq!(Kind::parse(kind.name()), Some(kind));
+        }
+        assert_eq!(Kind::parse("essay"), None);
     }
 }

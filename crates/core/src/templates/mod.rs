@@ -4,7 +4,7 @@
 mod starters;
 mod texts;
 
-pub use starters::{BLANK, KINDS, blank, starter};
+pub use starters::{BLANK, blank, starter};
 
 use crate::{
     CsatDisplay, Labelled, Layout, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId, Texts,

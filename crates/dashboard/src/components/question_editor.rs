@@ -4,7 +4,8 @@
 //! moving one up or down, removing one. Reads go through `.get(i)`: a row
 //! may be asked once more after its question left.
 
-use candor_core::templates::{KINDS, starter};
+use candor_core::Kind;
+use candor_core::templates::starter;
 use candor_core::{CsatDisplay, Labelled, Question, QuestionKind, Survey};
 use leptos::prelude::*;
 
@@ -34,17 +35,16 @@ impl Editing {
 }
 
 /// The kinds as the editor names them.
-fn kind_name(kind: &str) -> &'static str {
+fn kind_name(kind: Kind) -> &'static str {
     match kind {
-        "csat" => tr("Satisfaction (CSAT)"),
-        "nps" => tr("Recommendation (NPS)"),
-        "ces" => tr("Effort (CES)"),
-        "expectation_gap" => tr("Expectation vs experience"),
-        "yes_no" => tr("Yes or no"),
-        "single_choice" => tr("One choice of several"),
-        "comment" => tr("Comment"),
-        "contact_request" => tr("Contact request"),
-        _ => tr("Question"),
+        Kind::Csat => tr("Satisfaction (CSAT)"),
+        Kind::Nps => tr("Recommendation (NPS)"),
+        Kind::Ces => tr("Effort (CES)"),
+        Kind::ExpectationGap => tr("Expectation vs experience"),
+        Kind::YesNo => tr("Yes or no"),
+        Kind::SingleChoice => tr("One choice of several"),
+        Kind::Comment => tr("Comment"),
+        Kind::ContactRequest => tr("Contact request"),
     }
 }
 
@@ -70,29 +70,25 @@ pub fn QuestionEditor(editing: Editing) -> impl IntoView {
             .map(|i| view! { <QuestionRow editing=editing index=i count=count /> })
             .collect_view()
     };
-    let new_kind = RwSignal::new(KINDS[0].to_owned());
-    let kinds = KINDS
+    let new_kind = RwSignal::new(Kind::ALL[0]);
+    let kinds = Kind::ALL
         .iter()
-        .map(|k| view! { <option value=*k>{kind_name(k)}</option> })
+        .map(|k| view! { <option value=k.name()>{kind_name(*k)}</option> })
         .collect_view();
     let add = move |_| {
         let kind = new_kind.get_untracked();
-        let mut added = false;
-        editing.apply(|s, _| {
-            if let Some(question) = starter(&s.questions, &kind) {
-                s.questions.push(question);
-                added = true;
-            }
-        });
-        if added {
-            focus_later(format!("text-{}", count.get_untracked() - 1));
-        }
+        editing.apply(|s, _| s.questions.push(starter(&s.questions, kind)));
+        focus_later(format!("text-{}", count.get_untracked() - 1));
     };
     view! {
         {rows}
         <div class="editor__add">
             <label for="new-kind">{tr("New question")}</label>
-            <select id="new-kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>{kinds}</select>
+            <select id="new-kind" on:change=move |ev| {
+                if let Some(kind) = Kind::parse(&event_target_value(&ev)) {
+                    new_kind.set(kind);
+                }
+            }>{kinds}</select>
             <button type="button" on:click=add>{tr("Add question")}</button>
         </div>
     }
@@ -104,12 +100,10 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
     let text_id = format!("text-{i}");
     let required_id = format!("required-{i}");
     let (text_for, required_for) = (text_id.clone(), required_id.clone());
-    let kind = move || editing.read(i, |q, _| q.kind.name().to_owned());
+    let kind = move || editing.read(i, |q, _| Some(q.kind.kind()));
     let legend = move || {
-        trf(
-            "Question {n}: {kind}",
-            &[("n", &(i + 1)), ("kind", &kind_name(&kind()))],
-        )
+        let name = kind().map_or(tr("Question"), kind_name);
+        trf("Question {n}: {kind}", &[("n", &(i + 1)), ("kind", &name)])
     };
     let move_to = move |to: usize, button: &'static str| {
         editing.apply(|s, _| {
