@@ -21,14 +21,8 @@ pub struct ApiError {
 impl ApiError {
     /// An error for `field`, with the status its code has.
     pub fn new(code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
-        Self::with_status(status_for(code), code, field, message)
-    }
-
-    /// An error with a status other than its code's (a malformed query
-    /// string is a 400 `invalid_value`, where a body's value is a 422).
-    pub fn with_status(status: StatusCode, code: ErrorCode, field: &str, message: impl Into<String>) -> Self {
         Self {
-            status,
+            status: status_for(code),
             body: FieldError::new(code, field, message),
             retry_after: None,
         }

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod color;
+mod contact_status;
 mod day;
 pub mod email;
 mod error;
@@ -39,6 +40,7 @@ pub mod templates;
 pub mod text;
 mod window;
 
+pub use contact_status::ContactStatus;
 pub use day::Day;
 pub use error::{ErrorCode, FieldError};
 pub use ids::{QuestionId, ResponseId, SurveyId};

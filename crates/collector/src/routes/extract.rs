@@ -12,23 +12,26 @@ use serde::de::DeserializeOwned;
 use super::MAX_BODY_BYTES;
 use crate::ApiError;
 
-/// A query string parsed into `T`.
+/// A query string parsed into `T`; a value that does not parse is a 422
+/// `invalid_value` naming its parameter.
 pub struct Query<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|axum::extract::Query(value)| Self(value))
-            .map_err(|rejection| {
-                ApiError::with_status(
-                    StatusCode::BAD_REQUEST,
-                    ErrorCode::InvalidValue,
-                    "query",
-                    rejection.body_text(),
-                )
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let raw = parts.uri.query().unwrap_or_default();
+        let pairs = serde_urlencoded::Deserializer::new(form_urlencoded::parse(raw.as_bytes()));
+        serde_path_to_error::deserialize(pairs)
+            .map(Self)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                let field = if path.is_empty() || path == "." {
+                    "query"
+                } else {
+                    path.as_str()
+                };
+                ApiError::new(ErrorCode::InvalidValue, field, error.into_inner().to_string())
             })
     }
 }

@@ -33,7 +33,7 @@ const RECONNECT: Duration = Duration::from_secs(3);
 /// The query string.
 #[derive(Debug, Deserialize)]
 pub struct SnapshotQuery {
-    window: Option<String>,
+    window: Option<Window>,
 }
 
 /// The survey's public figures over the window (default: the survey's own).
@@ -43,7 +43,7 @@ pub async fn get_snapshot(
     Query(query): Query<SnapshotQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let window = public_window(&survey, query.window.as_deref())?;
+    let window = public_window(&survey, query.window)?;
     let snapshot = build(&state, &survey, window).await?;
     Ok(cached_bytes(&headers, snapshot.json.clone(), MAX_AGE_SECONDS))
 }
@@ -60,7 +60,7 @@ pub async fn stream_snapshot(
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
-    let window = public_window(&survey, query.window.as_deref())?;
+    let window = public_window(&survey, query.window)?;
     let client = match peer {
         Some(Extension(ConnectInfo(peer))) => ClientKey::of(state.trusted.client(peer.ip(), &headers)),
         None => ClientKey::of(std::net::Ipv4Addr::UNSPECIFIED.into()),
@@ -119,8 +119,9 @@ pub(crate) async fn wait_for_change(
     }
 }
 
-/// The window asked for, if the survey's figures are public.
-fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError> {
+/// The window asked for (the survey's own when none), if the survey's
+/// figures are public.
+fn public_window(survey: &Survey, asked: Option<Window>) -> Result<Window, ApiError> {
     let public = &survey.settings.public_aggregates;
     if !public.enabled {
         return Err(ApiError::new(
@@ -129,10 +130,7 @@ fn public_window(survey: &Survey, raw: Option<&str>) -> Result<Window, ApiError>
             "this survey's results are not public",
         ));
     }
-    Ok(match raw {
-        Some(raw) => raw.parse::<Window>()?,
-        None => public.window,
-    })
+    Ok(asked.unwrap_or(public.window))
 }
 
 /// The public snapshot of `survey` over `window` ending today, compared with

@@ -123,12 +123,36 @@ async fn admin_rejections_are_json_too() {
         (reply.status, reply.body["code"].as_str()),
         (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
     );
-    let reply = app
-        .admin("GET", "/v1/admin/surveys/checkout/responses?limit=many", None)
-        .await;
+    // A query value that does not parse names its parameter, as a body's does.
+    for (query, field) in [
+        ("responses?limit=many", "limit"),
+        ("snapshot?window=fortnight", "window"),
+        ("facets?window=fortnight", "window"),
+        ("export?format=xml", "format"),
+        ("export?window=7d&format=xml", "format"),
+    ] {
+        let reply = app
+            .admin("GET", &format!("/v1/admin/surveys/checkout/{query}"), None)
+            .await;
+        assert_eq!(
+            (
+                reply.status,
+                reply.body["code"].as_str(),
+                reply.body["field"].as_str()
+            ),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("invalid_value"),
+                Some(field)
+            ),
+            "{query}: {}",
+            reply.body
+        );
+    }
+    let reply = app.admin("GET", "/v1/admin/contacts?status=later", None).await;
     assert_eq!(
         (reply.status, reply.body["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("query")),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("status")),
         "{}",
         reply.body
     );

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use candor_core::ErrorCode;
+use candor_core::{ContactStatus, ErrorCode};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -14,20 +14,7 @@ use crate::{ApiError, AppState, ContactRequest};
 /// `?status=open|done`.
 #[derive(Debug, Deserialize)]
 pub struct StatusQuery {
-    status: Option<String>,
-}
-
-fn status(raw: Option<&str>, field: &str) -> Result<Option<&'static str>, ApiError> {
-    match raw {
-        None => Ok(None),
-        Some("open") => Ok(Some("open")),
-        Some("done") => Ok(Some("done")),
-        Some(_) => Err(ApiError::new(
-            ErrorCode::InvalidValue,
-            field,
-            "must be open or done",
-        )),
-    }
+    status: Option<ContactStatus>,
 }
 
 /// `GET /v1/admin/contacts?status=open`: the queue, oldest first.
@@ -35,8 +22,12 @@ pub async fn list(
     State(state): State<AppState>,
     Query(query): Query<StatusQuery>,
 ) -> Result<Json<Vec<ContactRequest>>, ApiError> {
-    let status = status(query.status.as_deref(), "status")?;
-    Ok(Json(state.store.contacts(status).await?))
+    Ok(Json(
+        state
+            .store
+            .contacts(query.status.map(ContactStatus::as_str))
+            .await?,
+    ))
 }
 
 /// `PUT /v1/admin/contacts/{response}` with `{"status": "done"}`.
@@ -46,8 +37,12 @@ pub async fn set_status(
     JsonBytes(body): JsonBytes,
 ) -> Result<Json<Value>, ApiError> {
     let value = json_body(&body)?;
-    let new = status(value.get("status").and_then(Value::as_str).or(Some("")), "status")?.unwrap_or("open");
-    if !state.store.set_contact_status(&response, new).await? {
+    let new: ContactStatus = value
+        .get("status")
+        .cloned()
+        .and_then(|status| serde_json::from_value(status).ok())
+        .ok_or_else(|| ApiError::new(ErrorCode::InvalidValue, "status", "must be open or done"))?;
+    if !state.store.set_contact_status(&response, new.as_str()).await? {
         return Err(ApiError::new(
             ErrorCode::NotFound,
             "response",

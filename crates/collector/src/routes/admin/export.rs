@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use candor_core::{ErrorCode, QuestionKind, Survey};
+use candor_core::{QuestionKind, Survey};
 use futures_util::stream;
 use serde::Deserialize;
 use serde_json::Value;
@@ -27,12 +27,15 @@ const PAGE: u32 = 1000;
 pub struct ExportQuery {
     #[serde(flatten)]
     filters: Filters,
-    /// `csv` or `ndjson`.
-    format: Option<String>,
+    /// `csv` (the default) or `ndjson`.
+    #[serde(default)]
+    format: Format,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
 enum Format {
+    #[default]
     Csv,
     Ndjson,
 }
@@ -44,17 +47,7 @@ pub async fn export(
     Query(query): Query<ExportQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Response, ApiError> {
-    let format = match query.format.as_deref().unwrap_or("csv") {
-        "csv" => Format::Csv,
-        "ndjson" => Format::Ndjson,
-        _ => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidValue,
-                "format",
-                "must be csv or ndjson",
-            ));
-        }
-    };
+    let format = query.format;
     let filter = query.filters.parse(segment)?;
     let columns = columns(&survey);
     let header_row = (format == Format::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));

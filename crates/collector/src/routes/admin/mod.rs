@@ -85,12 +85,9 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
 /// The window the owner asked for, or the survey's own.
 fn window_or_default(
     survey: &candor_core::Survey,
-    raw: Option<&str>,
+    asked: Option<candor_core::Window>,
 ) -> Result<candor_core::Window, ApiError> {
-    match raw {
-        Some(raw) => Ok(raw.parse()?),
-        None => Ok(survey.settings.public_aggregates.window),
-    }
+    Ok(asked.unwrap_or(survey.settings.public_aggregates.window))
 }
 
 /// Parses a JSON body already read.

@@ -109,7 +109,7 @@ pub async fn publish(
 /// The query string of the owner's snapshot.
 #[derive(Debug, serde::Deserialize)]
 pub struct WindowQuery {
-    window: Option<String>,
+    window: Option<candor_core::Window>,
     /// A `Candor-Generation` from an earlier reply: answer once the data
     /// has changed since (long poll, at most [`LONG_POLL`]).
     after: Option<u64>,
@@ -129,7 +129,7 @@ pub async fn snapshot(
     Query(query): Query<WindowQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<([(HeaderName, String); 1], Json<Snapshot>), ApiError> {
-    let window = super::window_or_default(&survey, query.window.as_deref())?;
+    let window = super::window_or_default(&survey, query.window)?;
     // Subscribed before the generation is read, so no change slips between.
     let mut changes = state.store.subscribe();
     if query.after == Some(state.store.generation(&survey.id)) {

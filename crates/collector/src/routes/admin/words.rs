@@ -24,7 +24,7 @@ const TOP: usize = 20;
 
 #[derive(Debug, Deserialize)]
 pub struct WordsQuery {
-    window: Option<String>,
+    window: Option<candor_core::Window>,
 }
 
 /// The report.
@@ -44,7 +44,7 @@ pub async fn words_report(
     Query(query): Query<WordsQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<WordsReport>, ApiError> {
-    let window = super::window_or_default(&survey, query.window.as_deref())?;
+    let window = super::window_or_default(&survey, query.window)?;
     let today = crate::routes::today();
     let filter = ResponseFilter {
         from: window.first_day(today).map(|d| d.to_string()),
