@@ -2,8 +2,8 @@
 
 use candor_core::{FieldError, Survey};
 
-use crate::public_figures::PublicFigures;
-use crate::survey_labels::SurveyLabels;
+use candor_core::SurveyLabels;
+use candor_core::snapshot::PublicFigures;
 use gloo_net::http::{Request, Response};
 
 /// Why a call to the endpoint failed.

@@ -5,6 +5,46 @@ use candor_core::Survey;
 use candor_core::locale::{SUPPORTED, is_right_to_left};
 use wasm_bindgen::JsValue;
 
+/// A reporting window's name, one per window.
+pub struct WindowNames {
+    pub days7: &'static str,
+    pub days30: &'static str,
+    pub days90: &'static str,
+    pub all: &'static str,
+}
+
+impl WindowNames {
+    /// The name of `window`.
+    pub fn of(&self, window: candor_core::Window) -> &'static str {
+        use candor_core::Window;
+        match window {
+            Window::Days7 => self.days7,
+            Window::Days30 => self.days30,
+            Window::Days90 => self.days90,
+            Window::All => self.all,
+        }
+    }
+}
+
+/// A gap verdict's words, one per verdict.
+pub struct VerdictNames {
+    pub exceeded: &'static str,
+    pub met: &'static str,
+    pub fell_short: &'static str,
+}
+
+impl VerdictNames {
+    /// The words for `verdict`.
+    pub fn of(&self, verdict: candor_core::snapshot::Verdict) -> &'static str {
+        use candor_core::snapshot::Verdict;
+        match verdict {
+            Verdict::Exceeded => self.exceeded,
+            Verdict::Met => self.met,
+            Verdict::FellShort => self.fell_short,
+        }
+    }
+}
+
 /// Texts of the widget's own interface. `{n}` and `{mean}` are filled in.
 pub struct Strings {
     pub submit: &'static str,
@@ -45,14 +85,14 @@ pub struct Strings {
     pub summary_other: &'static str,
     /// `{pct}` satisfied (±`{margin}`).
     pub satisfied: &'static str,
-    /// Window names: last 7, 30, 90 days, all time.
-    pub windows: [&'static str; 4],
+    /// Window names.
+    pub windows: WindowNames,
     /// The rating chart's accessible name.
     pub chart: &'static str,
     /// `{n}` ratings of `{point}` (a bar's text alternative).
     pub bar: &'static str,
-    /// Gap verdicts: exceeded, met, fell short of expectations.
-    pub verdicts: [&'static str; 3],
+    /// Gap verdicts.
+    pub verdicts: VerdictNames,
     /// The close button's accessible name (closing counts as a dismissal).
     pub close: &'static str,
     /// The side tab that opens the survey.
@@ -94,14 +134,19 @@ pub const EN: Strings = Strings {
     summary_one: "{n} response · average {mean} / 5",
     summary_other: "{n} responses · average {mean} / 5",
     satisfied: "{pct} satisfied (±{margin})",
-    windows: ["last 7 days", "last 30 days", "last 90 days", "all time"],
+    windows: WindowNames {
+        days7: "last 7 days",
+        days30: "last 30 days",
+        days90: "last 90 days",
+        all: "all time",
+    },
     chart: "How customers rated us",
     bar: "{point}: {n}",
-    verdicts: [
-        "exceeded expectations",
-        "met expectations",
-        "fell short of expectations",
-    ],
+    verdicts: VerdictNames {
+        exceeded: "exceeded expectations",
+        met: "met expectations",
+        fell_short: "fell short of expectations",
+    },
     close: "Close survey",
     tab: "Feedback",
     queued: "Thank you! Your feedback will be sent as soon as the connection is back.",
@@ -140,10 +185,19 @@ pub const TH: Strings = Strings {
     summary_one: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
     summary_other: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
     satisfied: "พึงพอใจ {pct} (±{margin})",
-    windows: ["7 วันที่ผ่านมา", "30 วันที่ผ่านมา", "90 วันที่ผ่านมา", "ทั้งหมด"],
+    windows: WindowNames {
+        days7: "7 วันที่ผ่านมา",
+        days30: "30 วันที่ผ่านมา",
+        days90: "90 วันที่ผ่านมา",
+        all: "ทั้งหมด",
+    },
     chart: "คะแนนที่ลูกค้าให้",
     bar: "{point}: {n}",
-    verdicts: ["เกินความคาดหวัง", "ตรงตามความคาดหวัง", "ต่ำกว่าความคาดหวัง"],
+    verdicts: VerdictNames {
+        exceeded: "เกินความคาดหวัง",
+        met: "ตรงตามความคาดหวัง",
+        fell_short: "ต่ำกว่าความคาดหวัง",
+    },
     close: "ปิดแบบสำรวจ",
     tab: "ความคิดเห็น",
     queued: "ขอบคุณ! เราจะส่งความคิดเห็นของคุณทันทีที่การเชื่อมต่อกลับมา",
@@ -182,15 +236,19 @@ pub const LV: Strings = Strings {
     summary_one: "Atsauksmes: {n} · vidēji {mean} no 5",
     summary_other: "Atsauksmes: {n} · vidēji {mean} no 5",
     satisfied: "{pct} apmierināti (±{margin})",
-    windows: [
-        "pēdējās 7 dienas",
-        "pēdējās 30 dienas",
-        "pēdējās 90 dienas",
-        "visu laiku",
-    ],
+    windows: WindowNames {
+        days7: "pēdējās 7 dienas",
+        days30: "pēdējās 30 dienas",
+        days90: "pēdējās 90 dienas",
+        all: "visu laiku",
+    },
     chart: "Kā klienti mūs novērtēja",
     bar: "{point}: {n}",
-    verdicts: ["pārsniedza gaidīto", "atbilda gaidītajam", "neattaisnoja gaidīto"],
+    verdicts: VerdictNames {
+        exceeded: "pārsniedza gaidīto",
+        met: "atbilda gaidītajam",
+        fell_short: "neattaisnoja gaidīto",
+    },
     close: "Aizvērt aptauju",
     tab: "Atsauksmes",
     queued: "Paldies! Jūsu atsauksme tiks nosūtīta, tiklīdz savienojums atjaunosies.",
@@ -229,19 +287,19 @@ pub const EL: Strings = Strings {
     summary_one: "{n} απάντηση · μέσος όρος {mean} / 5",
     summary_other: "{n} απαντήσεις · μέσος όρος {mean} / 5",
     satisfied: "{pct} ικανοποιημένοι (±{margin})",
-    windows: [
-        "τελευταίες 7 ημέρες",
-        "τελευταίες 30 ημέρες",
-        "τελευταίες 90 ημέρες",
-        "από την αρχή",
-    ],
+    windows: WindowNames {
+        days7: "τελευταίες 7 ημέρες",
+        days30: "τελευταίες 30 ημέρες",
+        days90: "τελευταίες 90 ημέρες",
+        all: "από την αρχή",
+    },
     chart: "Πώς μας βαθμολόγησαν οι πελάτες",
     bar: "{point}: {n}",
-    verdicts: [
-        "ξεπέρασε τις προσδοκίες",
-        "ανταποκρίθηκε στις προσδοκίες",
-        "υστέρησε των προσδοκιών",
-    ],
+    verdicts: VerdictNames {
+        exceeded: "ξεπέρασε τις προσδοκίες",
+        met: "ανταποκρίθηκε στις προσδοκίες",
+        fell_short: "υστέρησε των προσδοκιών",
+    },
     close: "Κλείσιμο έρευνας",
     tab: "Σχόλια",
     queued: "Ευχαριστούμε! Τα σχόλιά σας θα σταλούν μόλις αποκατασταθεί η σύνδεση.",
@@ -280,10 +338,19 @@ pub const AR: Strings = Strings {
     summary_one: "عدد الردود: {n} · المتوسط {mean} من 5",
     summary_other: "عدد الردود: {n} · المتوسط {mean} من 5",
     satisfied: "{pct} راضون (±{margin})",
-    windows: ["آخر 7 أيام", "آخر 30 يومًا", "آخر 90 يومًا", "كل الأوقات"],
+    windows: WindowNames {
+        days7: "آخر 7 أيام",
+        days30: "آخر 30 يومًا",
+        days90: "آخر 90 يومًا",
+        all: "كل الأوقات",
+    },
     chart: "كيف قيّمنا العملاء",
     bar: "{point}: {n}",
-    verdicts: ["فاق التوقعات", "طابق التوقعات", "دون التوقعات"],
+    verdicts: VerdictNames {
+        exceeded: "فاق التوقعات",
+        met: "طابق التوقعات",
+        fell_short: "دون التوقعات",
+    },
     close: "إغلاق الاستبيان",
     tab: "ملاحظات",
     queued: "شكرًا لك! سنرسل ملاحظاتك فور عودة الاتصال.",
@@ -308,6 +375,16 @@ pub fn choose_locale(survey: &Survey) -> String {
         &survey.locales(),
         survey.settings.locale.as_deref(),
         &survey.default_locale,
+    )
+}
+
+/// The locale to show a snapshot in, from the labels of its survey (as
+/// [`choose_locale`]).
+pub fn choose_snapshot_locale(labels: &candor_core::SurveyLabels) -> String {
+    pick_locale(
+        &labels.locales(),
+        labels.settings.locale.as_deref(),
+        &labels.default_locale,
     )
 }
 

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use super::snapshot_summary::SnapshotSummary;
 use crate::api::Api;
 use crate::i18n::direction;
-use crate::public_figures::PublicFigures;
+use candor_core::snapshot::PublicFigures;
 
 /// The survey's public figures, kept current by Server-Sent Events. Shows
 /// nothing until the first snapshot arrives (and nothing if the endpoint
@@ -51,7 +51,7 @@ pub fn LiveSnapshot(
         let (Some(Ok(labels)), Some(snapshot)) = (survey.get(), latest.get()) else {
             return None;
         };
-        let locale = labels.choose_locale();
+        let locale = crate::i18n::choose_snapshot_locale(&labels);
         let dir = direction(&locale);
         let lang = locale.clone();
         let title = labels.text(&labels.title, &locale).to_owned();

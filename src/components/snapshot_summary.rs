@@ -3,12 +3,12 @@
 //! and how experience compared with expectation per dimension. Every figure
 //! comes from the snapshot; none is computed here.
 
-use candor_core::Window;
+use candor_core::snapshot::Verdict;
 use leptos::prelude::*;
 
 use crate::i18n::{Strings, number, percent, strings, summary};
-use crate::public_figures::PublicFigures;
-use crate::survey_labels::SurveyLabels;
+use candor_core::SurveyLabels;
+use candor_core::snapshot::PublicFigures;
 
 /// The public figures of `snapshot`, or why there are none yet.
 #[component]
@@ -38,7 +38,7 @@ pub fn SnapshotSummary(
         s.satisfied
             .replace("{pct}", &percent(&locale, satisfied.share))
             .replace("{margin}", &percent(&locale, margin)),
-        window_name(s, snapshot.window),
+        s.windows.of(snapshot.window),
     );
     let gaps = gap_lines(&snapshot, &labels, &locale, s);
     view! {
@@ -59,15 +59,6 @@ pub fn SnapshotSummary(
     .into_any()
 }
 
-fn window_name(s: &Strings, window: Window) -> &'static str {
-    match window {
-        Window::Days7 => s.windows[0],
-        Window::Days30 => s.windows[1],
-        Window::Days90 => s.windows[2],
-        Window::All => s.windows[3],
-    }
-}
-
 /// One line per shown gap dimension: "Delivery date: fell short of
 /// expectations (−1.2)", with a class for its verdict.
 fn gap_lines(
@@ -83,11 +74,13 @@ fn gap_lines(
         }
         for d in question.dimensions.iter().filter(|d| d.status == "shown") {
             let label = labels.dimension(&question.id, &d.id, locale).unwrap_or(&d.id);
-            let (class, verdict) = match d.mean_gap {
-                g if g > 0.25 => ("candor-gap--exceeded", s.verdicts[0]),
-                g if g < -0.25 => ("candor-gap--short", s.verdicts[2]),
-                _ => ("candor-gap--met", s.verdicts[1]),
+            let verdict = Verdict::of(d.mean_gap);
+            let class = match verdict {
+                Verdict::Exceeded => "candor-gap--exceeded",
+                Verdict::Met => "candor-gap--met",
+                Verdict::FellShort => "candor-gap--short",
             };
+            let verdict = s.verdicts.of(verdict);
             let sign = if d.mean_gap > 0.0 {
                 "+"
             } else if d.mean_gap < 0.0 {
@@ -158,11 +151,12 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     use super::*;
-    use crate::public_figures::{DimensionFigures, QuestionFigures};
+    use candor_core::Window;
+    use candor_core::snapshot::{PublicDimension, PublicQuestion};
 
     #[wasm_bindgen_test]
     fn gap_lines_name_each_shown_dimension_in_the_locale_with_its_verdict() {
-        let dimension = |id: &str, status: &str, mean_gap: f64| DimensionFigures {
+        let dimension = |id: &str, status: &str, mean_gap: f64| PublicDimension {
             status: status.into(),
             id: id.into(),
             mean_gap,
@@ -170,7 +164,7 @@ mod tests {
         let snapshot = PublicFigures {
             window: Window::Days30,
             responses: 40,
-            questions: vec![QuestionFigures {
+            questions: vec![PublicQuestion {
                 id: "delivery".into(),
                 kind: "gap".into(),
                 mean: 0.0,

@@ -14,9 +14,9 @@ use crate::api::{Api, ApiError};
 use crate::i18n::{choose_locale, direction, strings};
 use crate::memory::{self, Outcome};
 use crate::outbox::{self, Delivery};
-use crate::public_figures::PublicFigures;
-use crate::survey_labels::SurveyLabels;
 use crate::{events, theme};
+use candor_core::SurveyLabels;
+use candor_core::snapshot::PublicFigures;
 
 /// What became of the response, as the thank-you screen needs it.
 #[derive(Clone)]

@@ -2,6 +2,7 @@
 //! Colours come from CSS classes, so light and dark themes both read well
 //! and no inline style is needed (the policy forbids it).
 
+use candor_core::snapshot::Verdict;
 use leptos::prelude::*;
 
 use crate::format::decimal;
@@ -70,7 +71,10 @@ pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
             let interval = row.low.zip(row.high).map(|(low, high)| {
                 view! { <line class="chart__interval" x1=format!("{:.2}", x(low)) x2=format!("{:.2}", x(high)) y1=y.to_string() y2=y.to_string() /> }
             });
-            let class = if row.gap < -0.25 { "chart__dot chart__dot--short" } else { "chart__dot" };
+            let class = match Verdict::of(row.gap) {
+                Verdict::FellShort => "chart__dot chart__dot--short",
+                Verdict::Met | Verdict::Exceeded => "chart__dot",
+            };
             view! {
                 <text class="chart__label" x="38" y=format!("{:.1}", y + 1.5) text-anchor="end">{row.label.clone()}</text>
                 {interval}

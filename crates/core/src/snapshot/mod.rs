@@ -4,7 +4,9 @@
 
 mod changes;
 mod figures;
+mod public;
 mod trend;
+mod verdict;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +14,9 @@ use crate::stats::{Comparison, SurveyStats};
 use crate::{Day, QuestionId, Survey, SurveyId, Window};
 
 pub use figures::{DimensionFigures, Figures, GapFigures, OptionShare, Share};
+pub use public::{PublicDimension, PublicFigures, PublicQuestion};
 pub use trend::{BASELINE_DAYS, TrendPoint, TrendShift};
+pub use verdict::{MET_WITHIN, Verdict};
 
 /// Figures for one survey over one window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! documented in docs/survey-format.md.
 
 mod check;
+mod labels;
 mod repr;
 mod settings;
 
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{FieldError, QuestionId, SurveyId};
 
+pub use labels::{DimensionLabel, LabelSettings, QuestionLabels, SurveyLabels};
 pub use settings::{ColorScheme, DisplayMode, Layout, PublicAggregates, Settings, Theme, Trigger};
 
 /// A text in several languages, keyed by language tag (`en`, `th`, `pt-BR`).

@@ -1,10 +1,10 @@
 //! The part of a survey a snapshot shows, read leniently: its title, its
 //! questions' texts (which say what locales it is in) and its dimensions'
-//! names. `<candor-snapshot>` reads only this, not core's strict `Survey`
+//! names. `<candor-snapshot>` reads only this, not the strict [`Survey`]
 //! decoder, which is most of what a snapshot-only page would download
 //! besides; the collector checked the survey when it was published.
 
-use candor_core::{QuestionKind, Survey, Texts, locale};
+use crate::{QuestionKind, Survey, Texts, locale};
 use serde::Deserialize;
 
 /// What a snapshot needs of a survey (`GET /v1/surveys/{id}`; other fields
@@ -59,7 +59,13 @@ impl SurveyLabels {
                             label: d.label.clone(),
                         })
                         .collect(),
-                    _ => Vec::new(),
+                    QuestionKind::Csat { .. }
+                    | QuestionKind::Nps
+                    | QuestionKind::Ces
+                    | QuestionKind::YesNo
+                    | QuestionKind::SingleChoice { .. }
+                    | QuestionKind::Comment { .. }
+                    | QuestionKind::ContactRequest => Vec::new(),
                 },
             })
             .collect();
@@ -85,15 +91,6 @@ impl SurveyLabels {
         locale::common(&self.title, self.questions.iter().map(|q| &q.text))
     }
 
-    /// The locale to show the snapshot in (as `i18n::choose_locale`).
-    pub fn choose_locale(&self) -> String {
-        crate::i18n::pick_locale(
-            &self.locales(),
-            self.settings.locale.as_deref(),
-            &self.default_locale,
-        )
-    }
-
     /// The name of `dimension` of the gap question `question` in `locale`.
     pub fn dimension(&self, question: &str, dimension: &str, locale: &str) -> Option<&str> {
         self.questions
@@ -108,12 +105,11 @@ impl SurveyLabels {
 
 #[cfg(test)]
 mod tests {
-    use candor_core::templates;
-    use wasm_bindgen_test::wasm_bindgen_test;
+    use crate::templates;
 
     use super::*;
 
-    #[wasm_bindgen_test]
+    #[test]
     fn the_lean_reader_reads_what_the_full_model_holds() {
         for survey in templates::all() {
             let json = serde_json::to_string(&survey).unwrap();
@@ -123,7 +119,7 @@ mod tests {
         }
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn a_dimension_is_named_in_the_locale_else_the_default() {
         let labels: SurveyLabels = serde_json::from_str(
             r#"{"default_locale": "en", "title": {"en": "T"}, "extra": 1,

@@ -1,13 +1,15 @@
 //! The part of a public snapshot the widget shows, read leniently: the
 //! window, the response count, the satisfaction question's figures and the
 //! gap dimensions. A flat shape with optional fields and the kinds as text:
-//! core's full `Snapshot` decoder (tagged figure kinds, trends, comparisons
-//! the widget never shows) made the wasm much larger (docs/benchmarks.md,
-//! "Measurements behind the code"). The collector writes
-//! `Snapshot`; fields added to it are skipped here.
+//! the full [`Snapshot`](super::Snapshot) decoder (tagged figure kinds,
+//! trends, comparisons the widget never shows) made the widget's wasm much
+//! larger (docs/benchmarks.md, "Measurements behind the code"). The
+//! collector writes `Snapshot`; fields added to it are skipped here.
 
-use candor_core::Window;
 use serde::Deserialize;
+
+use super::Share;
+use crate::Window;
 
 /// Figures for one survey over one window (`GET …/snapshot`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -18,12 +20,12 @@ pub struct PublicFigures {
     pub responses: u64,
     /// Per question, in the survey's order.
     #[serde(default)]
-    pub questions: Vec<QuestionFigures>,
+    pub questions: Vec<PublicQuestion>,
 }
 
 /// One question's figures; which fields are set depends on `kind`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct QuestionFigures {
+pub struct PublicQuestion {
     /// The question.
     pub id: String,
     /// `csat`, `gap`, `withheld`, …
@@ -39,20 +41,12 @@ pub struct QuestionFigures {
     pub histogram: Vec<u64>,
     /// Per dimension (gap).
     #[serde(default)]
-    pub dimensions: Vec<DimensionFigures>,
-}
-
-/// A share with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-pub struct Share {
-    pub share: f64,
-    pub low: f64,
-    pub high: f64,
+    pub dimensions: Vec<PublicDimension>,
 }
 
 /// One gap dimension: `shown` with its mean gap, or `withheld`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct DimensionFigures {
+pub struct PublicDimension {
     pub status: String,
     pub id: String,
     #[serde(default)]
@@ -71,14 +65,13 @@ impl PublicFigures {
 
 #[cfg(test)]
 mod tests {
-    use candor_core::stats::SurveyStats;
-    use candor_core::{ResponseSubmission, Snapshot, Window, templates};
-    use wasm_bindgen_test::wasm_bindgen_test;
+    use crate::stats::SurveyStats;
+    use crate::{ResponseSubmission, Snapshot, Window, templates};
 
     use super::*;
 
     /// What the collector writes, read by the widget: the same figures.
-    #[wasm_bindgen_test]
+    #[test]
     fn reads_the_figures_it_shows_from_a_full_snapshot() {
         let survey = templates::checkout();
         let mut stats = SurveyStats::default();
@@ -92,7 +85,7 @@ mod tests {
             let submission = ResponseSubmission::from_json(body.to_string().as_bytes()).unwrap();
             stats.add(&survey, &survey.validate(submission).unwrap());
         }
-        let today = candor_core::Day::parse("day", "2026-11-22").unwrap();
+        let today = crate::Day::parse("day", "2026-11-22").unwrap();
         let snapshot = Snapshot::build_with_minimum(&survey, Window::Days30, &[(today, stats)], None, 1);
         let json = serde_json::to_string(&snapshot).unwrap();
         let figures: PublicFigures = serde_json::from_str(&json).unwrap();
