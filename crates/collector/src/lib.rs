@@ -33,10 +33,7 @@ pub use error::ApiError;
 pub use metrics::Metrics;
 pub use rate_limit::{FailedAttempts, RateLimiter};
 pub use routes::app;
-pub use store::{
-    ContactRequest, Cursor, Figures, Inserted, Respondent, ResponseFilter, Store, StoreError, StoreOptions,
-    StoredResponse, SurveySummary,
-};
+pub use store::{Cursor, Figures, Inserted, Respondent, ResponseFilter, Store, StoreError, StoreOptions};
 
 /// What every handler may reach.
 #[derive(Clone)]

@@ -23,8 +23,8 @@
 //! assert_eq!(response.answers().len(), 3);
 //! ```
 
+pub mod admin;
 pub mod color;
-mod contact_status;
 mod day;
 pub mod email;
 mod error;
@@ -40,7 +40,6 @@ pub mod templates;
 pub mod text;
 mod window;
 
-pub use contact_status::ContactStatus;
 pub use day::Day;
 pub use error::{ErrorCode, FieldError};
 pub use ids::{QuestionId, ResponseId, SurveyId};

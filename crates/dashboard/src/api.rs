@@ -1,9 +1,11 @@
 //! The collector's admin API, as the dashboard uses it: same origin, the
 //! token as a bearer header.
 
+use candor_core::admin::{
+    ContactRequest, ContactStatus, Definitions, Facets, ResponsePage, SurveySummary, WordsReport,
+};
 use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
 use gloo_net::http::{Request, Response};
-use serde::Deserialize;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -19,88 +21,11 @@ pub enum AdminError {
     Failed { status: u16, message: String },
 }
 
-/// A survey in the list, with its response count.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct SurveySummary {
-    pub survey: Survey,
-    pub responses: u64,
-    pub has_draft: bool,
-}
-
 /// The owner's snapshot and the data generation it was built from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Live {
     pub snapshot: Snapshot,
     pub generation: Option<u64>,
-}
-
-/// A stored response as the admin API lists it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct StoredResponse {
-    pub id: String,
-    pub received_at: String,
-    pub locale: Option<String>,
-    #[serde(default)]
-    pub page: Option<String>,
-    pub answers: serde_json::Map<String, serde_json::Value>,
-    #[serde(default)]
-    pub context: std::collections::BTreeMap<String, String>,
-}
-
-/// A page of responses, newest first.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ResponsePage {
-    pub responses: Vec<StoredResponse>,
-    pub next: Option<String>,
-}
-
-/// A respondent who asked to be contacted.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ContactRequest {
-    pub response_id: String,
-    pub survey_id: String,
-    pub received_at: String,
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub status: String,
-}
-
-/// A survey's published definition and its unpublished draft.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Definitions {
-    pub published: Survey,
-    pub draft: Option<Survey>,
-}
-
-/// Words over-represented in low-rated comments.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct WordsReport {
-    pub low_comments: u64,
-    pub high_comments: u64,
-    pub words: Vec<candor_core::stats::Keyness>,
-}
-
-/// A value found among a survey's responses, and how often.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct FacetValue {
-    pub value: String,
-    pub responses: u64,
-}
-
-/// One context field's values.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ContextFacet {
-    pub name: String,
-    pub values: Vec<FacetValue>,
-}
-
-/// What a survey's responses can be narrowed by.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct Facets {
-    pub locales: Vec<FacetValue>,
-    pub pages: Vec<FacetValue>,
-    pub context: Vec<ContextFacet>,
 }
 
 /// `&` and the segment's query form, or nothing for an empty segment.
@@ -247,12 +172,13 @@ impl Admin {
     }
 
     /// The contact-request queue, oldest first.
-    pub async fn contacts(&self, status: &str) -> Result<Vec<ContactRequest>, AdminError> {
+    pub async fn contacts(&self, status: ContactStatus) -> Result<Vec<ContactRequest>, AdminError> {
+        let status = status.as_str();
         decode(self.get(&format!("/v1/admin/contacts?status={status}")).await?).await
     }
 
-    /// Marks a contact request `open` or `done`.
-    pub async fn set_contact_status(&self, response: &str, status: &str) -> Result<(), AdminError> {
+    /// Sets a contact request's status.
+    pub async fn set_contact_status(&self, response: &str, status: ContactStatus) -> Result<(), AdminError> {
         let path = format!("/v1/admin/contacts/{response}");
         self.send::<serde_json::Value>(Request::put(&path), &serde_json::json!({ "status": status }))
             .await

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use candor_core::admin::{ContextFacet, FacetValue, Facets};
 
 use super::{Store, StoreError, on_pool};
 
@@ -12,28 +12,6 @@ use super::{Store, StoreError, on_pool};
 const MAX_SCANNED: i64 = 50_000;
 /// Values listed per facet, most frequent first.
 const TOP: usize = 30;
-
-/// A value and how many responses have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FacetValue {
-    pub value: String,
-    pub responses: u64,
-}
-
-/// One context field's values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ContextFacet {
-    pub name: String,
-    pub values: Vec<FacetValue>,
-}
-
-/// The facets of a survey's responses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Facets {
-    pub locales: Vec<FacetValue>,
-    pub pages: Vec<FacetValue>,
-    pub context: Vec<ContextFacet>,
-}
 
 impl Store {
     /// The facets of the responses of `survey` received at or after `from`

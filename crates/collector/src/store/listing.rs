@@ -1,28 +1,9 @@
 //! Reading stored responses back: newest first, filtered, a page at a time.
 
 use candor_core::Segment;
-use serde::Serialize;
+use candor_core::admin::StoredResponse;
 
 use super::{Backend, Store, StoreError, on_pool};
-
-/// A stored response as the admin API lists and exports it.
-#[derive(Debug, Clone, Serialize)]
-pub struct StoredResponse {
-    /// The client-chosen id.
-    pub id: String,
-    /// The survey version it answered.
-    pub survey_version: u32,
-    /// When it arrived (RFC 3339, UTC).
-    pub received_at: String,
-    /// The language it was answered in.
-    pub locale: Option<String>,
-    /// The path of the page it was given on.
-    pub page: Option<String>,
-    /// The validated answers, in wire form.
-    pub answers: serde_json::Value,
-    /// The host page's hidden fields.
-    pub context: std::collections::BTreeMap<String, String>,
-}
 
 /// Which responses to list.
 #[derive(Debug, Clone, Default)]

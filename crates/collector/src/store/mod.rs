@@ -34,13 +34,10 @@ use sqlx::sqlite::{
 };
 use tokio::sync::{broadcast, mpsc};
 
-pub use contacts::ContactRequest;
 pub use erasure::Respondent;
-pub use facets::Facets;
-pub use listing::{Cursor, ResponseFilter, StoredResponse};
+pub use listing::{Cursor, ResponseFilter};
 pub use responses::Inserted;
 pub use stats::Figures;
-pub use surveys::SurveySummary;
 pub use writer::WriterHealth;
 
 /// A storage failure. Never shown to clients (they get a generic 500).

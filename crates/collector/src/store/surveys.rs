@@ -3,22 +3,12 @@
 
 use std::sync::Arc;
 
+use candor_core::admin::SurveySummary;
 use candor_core::{Survey, SurveyId};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::{Store, StoreError, on_pool};
-
-/// A survey in the admin list.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct SurveySummary {
-    /// The published definition.
-    pub survey: Survey,
-    /// Stored responses, all versions.
-    pub responses: u64,
-    /// Whether an unpublished draft exists.
-    pub has_draft: bool,
-}
 
 /// Records a published version: (survey id, version, definition, time).
 const INSERT_VERSION: &str =

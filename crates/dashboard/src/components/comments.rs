@@ -6,9 +6,10 @@ use candor_core::{Labelled, QuestionKind, Segment, Survey, Window};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::api::{Admin, AdminError, StoredResponse};
+use crate::api::{Admin, AdminError};
 use crate::i18n::{tr, trf};
 use crate::scope::Scope;
+use candor_core::admin::StoredResponse;
 
 /// Where the interesting answers of a response sit in this survey.
 #[derive(Debug, Clone, Default)]

@@ -1,6 +1,7 @@
 //! The contact-request queue: respondents who asked to be contacted, open
 //! or done, so the team follows up as they asked.
 
+use candor_core::admin::ContactStatus;
 use leptos::prelude::*;
 
 use crate::api::{Admin, AdminError};
@@ -8,7 +9,7 @@ use crate::i18n::{tr, trf};
 
 #[component]
 pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
-    let status = RwSignal::new("open");
+    let status = RwSignal::new(ContactStatus::Open);
     let changed = RwSignal::new(0u32);
     let list = {
         let admin = admin.clone();
@@ -18,7 +19,7 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             async move { admin.contacts(status).await }
         })
     };
-    let toggle = Action::new_local(move |(response, to): &(String, &'static str)| {
+    let toggle = Action::new_local(move |(response, to): &(String, ContactStatus)| {
         let (admin, response, to) = (admin.clone(), response.clone(), *to);
         async move {
             match admin.set_contact_status(&response, to).await {
@@ -29,10 +30,10 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             changed.update(|n| *n += 1);
         }
     });
-    let choice = |value: &'static str, label: &'static str| {
+    let choice = |value: ContactStatus, label: &'static str| {
         view! {
             <label class="windows__option">
-                <input type="radio" name="status" value=value prop:checked=move || status.get() == value
+                <input type="radio" name="status" value=value.as_str() prop:checked=move || status.get() == value
                     on:change=move |_| status.set(value) />
                 {label}
             </label>
@@ -56,7 +57,11 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
             let body = requests
                 .into_iter()
                 .map(|r| {
-                    let (to, action) = if r.status == "open" { ("done", tr("Mark done")) } else { ("open", tr("Reopen")) };
+                    let to = r.status.toggled();
+                    let action = match r.status {
+                        ContactStatus::Open => tr("Mark done"),
+                        ContactStatus::Done => tr("Reopen"),
+                    };
                     let id = r.response_id.clone();
                     let mailto = r.email.as_ref().map(|e| candor_core::email::mailto(e));
                     view! {
@@ -98,8 +103,8 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
         <h1>{tr("Contact requests")}</h1>
         <fieldset class="windows">
             <legend>{tr("Show")}</legend>
-            {choice("open", tr("Open"))}
-            {choice("done", tr("Done"))}
+            {choice(ContactStatus::Open, tr("Open"))}
+            {choice(ContactStatus::Done, tr("Done"))}
         </fieldset>
         {rows}
     }

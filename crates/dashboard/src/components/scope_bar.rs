@@ -6,9 +6,10 @@ use candor_core::{Segment, Window};
 use leptos::prelude::*;
 
 use super::survey_view::Tab;
-use crate::api::{Admin, FacetValue, Facets};
+use crate::api::Admin;
 use crate::i18n::tr;
 use crate::scope::Scope;
+use candor_core::admin::{FacetValue, Facets};
 
 /// The windows offered.
 const WINDOWS: [Window; 4] = [Window::Days7, Window::Days30, Window::Days90, Window::All];

@@ -2,14 +2,15 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use candor_core::{ContactStatus, ErrorCode};
+use candor_core::ErrorCode;
+use candor_core::admin::{ContactRequest, ContactStatus};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::json_body;
 use crate::routes::extract::JsonBytes;
 use crate::routes::extract::Query;
-use crate::{ApiError, AppState, ContactRequest};
+use crate::{ApiError, AppState};
 
 /// `?status=open|done`.
 #[derive(Debug, Deserialize)]
@@ -22,12 +23,7 @@ pub async fn list(
     State(state): State<AppState>,
     Query(query): Query<StatusQuery>,
 ) -> Result<Json<Vec<ContactRequest>>, ApiError> {
-    Ok(Json(
-        state
-            .store
-            .contacts(query.status.map(ContactStatus::as_str))
-            .await?,
-    ))
+    Ok(Json(state.store.contacts(query.status).await?))
 }
 
 /// `PUT /v1/admin/contacts/{response}` with `{"status": "done"}`.
@@ -42,7 +38,7 @@ pub async fn set_status(
         .cloned()
         .and_then(|status| serde_json::from_value(status).ok())
         .ok_or_else(|| ApiError::new(ErrorCode::InvalidValue, "status", "must be open or done"))?;
-    if !state.store.set_contact_status(&response, new.as_str()).await? {
+    if !state.store.set_contact_status(&response, new).await? {
         return Err(ApiError::new(
             ErrorCode::NotFound,
             "response",

@@ -17,7 +17,8 @@ use serde_json::Value;
 use super::responses::Filters;
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::{ApiError, AppState, Cursor, ResponseFilter, Store, StoredResponse};
+use crate::{ApiError, AppState, Cursor, ResponseFilter, Store};
+use candor_core::admin::StoredResponse;
 
 /// Responses read per database round trip.
 const PAGE: u32 = 1000;
@@ -126,9 +127,7 @@ impl Column {
             "context" if response.context.is_empty() => String::new(),
             "context" => serde_json::to_string(&response.context).unwrap_or_default(),
             _ => {
-                let found = self.path[1..]
-                    .iter()
-                    .try_fold(&response.answers, |value, key| value.get(key));
+                let found = response.answer_at(&self.path[1..]);
                 match found {
                     Some(Value::String(s)) => s.clone(),
                     Some(Value::Null) | None => String::new(),

@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::Query;
-use crate::store::Facets;
 use crate::{ApiError, AppState};
+use candor_core::admin::Facets;
 
 #[derive(Debug, Deserialize)]
 pub struct FacetsQuery {

@@ -3,12 +3,13 @@
 
 use axum::Json;
 use axum::extract::State;
+use candor_core::admin::ResponsePage;
 use candor_core::{Day, ErrorCode, Segment};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::{ApiError, AppState, Cursor, ResponseFilter, StoredResponse};
+use crate::{ApiError, AppState, Cursor, ResponseFilter};
 
 /// Most responses in one page.
 const MAX_LIMIT: u32 = 500;
@@ -47,21 +48,13 @@ pub struct ListQuery {
     cursor: Option<String>,
 }
 
-/// A page of responses.
-#[derive(Debug, Serialize)]
-pub struct Page {
-    responses: Vec<StoredResponse>,
-    /// Pass as `cursor` for the next page; absent on the last.
-    next: Option<String>,
-}
-
 /// Lists responses of a survey.
 pub async fn list(
     State(state): State<AppState>,
     PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<ListQuery>,
     SegmentQuery(segment): SegmentQuery,
-) -> Result<Json<Page>, ApiError> {
+) -> Result<Json<ResponsePage>, ApiError> {
     let limit = query.limit.unwrap_or(50);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::new(
@@ -83,7 +76,7 @@ pub async fn list(
     let next = (responses.len() == limit as usize)
         .then(|| responses.last().map(|r| format!("{}~{}", r.received_at, r.id)))
         .flatten();
-    Ok(Json(Page { responses, next }))
+    Ok(Json(ResponsePage { responses, next }))
 }
 
 fn parse_cursor(raw: &str) -> Result<Cursor, ApiError> {

@@ -13,7 +13,8 @@ use crate::routes::extract::JsonBytes;
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
 use crate::routes::snapshot;
-use crate::{ApiError, AppState, SurveySummary};
+use crate::{ApiError, AppState};
+use candor_core::admin::SurveySummary;
 
 /// `GET /v1/admin/surveys`: every survey with its response count.
 pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<SurveySummary>>, ApiError> {

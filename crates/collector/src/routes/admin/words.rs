@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::State;
-use candor_core::stats::{Keyness, keyness};
+use candor_core::admin::WordsReport;
+use candor_core::stats::keyness;
 use candor_core::{QuestionKind, Survey};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
@@ -25,17 +26,6 @@ const TOP: usize = 20;
 #[derive(Debug, Deserialize)]
 pub struct WordsQuery {
     window: Option<candor_core::Window>,
-}
-
-/// The report.
-#[derive(Debug, Serialize)]
-pub struct WordsReport {
-    /// Comments with a low rating (the bottom two points) and a high one
-    /// (the top two).
-    low_comments: u64,
-    high_comments: u64,
-    /// Over-represented in low-rated comments, strongest first (z > 0).
-    words: Vec<Keyness>,
 }
 
 pub async fn words_report(
@@ -117,7 +107,7 @@ impl Sides {
     }
 
     /// Low for the bottom two points, high for the top two, else neither.
-    fn side(&self, answers: &Value) -> Option<Side> {
+    fn side(&self, answers: &Map<String, Value>) -> Option<Side> {
         let (id, points) = self.rating.as_ref()?;
         match answers.get(id)?.as_u64()? {
             r if r <= 2 => Some(Side::Low),
@@ -126,7 +116,7 @@ impl Sides {
         }
     }
 
-    fn comment(&self, answers: &Value) -> String {
+    fn comment(&self, answers: &Map<String, Value>) -> String {
         self.comments
             .iter()
             .filter_map(|id| answers.get(id).and_then(Value::as_str))
