@@ -20,10 +20,8 @@
 //! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
 //! when the right version is already there.
 
-mod attack;
 mod bench;
 mod fuzz;
-mod load;
 mod postgres;
 mod process;
 mod run;

@@ -51,7 +51,20 @@ pub fn dist() -> anyhow::Result<PathBuf> {
 /// wasm and minified glue, in `target/bench/floor`. Returns the directory.
 pub fn size_floor() -> anyhow::Result<PathBuf> {
     let out = PathBuf::from("target/bench/floor");
-    build_wasm("candor-bench-floor", "candor_bench_floor", &[], &out, "floor")?;
+    // Its own workspace, built into this one's target directory.
+    let manifest = [
+        "--manifest-path",
+        "xtask/bench/widget/floor/Cargo.toml",
+        "--target-dir",
+        "target",
+    ];
+    build_wasm(
+        "candor-bench-floor",
+        "candor_bench_floor",
+        &manifest,
+        &out,
+        "floor",
+    )?;
     let glue = out.join("floor.js");
     minify(&glue.to_string_lossy(), &glue, Kind::Module)?;
     Ok(out)

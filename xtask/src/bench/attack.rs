@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::load::{Measured, Server, empty_database, ensure_wrk, wrk_with};
+use super::harness::{Measured, Server, empty_database, ensure_wrk, wrk_with};
 use crate::process::{cmd, output};
 
 const INGEST: &str = "/v1/surveys/checkout/responses";
