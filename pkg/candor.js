@@ -22,6 +22,16 @@
   var SEEN = "candor:seen";
   var OUTBOX = "candor:outbox";
   var DAY = 864e5;
+  // Copied from core and the widget (`cargo xtask tidy` checks they agree):
+  // the defaults of a survey's recontact_days and dismissal_days, and the
+  // limits of hidden context fields.
+  var VERSION = "0.1.0";
+  var RECONTACT_DAYS = 90;
+  var DISMISSAL_DAYS = 14;
+  var CONTEXT_FIELDS = 20;
+  var CONTEXT_NAME = 40;
+  var CONTEXT_VALUE = 200;
+  var CONTEXT_NAME_RULE = new RegExp("^[a-z0-9_]{1," + CONTEXT_NAME + "}$");
   // The site's build writes its modules' version here (`cargo xtask`, when
   // it stages the site): the modules are then asked for by version, and
   // the collector lets browsers keep them for good. Empty in the npm
@@ -140,8 +150,8 @@
     var all = read(SEEN) || {};
     var seen = all[id] || {};
     var now = Date.now();
-    var recontact = settings.recontact_days == null ? 90 : settings.recontact_days;
-    var dismissal = settings.dismissal_days == null ? 14 : settings.dismissal_days;
+    var recontact = settings.recontact_days == null ? RECONTACT_DAYS : settings.recontact_days;
+    var dismissal = settings.dismissal_days == null ? DISMISSAL_DAYS : settings.dismissal_days;
     if (seen.answered && now - seen.answered < recontact * DAY) return false;
     if (seen.dismissed && now - seen.dismissed < dismissal * DAY) return false;
     if (typeof seen.sample !== "number") {
@@ -281,7 +291,7 @@
   }
 
   window.Candor = {
-    version: "0.1.0",
+    version: VERSION,
     /** Shows a survey now (its trigger is skipped; sampling and recontact
      * limits hold unless options.force). */
     show: function (survey, options) {
@@ -317,9 +327,9 @@
     context: function (fields) {
       Object.keys(fields || {}).forEach(function (key) {
         if (fields[key] == null) delete context[key];
-        else if (/^[a-z0-9_]{1,40}$/.test(key) && (Object.prototype.hasOwnProperty.call(context, key) || Object.keys(context).length < 20)) {
-          context[key] = String(fields[key]).slice(0, 200);
-        } else warn("context field " + JSON.stringify(key) + " was left out (a-z, 0-9, _; at most 20).");
+        else if (CONTEXT_NAME_RULE.test(key) && (Object.prototype.hasOwnProperty.call(context, key) || Object.keys(context).length < CONTEXT_FIELDS)) {
+          context[key] = String(fields[key]).slice(0, CONTEXT_VALUE);
+        } else warn("context field " + JSON.stringify(key) + " was left out (a-z, 0-9, _; at most " + CONTEXT_FIELDS + ").");
       });
     },
   };

@@ -16,6 +16,8 @@
 //!   fastest peer).
 //! - `fuzz [seconds]`: the cargo-fuzz targets for response and survey
 //!   parsing, 30 s each by default.
+//! - `tidy`: checks of the tree no compiler makes (translations, the
+//!   loader's copied constants, file lengths); also a step of `test`.
 //!
 //! Installs go through `cargo install`, `rustup` and `apt-get`, and are skipped
 //! when the right version is already there.
@@ -27,13 +29,14 @@ mod process;
 mod run;
 mod site;
 mod test;
+mod tidy;
 mod toolchain;
 
 use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | attack | widget> | fuzz [seconds]>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | attack | widget> | fuzz [seconds] | tidy>";
 
 fn main() -> ExitCode {
     match try_main() {
@@ -60,6 +63,7 @@ fn try_main() -> anyhow::Result<()> {
         "dev" => run::dev(),
         "bench" => bench::bench(rest),
         "fuzz" => fuzz::fuzz(rest),
+        "tidy" => tidy::tidy(&root),
         other => bail!("unknown command {other:?}\n{USAGE}"),
     }
 }

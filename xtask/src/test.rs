@@ -25,6 +25,7 @@ pub fn test() -> anyhow::Result<()> {
     let mut summary = Summary::default();
     let wasm = ["--target", "wasm32-unknown-unknown"];
     summary.step("rustfmt", cmd("cargo", &["fmt", "--all", "--", "--check"]));
+    summary.checked("tidy", crate::tidy::tidy(&crate::process::project_root()));
     summary.step(
         "clippy (native)",
         cmd(
@@ -134,6 +135,14 @@ impl Summary {
             false
         });
         self.steps.push((name.to_owned(), ok));
+    }
+
+    /// Records a step run in this process.
+    fn checked(&mut self, name: &str, result: anyhow::Result<()>) {
+        match result {
+            Ok(()) => self.steps.push((name.to_owned(), true)),
+            Err(error) => self.failed_step(name, &error),
+        }
     }
 
     fn failed_step(&mut self, name: &str, error: &anyhow::Error) {

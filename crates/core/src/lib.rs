@@ -49,8 +49,8 @@ pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidRes
 pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{
-    ColorScheme, CsatDisplay, Dimension, DimensionLabel, DisplayMode, Kind, LabelSettings, Labelled, Layout,
-    PublicAggregates, Question, QuestionKind, QuestionLabels, Settings, Survey, SurveyLabels, Texts, Theme,
-    Trigger,
+    ColorScheme, CsatDisplay, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, Dimension, DimensionLabel,
+    DisplayMode, Kind, LabelSettings, Labelled, Layout, PublicAggregates, Question, QuestionKind,
+    QuestionLabels, Settings, Survey, SurveyLabels, Texts, Theme, Trigger,
 };
 pub use window::Window;

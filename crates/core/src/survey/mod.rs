@@ -15,7 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::{FieldError, QuestionId, SurveyId};
 
 pub use labels::{DimensionLabel, LabelSettings, QuestionLabels, SurveyLabels};
-pub use settings::{ColorScheme, DisplayMode, Layout, PublicAggregates, Settings, Theme, Trigger};
+pub use settings::{
+    ColorScheme, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, DisplayMode, Layout, PublicAggregates,
+    Settings, Theme, Trigger,
+};
 
 /// A text in several languages, keyed by language tag (`en`, `th`, `pt-BR`).
 pub type Texts = BTreeMap<String, String>;

@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::Window;
 
+/// Days before a browser that answered is asked again, when a survey does
+/// not say.
+pub const DEFAULT_RECONTACT_DAYS: u32 = 90;
+/// Days before a browser that dismissed a survey is asked again, when it
+/// does not say.
+pub const DEFAULT_DISMISSAL_DAYS: u32 = 14;
+
 /// Survey-level settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -21,10 +28,11 @@ pub struct Settings {
     pub trigger: Trigger,
     /// Share of eligible visitors who are asked, 0–1. Default 1.
     pub sampling_rate: f64,
-    /// Days before a browser that answered is asked again. Default 90.
+    /// Days before a browser that answered is asked again. Default
+    /// [`DEFAULT_RECONTACT_DAYS`].
     pub recontact_days: u32,
     /// Days before a browser that dismissed the survey is asked again.
-    /// Default 14.
+    /// Default [`DEFAULT_DISMISSAL_DAYS`].
     pub dismissal_days: u32,
     /// What of the results is public.
     pub public_aggregates: PublicAggregates,
@@ -43,8 +51,8 @@ impl Default for Settings {
             layout: Layout::default(),
             trigger: Trigger::default(),
             sampling_rate: 1.0,
-            recontact_days: 90,
-            dismissal_days: 14,
+            recontact_days: DEFAULT_RECONTACT_DAYS,
+            dismissal_days: DEFAULT_DISMISSAL_DAYS,
             public_aggregates: PublicAggregates::default(),
             theme: Theme::default(),
             allowed_origins: Vec::new(),
