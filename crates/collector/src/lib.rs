@@ -13,9 +13,8 @@ mod metrics;
 mod rate_limit;
 mod routes;
 mod serve;
-mod snapshot_cache;
+mod snapshots;
 mod store;
-mod streams;
 mod words;
 
 use std::future::Future;
@@ -51,9 +50,9 @@ pub struct AppState {
     /// Failed admin attempts per client.
     pub admin_failures: Arc<FailedAttempts>,
     /// Snapshots built since the last change of their survey.
-    pub snapshots: Arc<snapshot_cache::SnapshotCache>,
+    pub snapshots: Arc<snapshots::cache::SnapshotCache>,
     /// Live snapshot streams and their shared feeds.
-    pub streams: Arc<streams::StreamHub>,
+    pub streams: Arc<snapshots::streams::StreamHub>,
 }
 
 impl AppState {
@@ -73,7 +72,7 @@ impl AppState {
             trusted: Arc::new(TrustedProxies::new(config.trusted_proxies.clone())),
             admin: Arc::new(admin),
             admin_failures: Arc::default(),
-            streams: streams::StreamHub::new(
+            streams: snapshots::streams::StreamHub::new(
                 config.max_streams,
                 config.max_streams_per_client.max(1),
                 Duration::from_secs(config.stream_lifetime_secs.max(1)),

@@ -2,6 +2,7 @@
 
 use candor_core::Segment;
 use candor_core::admin::StoredResponse;
+use futures_util::Stream;
 
 use super::{Backend, Store, StoreError, on_pool};
 
@@ -20,6 +21,34 @@ pub struct ResponseFilter {
 pub type Cursor = (String, String);
 
 impl Store {
+    /// Every response of `survey` matching `filter`, newest first, `size` at
+    /// a time: each page is read when the stream is polled, from where the
+    /// last one ended, so a reader that stops early reads no further. The
+    /// one scan of stored responses the export and the words report share.
+    pub fn pages(
+        &self,
+        survey: &str,
+        filter: &ResponseFilter,
+        size: u32,
+    ) -> impl Stream<Item = Result<Vec<StoredResponse>, StoreError>> + Send + 'static {
+        let (store, survey, filter) = (self.clone(), survey.to_owned(), filter.clone());
+        futures_util::stream::unfold(Some(None::<Cursor>), move |cursor| {
+            let (store, survey, filter) = (store.clone(), survey.clone(), filter.clone());
+            async move {
+                let cursor = cursor?;
+                match store.responses(&survey, &filter, cursor.as_ref(), size).await {
+                    Ok(page) if page.is_empty() => None,
+                    Ok(page) => {
+                        let next = (page.len() == size as usize)
+                            .then(|| page.last().map(|r| (r.received_at.clone(), r.id.clone())));
+                        Some((Ok(page), next))
+                    }
+                    Err(error) => Some((Err(error), None)),
+                }
+            }
+        })
+    }
+
     /// Up to `limit` responses of `survey` matching `filter`, newest first,
     /// after `cursor` (exclusive).
     pub async fn responses(

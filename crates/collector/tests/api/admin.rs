@@ -110,6 +110,17 @@ crate::on_both_databases! {
         seen.sort();
         seen.dedup();
         assert_eq!(seen.len(), 7, "every response exactly once across pages");
+        // The scan the export and the words report read: pages of 3, newest
+        // first, each response once, ending after the short page.
+        use futures_util::StreamExt as _;
+        let pages: Vec<_> = app.store.pages("checkout", &candor_collector::ResponseFilter::default(), 3).collect().await;
+        let pages: Vec<Vec<_>> = pages.into_iter().map(Result::unwrap).collect();
+        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [3, 3, 1]);
+        let scanned: Vec<_> = pages.iter().flatten().map(|r| (r.received_at.clone(), r.id.clone())).collect();
+        let mut newest_first = scanned.clone();
+        newest_first.sort_by(|a, b| b.cmp(a));
+        newest_first.dedup();
+        assert_eq!(scanned, newest_first);
         let none = app.admin("GET", "/v1/admin/surveys/checkout/responses?locale=th", None).await;
         assert_eq!(none.body["responses"].as_array().unwrap().len(), 0);
         let bad = app.admin("GET", "/v1/admin/surveys/checkout/responses?from=yesterday", None).await;

@@ -10,14 +10,14 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use candor_core::{QuestionKind, Survey};
-use futures_util::stream;
+use futures_util::{StreamExt as _, stream};
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::responses::Filters;
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::{ApiError, AppState, Cursor, ResponseFilter, Store};
+use crate::{ApiError, AppState};
 use candor_core::admin::StoredResponse;
 
 /// Responses read per database round trip.
@@ -52,28 +52,20 @@ pub async fn export(
     let filter = query.filters.parse(segment)?;
     let columns = columns(&survey);
     let header_row = (format == Format::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));
-    let store = state.store.clone();
-    let id = survey.id.to_string();
-    let pages = stream::unfold(Some(None::<Cursor>), move |cursor| {
-        let (store, id, filter, columns) = (store.clone(), id.clone(), filter.clone(), columns.clone());
-        async move {
-            let cursor = cursor?;
-            let page = match next_page(&store, &id, &filter, cursor.as_ref()).await {
-                Ok(page) => page,
-                Err(error) => return Some((Err(std::io::Error::other(error.to_string())), None)),
-            };
-            let next = (page.len() == PAGE as usize)
-                .then(|| page.last().map(|r| (r.received_at.clone(), r.id.clone())));
-            let text: String = page
-                .iter()
-                .map(|r| match format {
-                    Format::Csv => csv_row(columns.iter().map(|c| c.value(r))),
-                    Format::Ndjson => serde_json::to_string(r).unwrap_or_default() + "\n",
-                })
-                .collect();
-            Some((Ok(text), next))
-        }
-    });
+    let pages = state
+        .store
+        .pages(survey.id.as_str(), &filter, PAGE)
+        .map(move |page| {
+            let page = page.map_err(|error| std::io::Error::other(error.to_string()))?;
+            Ok::<_, std::io::Error>(
+                page.iter()
+                    .map(|r| match format {
+                        Format::Csv => csv_row(columns.iter().map(|c| c.value(r))),
+                        Format::Ndjson => serde_json::to_string(r).unwrap_or_default() + "\n",
+                    })
+                    .collect::<String>(),
+            )
+        });
     let body = stream::iter(header_row.map(Ok)).chain(pages);
     let (content_type, extension) = match format {
         Format::Csv => ("text/csv; charset=utf-8", "csv"),
@@ -88,17 +80,6 @@ pub async fn export(
         Body::from_stream(body),
     )
         .into_response())
-}
-
-use futures_util::StreamExt as _;
-
-async fn next_page(
-    store: &Store,
-    survey: &str,
-    filter: &ResponseFilter,
-    cursor: Option<&Cursor>,
-) -> Result<Vec<StoredResponse>, crate::StoreError> {
-    store.responses(survey, filter, cursor, PAGE).await
 }
 
 /// One CSV column: its title and where its value sits in a response.

@@ -21,7 +21,7 @@ pub async fn facets(
     PublishedSurvey(survey): PublishedSurvey,
     Query(query): Query<FacetsQuery>,
 ) -> Result<Json<Facets>, ApiError> {
-    let window = super::window_or_default(&survey, query.window)?;
+    let window = super::window_or_default(&survey, query.window);
     let today = crate::routes::today();
     let from = window.first_day(today).map(|d| d.to_string());
     Ok(Json(

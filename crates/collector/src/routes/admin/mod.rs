@@ -86,8 +86,8 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
 fn window_or_default(
     survey: &candor_core::Survey,
     asked: Option<candor_core::Window>,
-) -> Result<candor_core::Window, ApiError> {
-    Ok(asked.unwrap_or(survey.settings.public_aggregates.window))
+) -> candor_core::Window {
+    asked.unwrap_or(survey.settings.public_aggregates.window)
 }
 
 /// Parses a JSON body already read.

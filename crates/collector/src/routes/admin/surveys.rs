@@ -12,8 +12,7 @@ use super::json_body;
 use crate::routes::extract::JsonBytes;
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::routes::snapshot;
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppState, snapshots};
 use candor_core::admin::SurveySummary;
 
 /// `GET /v1/admin/surveys`: every survey with its response count.
@@ -130,14 +129,14 @@ pub async fn snapshot(
     Query(query): Query<WindowQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<([(HeaderName, String); 1], Json<Snapshot>), ApiError> {
-    let window = super::window_or_default(&survey, query.window)?;
+    let window = super::window_or_default(&survey, query.window);
     // Subscribed before the generation is read, so no change slips between.
     let mut changes = state.store.subscribe();
     if query.after == Some(state.store.generation(&survey.id)) {
-        let _ = tokio::time::timeout(LONG_POLL, snapshot::wait_for_change(&mut changes, &survey)).await;
+        let _ = tokio::time::timeout(LONG_POLL, snapshots::wait_for_change(&mut changes, &survey)).await;
     }
     let generation = state.store.generation(&survey.id);
-    let built = snapshot::build_owner(&state, &survey, window, &segment).await?;
+    let built = snapshots::owner(&state, &survey, window, &segment).await?;
     Ok((
         [(HeaderName::from_static(GENERATION), generation.to_string())],
         Json(built.snapshot.clone()),

@@ -10,6 +10,7 @@ use axum::extract::State;
 use candor_core::admin::WordsReport;
 use candor_core::stats::keyness;
 use candor_core::{QuestionKind, Survey};
+use futures_util::StreamExt as _;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -34,7 +35,7 @@ pub async fn words_report(
     Query(query): Query<WordsQuery>,
     SegmentQuery(segment): SegmentQuery,
 ) -> Result<Json<WordsReport>, ApiError> {
-    let window = super::window_or_default(&survey, query.window)?;
+    let window = super::window_or_default(&survey, query.window);
     let today = crate::routes::today();
     let filter = ResponseFilter {
         from: window.first_day(today).map(|d| d.to_string()),
@@ -43,13 +44,13 @@ pub async fn words_report(
     };
     let sides = Sides::of(&survey);
     let (mut low, mut high) = (Counts::default(), Counts::default());
-    let mut cursor = None;
+    let mut pages = std::pin::pin!(state.store.pages(survey.id.as_str(), &filter, 500));
     let mut scanned = 0;
     while scanned < MAX_SCANNED {
-        let page = state
-            .store
-            .responses(survey.id.as_str(), &filter, cursor.as_ref(), 500)
-            .await?;
+        let Some(page) = pages.next().await else {
+            break;
+        };
+        let page = page?;
         scanned += page.len();
         for response in &page {
             let Some(side) = sides.side(&response.answers) else {
@@ -61,10 +62,6 @@ pub async fn words_report(
             }
             let counts = if side == Side::Low { &mut low } else { &mut high };
             counts.add(&text);
-        }
-        match page.last() {
-            Some(last) if page.len() == 500 => cursor = Some((last.received_at.clone(), last.id.clone())),
-            _ => break,
         }
     }
     let words = keyness(&low.words, &high.words)

@@ -13,9 +13,9 @@ use candor_core::{Survey, SurveyId, Window};
 use tokio::sync::watch;
 use tokio::task::AbortHandle;
 
+use super::cache::Built;
 use crate::client::ClientKey;
 use crate::counts::{Counted, Counts, Over};
-use crate::snapshot_cache::Built;
 use crate::{ApiError, AppState};
 
 /// A feed waits this long after a change before rebuilding, so a burst of
@@ -134,7 +134,7 @@ async fn run_feed(
 ) {
     let mut changes = state.store.subscribe();
     loop {
-        match crate::routes::snapshot::build(&state, &survey, window).await {
+        match super::public(&state, &survey, window).await {
             // Streams hear only of figures that changed: most responses
             // release nothing, and an event for each would tell when
             // someone answered.
@@ -150,10 +150,7 @@ async fn run_feed(
             // Streams keep the last one; the next change tries again.
             Err(error) => tracing::warn!(%error, survey = %survey.id, "a live snapshot could not be built"),
         }
-        if crate::routes::snapshot::wait_for_change(&mut changes, &survey)
-            .await
-            .is_none()
-        {
+        if super::wait_for_change(&mut changes, &survey).await.is_none() {
             return;
         }
         tokio::time::sleep(COALESCE).await;
