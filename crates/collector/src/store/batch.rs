@@ -17,170 +17,333 @@ use super::changes::CHANNEL;
 use super::erasure::tombstone;
 use super::release::{self, OpenRow, placeholders};
 use super::responses::Inserted;
-use super::{Backend, StoreError, on_pool};
+use super::{Backend, StoreError};
 
 /// A response and the survey version it answers.
 pub type Row<'a> = (&'a Arc<Survey>, &'a ValidResponse);
 
+/// A transaction on either database; each step below runs on it through
+/// [`on_tx!`], so one step's SQL is written once for both.
+enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Runs `$body` with `$tx` bound to whichever transaction `$on` holds (the
+/// shape of `on_pool!`).
+macro_rules! on_tx {
+    ($on:expr, |$tx:ident| $body:expr) => {
+        match $on {
+            Tx::Sqlite($tx) => $body,
+            Tx::Postgres($tx) => $body,
+        }
+    };
+}
+
+/// What a batch is stored with, worked out before the transaction.
+struct Plan {
+    /// When the batch was received (RFC 3339) and its day.
+    received: String,
+    day: String,
+    /// Indexes into the batch, by response id (the order rows are locked in).
+    order: Vec<usize>,
+    /// The batch's surveys, by id (the order they are locked in).
+    surveys: Vec<String>,
+    /// Each response's tombstone, in `order`.
+    tombstones: Vec<String>,
+}
+
 /// Stores `rows` in one transaction; what became of each, in their order.
 pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>, StoreError> {
-    let received = OffsetDateTime::now_utc();
-    let day = Day::from_unix_seconds(received.unix_timestamp()).to_string();
-    let received = received.format(&Rfc3339)?;
-    let postgres = matches!(backend, Backend::Postgres(_));
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| rows[i].1.id());
+    let plan = Plan::new(rows)?;
     let mut results = vec![Inserted::Duplicate; rows.len()];
-    let surveys: Vec<String> = rows
+    let mut tx = match backend {
+        Backend::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+        Backend::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+    };
+    tx.lock_surveys(&plan.surveys).await?;
+    // Erased responses stay erased: a retried post stores nothing.
+    let erased = tx.erased(&plan.tombstones).await?;
+    let (order, candidates): (Vec<usize>, Vec<Row<'_>>) = plan
+        .order
         .iter()
-        .map(|(_, response)| response.survey().to_string())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let tombstones: Vec<String> = order
-        .iter()
-        .map(|&i| tombstone(&rows[i].1.id().to_string()))
-        .collect();
-    on_pool!(backend, pool => {
-        let mut tx = pool.begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" }).await?;
-        if postgres {
-            let sql = format!("SELECT id FROM surveys WHERE id IN {} ORDER BY id FOR UPDATE", placeholders(1, surveys.len()));
-            let mut lock = sqlx::query(&sql);
-            for survey in &surveys {
-                lock = lock.bind(survey);
+        .zip(&plan.tombstones)
+        .filter_map(|(&index, hash)| {
+            if erased.contains(hash) {
+                results[index] = Inserted::Erased;
+                None
+            } else {
+                Some((index, rows[index]))
             }
-            lock.execute(&mut *tx).await?;
-        }
-        // Erased responses stay erased: a retried post stores nothing.
-        let sql = format!("SELECT id_hash FROM erased_responses WHERE id_hash IN {}", placeholders(1, tombstones.len()));
-        let mut query = sqlx::query_scalar::<_, String>(&sql);
-        for hash in &tombstones {
-            query = query.bind(hash);
-        }
-        let erased: HashSet<String> = query.fetch_all(&mut *tx).await?.into_iter().collect();
-        let (order, candidates): (Vec<usize>, Vec<Row<'_>>) = order
+        })
+        .unzip();
+    if !candidates.is_empty() {
+        let new = tx.insert(&plan, &candidates).await?;
+        tx.record(&plan, &order, &candidates, new, &mut results).await?;
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+impl Plan {
+    fn new(rows: &[Row<'_>]) -> Result<Self, StoreError> {
+        let received = OffsetDateTime::now_utc();
+        let day = Day::from_unix_seconds(received.unix_timestamp()).to_string();
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| rows[i].1.id());
+        let surveys: BTreeSet<String> = rows.iter().map(|(_, r)| r.survey().to_string()).collect();
+        let tombstones = order
             .iter()
-            .zip(&tombstones)
-            .filter_map(|(&index, hash)| {
-                if erased.contains(hash) {
-                    results[index] = Inserted::Erased;
-                    None
-                } else {
-                    Some((index, rows[index]))
-                }
-            })
-            .unzip();
-        if candidates.is_empty() {
-            tx.commit().await?;
-            return Ok(results);
+            .map(|&i| tombstone(&rows[i].1.id().to_string()))
+            .collect();
+        Ok(Self {
+            received: received.format(&Rfc3339)?,
+            day,
+            order,
+            surveys: surveys.into_iter().collect(),
+            tombstones,
+        })
+    }
+}
+
+impl Tx {
+    /// On PostgreSQL, locks the batch's surveys in id order, so collectors
+    /// sharing the database take turns per survey (SQLite's one writer
+    /// holds its lock from `BEGIN IMMEDIATE`).
+    async fn lock_surveys(&mut self, surveys: &[String]) -> Result<(), StoreError> {
+        let Self::Postgres(tx) = self else {
+            return Ok(());
+        };
+        let sql = format!(
+            "SELECT id FROM surveys WHERE id IN {} ORDER BY id FOR UPDATE",
+            placeholders(1, surveys.len())
+        );
+        let mut lock = sqlx::query(&sql);
+        for survey in surveys {
+            lock = lock.bind(survey);
         }
+        lock.execute(&mut **tx).await?;
+        Ok(())
+    }
+
+    /// Which of `tombstones` belong to erased responses.
+    async fn erased(&mut self, tombstones: &[String]) -> Result<HashSet<String>, StoreError> {
+        let sql = format!(
+            "SELECT id_hash FROM erased_responses WHERE id_hash IN {}",
+            placeholders(1, tombstones.len())
+        );
+        let found: Vec<String> = on_tx!(self, |tx| {
+            let mut query = sqlx::query_scalar(&sql);
+            for hash in tombstones {
+                query = query.bind(hash);
+            }
+            query.fetch_all(&mut **tx).await?
+        });
+        Ok(found.into_iter().collect())
+    }
+
+    /// Inserts `candidates` with their release, and writes the release; the
+    /// ids that were new (the others were stored before: retries).
+    async fn insert(&mut self, plan: &Plan, candidates: &[Row<'_>]) -> Result<HashSet<String>, StoreError> {
+        let (open, days) = self.release_state(plan).await?;
         // The release as if every candidate were new (nearly always so).
-        let sql = format!("{} {}", release::SELECT_OPEN, placeholders(1, surveys.len()));
-        let mut query = sqlx::query_as::<_, OpenRow>(&sql);
-        for survey in &surveys {
-            query = query.bind(survey);
-        }
-        let open = query.fetch_all(&mut *tx).await?;
-        let sql = format!("{} {}", release::SELECT_DAYS, placeholders(2, surveys.len()));
-        let mut query = sqlx::query_as::<_, (String, String, String)>(&sql).bind(&day);
-        for survey in &surveys {
-            query = query.bind(survey);
-        }
-        let days = query.fetch_all(&mut *tx).await?;
-        let mut receipt = release::receive(open.clone(), days.clone(), &candidates, |_| &day)?;
+        let mut receipt = release::receive(open.clone(), days.clone(), candidates, |_| &plan.day)?;
         let sql = insert_sql(candidates.len());
-        let mut insert = sqlx::query_scalar::<_, String>(&sql);
+        let mut binds = Vec::with_capacity(candidates.len());
         for ((_, response), joined) in candidates.iter().zip(&receipt.joined) {
-            insert = insert
-                .bind(response.id().to_string())
-                .bind(response.survey().as_str())
-                .bind(i64::from(response.survey_version()))
-                .bind(&received)
-                .bind(response.locale())
-                .bind(serde_json::to_string(response.answers())?)
-                .bind(serde_json::to_string(response.context())?)
-                .bind(response.page())
-                .bind(joined);
+            binds.push((
+                serde_json::to_string(response.answers())?,
+                serde_json::to_string(response.context())?,
+                response,
+                joined,
+            ));
         }
-        // RETURNING names the rows that were new; the others were stored before.
-        let mut new: HashSet<String> = insert.fetch_all(&mut *tx).await?.into_iter().collect();
-        let fresh: Vec<Row<'_>> =
-            candidates.iter().copied().filter(|(_, r)| new.contains(&r.id().to_string())).collect();
+        // RETURNING names the rows that were new.
+        let new: Vec<String> = on_tx!(self, |tx| {
+            let mut insert = sqlx::query_scalar(&sql);
+            for (answers, context, response, joined) in &binds {
+                insert = insert
+                    .bind(response.id().to_string())
+                    .bind(response.survey().as_str())
+                    .bind(i64::from(response.survey_version()))
+                    .bind(&plan.received)
+                    .bind(response.locale())
+                    .bind(answers)
+                    .bind(context)
+                    .bind(response.page())
+                    .bind(*joined);
+            }
+            insert.fetch_all(&mut **tx).await?
+        });
+        let new: HashSet<String> = new.into_iter().collect();
+        let fresh: Vec<Row<'_>> = candidates
+            .iter()
+            .copied()
+            .filter(|(_, r)| new.contains(&r.id().to_string()))
+            .collect();
         if fresh.len() < candidates.len() {
             // Retries among them: release only the new ones.
-            receipt = release::receive(open, days, &fresh, |_| &day)?;
+            receipt = release::receive(open, days, &fresh, |_| &plan.day)?;
             for ((_, response), joined) in fresh.iter().zip(&receipt.joined) {
-                sqlx::query("UPDATE responses SET release = $2 WHERE id = $1")
-                    .bind(response.id().to_string())
-                    .bind(joined)
-                    .execute(&mut *tx)
-                    .await?;
+                on_tx!(self, |tx| {
+                    sqlx::query("UPDATE responses SET release = $2 WHERE id = $1")
+                        .bind(response.id().to_string())
+                        .bind(joined)
+                        .execute(&mut **tx)
+                        .await
+                        .map(drop)?
+                });
             }
         }
         for statement in &receipt.statements {
-            statement.run(&mut tx).await?;
+            on_tx!(self, |tx| statement.run(tx).await?);
         }
+        Ok(new)
+    }
+
+    /// The open release groups of the batch's surveys and their release
+    /// summaries of the day.
+    async fn release_state(
+        &mut self,
+        plan: &Plan,
+    ) -> Result<(Vec<OpenRow>, Vec<(String, String, String)>), StoreError> {
+        let surveys = &plan.surveys;
+        let open_sql = format!("{} {}", release::SELECT_OPEN, placeholders(1, surveys.len()));
+        let days_sql = format!("{} {}", release::SELECT_DAYS, placeholders(2, surveys.len()));
+        Ok(on_tx!(self, |tx| {
+            let mut open = sqlx::query_as(&open_sql);
+            for survey in surveys {
+                open = open.bind(survey);
+            }
+            let open = open.fetch_all(&mut **tx).await?;
+            let mut days = sqlx::query_as(&days_sql).bind(&plan.day);
+            for survey in surveys {
+                days = days.bind(survey);
+            }
+            (open, days.fetch_all(&mut **tx).await?)
+        }))
+    }
+
+    /// Files each candidate: new ones get their contact request and count
+    /// in their survey's day; the others are retries or another survey's id.
+    async fn record(
+        &mut self,
+        plan: &Plan,
+        order: &[usize],
+        candidates: &[Row<'_>],
+        mut new: HashSet<String>,
+        results: &mut [Inserted],
+    ) -> Result<(), StoreError> {
         let mut deltas: BTreeMap<&str, SurveyStats> = BTreeMap::new();
-        for (&index, (survey, response)) in order.iter().zip(&candidates) {
+        for (&index, (survey, response)) in order.iter().zip(candidates) {
             let id = response.id().to_string();
             let survey_id = response.survey().as_str();
             // `remove`: a second copy of the same id in one batch is a retry.
             if !new.remove(&id) {
-                let owner: String = sqlx::query_scalar("SELECT survey_id FROM responses WHERE id = $1")
-                    .bind(&id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                results[index] = if owner == survey_id { Inserted::Duplicate } else { Inserted::IdTaken };
+                results[index] = if self.owner(&id).await? == survey_id {
+                    Inserted::Duplicate
+                } else {
+                    Inserted::IdTaken
+                };
                 continue;
             }
             if let Some(contact) = contact_of(response) {
-                sqlx::query(
-                    "INSERT INTO contact_requests (response_id, survey_id, received_at, name, email, phone, status, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, 'open', $3)",
-                )
-                .bind(&id)
-                .bind(survey_id)
-                .bind(&received)
-                .bind(contact.name.as_deref())
-                .bind(contact.email.as_deref())
-                .bind(contact.phone.as_deref())
-                .execute(&mut *tx)
-                .await?;
+                self.open_contact_request(plan, &id, survey_id, contact).await?;
             }
             deltas.entry(survey_id).or_default().add(survey, response);
             results[index] = Inserted::New;
         }
         for (survey_id, delta) in &deltas {
-            // Make sure the row exists, then read it (locked by the survey's lock).
+            self.add_to_day(survey_id, &plan.day, delta).await?;
+        }
+        Ok(())
+    }
+
+    /// The survey a stored response id belongs to.
+    async fn owner(&mut self, id: &str) -> Result<String, StoreError> {
+        Ok(on_tx!(self, |tx| {
+            sqlx::query_scalar("SELECT survey_id FROM responses WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut **tx)
+                .await?
+        }))
+    }
+
+    async fn open_contact_request(
+        &mut self,
+        plan: &Plan,
+        id: &str,
+        survey_id: &str,
+        contact: &ContactDetails,
+    ) -> Result<(), StoreError> {
+        on_tx!(self, |tx| {
+            sqlx::query(
+                "INSERT INTO contact_requests (response_id, survey_id, received_at, name, email, phone, status, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, 'open', $3)",
+            )
+            .bind(id)
+            .bind(survey_id)
+            .bind(&plan.received)
+            .bind(contact.name.as_deref())
+            .bind(contact.email.as_deref())
+            .bind(contact.phone.as_deref())
+            .execute(&mut **tx)
+            .await
+            .map(drop)?
+        });
+        Ok(())
+    }
+
+    /// Adds `delta` to the survey's summary of `day` (its row locked by the
+    /// survey's lock); on PostgreSQL, tells every listening collector on
+    /// commit.
+    async fn add_to_day(
+        &mut self,
+        survey_id: &str,
+        day: &str,
+        delta: &SurveyStats,
+    ) -> Result<(), StoreError> {
+        let stored: String = on_tx!(self, |tx| {
             sqlx::query(
                 "INSERT INTO daily_stats (survey_id, day, stats) VALUES ($1, $2, '{}')
                  ON CONFLICT (survey_id, day) DO NOTHING",
             )
-            .bind(*survey_id)
-            .bind(&day)
-            .execute(&mut *tx)
+            .bind(survey_id)
+            .bind(day)
+            .execute(&mut **tx)
             .await?;
-            let stored: String = sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
-                .bind(*survey_id)
-                .bind(&day)
-                .fetch_one(&mut *tx)
-                .await?;
-            let mut stats: SurveyStats = serde_json::from_str(&stored)?;
-            stats.merge(delta);
+            sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
+                .bind(survey_id)
+                .bind(day)
+                .fetch_one(&mut **tx)
+                .await?
+        });
+        let mut stats: SurveyStats = serde_json::from_str(&stored)?;
+        stats.merge(delta);
+        let stats = serde_json::to_string(&stats)?;
+        on_tx!(self, |tx| {
             sqlx::query("UPDATE daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
-                .bind(*survey_id)
-                .bind(&day)
-                .bind(serde_json::to_string(&stats)?)
-                .execute(&mut *tx)
+                .bind(survey_id)
+                .bind(day)
+                .bind(&stats)
+                .execute(&mut **tx)
+                .await
+                .map(drop)?
+        });
+        if let Self::Postgres(tx) = self {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(survey_id)
+                .execute(&mut **tx)
                 .await?;
-            if postgres {
-                // Delivered to every listening collector on commit.
-                sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(*survey_id).execute(&mut *tx).await?;
-            }
         }
-        tx.commit().await?;
-    });
-    Ok(results)
+        Ok(())
+    }
+
+    async fn commit(self) -> Result<(), StoreError> {
+        on_tx!(self, |tx| tx.commit().await?);
+        Ok(())
+    }
 }
 
 /// `INSERT … VALUES ($1, …, $9), ($10, …) ON CONFLICT (id) DO NOTHING RETURNING id`
