@@ -23,10 +23,12 @@ type Ungrouped = (String, i64, String, String);
 impl Store {
     /// Groups every response that has none; how many there were.
     pub(super) async fn backfill_release(&self) -> Result<u64, StoreError> {
-        let surveys: Vec<String> = on_pool!(self.backend, pool => {
-            sqlx::query_scalar("SELECT DISTINCT survey_id FROM responses WHERE release IS NULL ORDER BY survey_id")
-                .fetch_all(pool)
-                .await?
+        let surveys: Vec<String> = on_pool!(self.backend, |pool| {
+            sqlx::query_scalar(
+                "SELECT DISTINCT survey_id FROM responses WHERE release IS NULL ORDER BY survey_id",
+            )
+            .fetch_all(pool)
+            .await?
         });
         let mut grouped = 0;
         for survey in surveys {
@@ -58,10 +60,15 @@ impl Store {
         versions: &BTreeMap<u32, Arc<Survey>>,
     ) -> Result<u64, StoreError> {
         let postgres = matches!(self.backend, Backend::Postgres(_));
-        on_pool!(self.backend, pool => {
-            let mut tx = pool.begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" }).await?;
+        on_pool!(self.backend, |pool| {
+            let mut tx = pool
+                .begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" })
+                .await?;
             if postgres {
-                sqlx::query("SELECT id FROM surveys WHERE id = $1 FOR UPDATE").bind(survey).execute(&mut *tx).await?;
+                sqlx::query("SELECT id FROM surveys WHERE id = $1 FOR UPDATE")
+                    .bind(survey)
+                    .execute(&mut *tx)
+                    .await?;
             }
             let rows: Vec<Ungrouped> = sqlx::query_as(
                 "SELECT id, survey_version, received_at, answers FROM responses
@@ -91,7 +98,8 @@ impl Store {
                     .bind(survey)
                     .fetch_all(&mut *tx)
                     .await?;
-            let grouped: Vec<(&Arc<Survey>, &ValidResponse)> = valid.iter().map(|(_, s, r)| (*s, r)).collect();
+            let grouped: Vec<(&Arc<Survey>, &ValidResponse)> =
+                valid.iter().map(|(_, s, r)| (*s, r)).collect();
             let receipt = release::receive(open, days, &grouped, |i| {
                 rows[valid[i].0].2.get(..10).unwrap_or_default()
             })?;
@@ -100,7 +108,11 @@ impl Store {
                 joined[*index] = groups;
             }
             for ((id, ..), groups) in rows.iter().zip(&joined) {
-                sqlx::query("UPDATE responses SET release = $2 WHERE id = $1").bind(id).bind(groups).execute(&mut *tx).await?;
+                sqlx::query("UPDATE responses SET release = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(groups)
+                    .execute(&mut *tx)
+                    .await?;
             }
             for statement in &receipt.statements {
                 statement.run(&mut tx).await?;

@@ -18,7 +18,7 @@ impl Store {
             Option<String>,
             String,
         );
-        let rows: Vec<Row> = on_pool!(self.backend, pool => {
+        let rows: Vec<Row> = on_pool!(self.backend, |pool| {
             sqlx::query_as(
                 "SELECT response_id, survey_id, received_at, name, email, phone, status
                  FROM contact_requests WHERE ($1 IS NULL OR status = $1) ORDER BY received_at, response_id",
@@ -52,7 +52,7 @@ impl Store {
         status: ContactStatus,
     ) -> Result<bool, StoreError> {
         let now = OffsetDateTime::now_utc().format(&Rfc3339)?;
-        let updated = on_pool!(self.backend, pool => {
+        let updated = on_pool!(self.backend, |pool| {
             sqlx::query("UPDATE contact_requests SET status = $2, updated_at = $3 WHERE response_id = $1")
                 .bind(response_id)
                 .bind(status.as_str())

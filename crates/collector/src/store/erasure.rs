@@ -58,12 +58,17 @@ impl Store {
         );
         let postgres = matches!(self.backend, Backend::Postgres(_));
         let now = OffsetDateTime::now_utc().format(&Rfc3339)?;
-        let (erased, surveys) = on_pool!(self.backend, pool => {
-            let mut tx = pool.begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" }).await?;
+        let (erased, surveys) = on_pool!(self.backend, |pool| {
+            let mut tx = pool
+                .begin_with(if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" })
+                .await?;
             let surveys: Vec<String> = sqlx::query_scalar(&find).bind(&value).fetch_all(&mut *tx).await?;
             if postgres && !surveys.is_empty() {
                 // As the writer does: each survey's figures, one writer at a time.
-                let sql = format!("SELECT id FROM surveys WHERE id IN {} ORDER BY id FOR UPDATE", placeholders(1, surveys.len()));
+                let sql = format!(
+                    "SELECT id FROM surveys WHERE id IN {} ORDER BY id FOR UPDATE",
+                    placeholders(1, surveys.len())
+                );
                 let mut lock = sqlx::query(&sql);
                 for survey in &surveys {
                     lock = lock.bind(survey);
@@ -81,7 +86,10 @@ impl Store {
                     Some(release) => serde_json::from_str(release)?,
                     None => BTreeMap::new(),
                 };
-                corrections.entry((survey_id.clone(), day)).or_default().push(revalidated.len());
+                corrections
+                    .entry((survey_id.clone(), day))
+                    .or_default()
+                    .push(revalidated.len());
                 revalidated.push((survey, response, joined));
                 sqlx::query("INSERT INTO erased_responses (id_hash, erased_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
                     .bind(tombstone(id))
@@ -90,14 +98,19 @@ impl Store {
                     .await?;
             }
             for ((survey_id, day), erased) in &corrections {
-                let stored: Option<String> = sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
-                    .bind(survey_id)
-                    .bind(day)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                let stored: Option<String> =
+                    sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
+                        .bind(survey_id)
+                        .bind(day)
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 let mut stats: SurveyStats = match stored {
                     Some(stored) => serde_json::from_str(&stored)?,
-                    None => return Err(StoreError::Inconsistent(format!("no summary for {survey_id} on {day}"))),
+                    None => {
+                        return Err(StoreError::Inconsistent(format!(
+                            "no summary for {survey_id} on {day}"
+                        )));
+                    }
                 };
                 for &index in erased {
                     let (survey, response, _) = &revalidated[index];
@@ -113,7 +126,11 @@ impl Store {
             // The public release: out of open groups, or their released groups withdrawn.
             let erased: Vec<Erased<'_>> = revalidated
                 .iter()
-                .map(|(survey, response, joined)| Erased { survey, response, joined: joined.clone() })
+                .map(|(survey, response, joined)| Erased {
+                    survey,
+                    response,
+                    joined: joined.clone(),
+                })
                 .collect();
             let mut open = Vec::new();
             if !surveys.is_empty() {
@@ -135,11 +152,16 @@ impl Store {
                 groups.extend(found);
             }
             let mut days = Vec::new();
-            let group_days: std::collections::BTreeSet<(String, String)> =
-                groups.iter().map(|(survey, _, _, day, _, _)| (survey.clone(), day.clone())).collect();
+            let group_days: std::collections::BTreeSet<(String, String)> = groups
+                .iter()
+                .map(|(survey, _, _, day, _, _)| (survey.clone(), day.clone()))
+                .collect();
             for (survey, day) in group_days {
-                let found: Option<(String, String, String)> =
-                    sqlx::query_as(release::SELECT_DAY).bind(&survey).bind(&day).fetch_optional(&mut *tx).await?;
+                let found: Option<(String, String, String)> = sqlx::query_as(release::SELECT_DAY)
+                    .bind(&survey)
+                    .bind(&day)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 days.extend(found);
             }
             for statement in release::withdraw(open, groups, days, &erased)? {
@@ -148,7 +170,11 @@ impl Store {
             if postgres {
                 for survey_id in &surveys {
                     // Other collectors' caches and streams learn of it.
-                    sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(survey_id).execute(&mut *tx).await?;
+                    sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(CHANNEL)
+                        .bind(survey_id)
+                        .execute(&mut *tx)
+                        .await?;
                 }
             }
             tx.commit().await?;
@@ -174,7 +200,7 @@ impl Store {
 
     /// Whether the response `id` was erased.
     pub async fn was_erased(&self, id: &str) -> Result<bool, StoreError> {
-        let found: Option<String> = on_pool!(self.backend, pool => {
+        let found: Option<String> = on_pool!(self.backend, |pool| {
             sqlx::query_scalar("SELECT id_hash FROM erased_responses WHERE id_hash = $1")
                 .bind(tombstone(id))
                 .fetch_optional(pool)

@@ -17,7 +17,7 @@ impl Store {
     /// The facets of the responses of `survey` received at or after `from`
     /// (RFC 3339 or a day; all when `None`).
     pub async fn facets(&self, survey: &str, from: Option<&str>) -> Result<Facets, StoreError> {
-        let rows: Vec<(Option<String>, Option<String>, String)> = on_pool!(self.backend, pool => {
+        let rows: Vec<(Option<String>, Option<String>, String)> = on_pool!(self.backend, |pool| {
             sqlx::query_as(
                 "SELECT locale, page, context FROM responses
                  WHERE survey_id = $1 AND ($2 IS NULL OR received_at >= $2)

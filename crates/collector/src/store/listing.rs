@@ -75,7 +75,7 @@ impl Store {
              LIMIT ${}",
             binds.len() + 1
         );
-        let rows: Vec<Row> = on_pool!(self.backend, pool => {
+        let rows: Vec<Row> = on_pool!(self.backend, |pool| {
             let mut query = sqlx::query_as(&sql);
             for value in &binds {
                 query = query.bind(value);

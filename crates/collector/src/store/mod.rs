@@ -88,9 +88,11 @@ enum Backend {
 }
 
 /// Runs `$body` with `$pool` bound to whichever pool `$backend` holds. The body
-/// is compiled once per database, so it must be valid for both.
+/// is compiled once per database, so it must be valid for both. Written
+/// like a closure, `on_pool!(backend, |pool| …)`, so rustfmt formats the
+/// body (it is not one: `.await` and `?` act in the calling function).
 macro_rules! on_pool {
-    ($backend:expr, $pool:ident => $body:expr) => {
+    ($backend:expr, |$pool:ident| $body:expr) => {
         match &$backend {
             crate::store::Backend::Sqlite($pool) => $body,
             crate::store::Backend::Postgres($pool) => $body,
@@ -224,8 +226,12 @@ impl Store {
     /// Checks the database answers readers and the writer can store
     /// responses (for `/readyz`); the reason when not.
     pub async fn ready(&self) -> Result<(), String> {
-        let ping =
-            async { on_pool!(self.backend, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
+        let ping = async {
+            on_pool!(self.backend, |pool| sqlx::query("SELECT 1")
+                .execute(pool)
+                .await
+                .map(drop))
+        };
         match tokio::time::timeout(self.write_deadline, ping).await {
             Ok(Ok(())) => {}
             Ok(Err(error)) => return Err(format!("the database does not answer: {error}")),

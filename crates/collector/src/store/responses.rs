@@ -61,15 +61,18 @@ impl Store {
 
     /// Whether a response with this id is stored.
     pub async fn response_exists(&self, id: &str) -> Result<bool, StoreError> {
-        let n: i64 = on_pool!(self.backend, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE id = $1").bind(id).fetch_one(pool).await?
+        let n: i64 = on_pool!(self.backend, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await?
         });
         Ok(n == 1)
     }
 
     /// How many responses are stored for `survey` (for tests and operators).
     pub async fn count_responses(&self, survey: &SurveyId) -> Result<u64, StoreError> {
-        let n: i64 = on_pool!(self.backend, pool => {
+        let n: i64 = on_pool!(self.backend, |pool| {
             sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE survey_id = $1")
                 .bind(survey.as_str())
                 .fetch_one(pool)

@@ -38,7 +38,7 @@ impl Store {
             "SELECT survey_version, substr(received_at, 1, 10), answers FROM responses WHERE {conditions}"
         );
         let mut days: BTreeMap<String, SurveyStats> = BTreeMap::new();
-        on_pool!(self.backend, pool => {
+        on_pool!(self.backend, |pool| {
             let mut query = sqlx::query_as::<_, Row>(&sql);
             for value in &binds {
                 query = query.bind(value);
@@ -79,7 +79,7 @@ impl Store {
 
     /// Every published version of `survey`, by number.
     pub(super) async fn versions(&self, survey: &SurveyId) -> Result<HashMap<u32, Survey>, StoreError> {
-        let rows: Vec<(i64, String)> = on_pool!(self.backend, pool => {
+        let rows: Vec<(i64, String)> = on_pool!(self.backend, |pool| {
             sqlx::query_as("SELECT version, definition FROM survey_versions WHERE survey_id = $1")
                 .bind(survey.as_str())
                 .fetch_all(pool)

@@ -47,13 +47,13 @@ impl Store {
         };
         let first = first.map_or_else(|| "0000-00-00".to_owned(), |d| d.to_string());
         let last = last.map_or_else(|| "9999-99-99".to_owned(), |d| d.to_string());
-        let rows: Vec<(String, String)> = on_pool!(self.backend, pool => {
+        let rows: Vec<(String, String)> = on_pool!(self.backend, |pool| {
             sqlx::query_as(sql)
-            .bind(survey.as_str())
-            .bind(&first)
-            .bind(&last)
-            .fetch_all(pool)
-            .await?
+                .bind(survey.as_str())
+                .bind(&first)
+                .bind(&last)
+                .fetch_all(pool)
+                .await?
         });
         rows.into_iter()
             .map(|(day, stats)| {

@@ -28,7 +28,7 @@ impl Store {
     pub async fn create_survey(&self, survey: &Survey) -> Result<bool, StoreError> {
         let definition = serde_json::to_string(survey)?;
         let now = now()?;
-        let created = on_pool!(self.backend, pool => {
+        let created = on_pool!(self.backend, |pool| {
             let mut tx = pool.begin().await?;
             let created = sqlx::query(
                 "INSERT INTO surveys (id, version, definition, updated_at) VALUES ($1, $2, $3, $4)
@@ -44,12 +44,12 @@ impl Store {
                 == 1;
             if created {
                 sqlx::query(INSERT_VERSION)
-                .bind(survey.id.as_str())
-                .bind(i64::from(survey.version))
-                .bind(&definition)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+                    .bind(survey.id.as_str())
+                    .bind(i64::from(survey.version))
+                    .bind(&definition)
+                    .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
             created
@@ -86,8 +86,10 @@ impl Store {
             return Ok(exists);
         }
         let mark = self.surveys.mark();
-        let ids: Vec<String> = on_pool!(self.backend, pool => {
-            sqlx::query_scalar("SELECT id FROM surveys").fetch_all(pool).await?
+        let ids: Vec<String> = on_pool!(self.backend, |pool| {
+            sqlx::query_scalar("SELECT id FROM surveys")
+                .fetch_all(pool)
+                .await?
         });
         let ids: std::collections::HashSet<SurveyId> = ids
             .iter()
@@ -99,7 +101,7 @@ impl Store {
     }
 
     async fn read_survey(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
-        let definition: Option<String> = on_pool!(self.backend, pool => {
+        let definition: Option<String> = on_pool!(self.backend, |pool| {
             sqlx::query_scalar("SELECT definition FROM surveys WHERE id = $1")
                 .bind(id.as_str())
                 .fetch_optional(pool)
@@ -110,7 +112,7 @@ impl Store {
 
     /// A published version of a survey (current or earlier).
     pub async fn survey_version(&self, id: &SurveyId, version: u32) -> Result<Option<Survey>, StoreError> {
-        let definition: Option<String> = on_pool!(self.backend, pool => {
+        let definition: Option<String> = on_pool!(self.backend, |pool| {
             sqlx::query_scalar("SELECT definition FROM survey_versions WHERE survey_id = $1 AND version = $2")
                 .bind(id.as_str())
                 .bind(i64::from(version))
@@ -122,7 +124,7 @@ impl Store {
 
     /// Every survey with its response count, by id.
     pub async fn surveys(&self) -> Result<Vec<SurveySummary>, StoreError> {
-        let rows: Vec<(String, Option<String>, i64)> = on_pool!(self.backend, pool => {
+        let rows: Vec<(String, Option<String>, i64)> = on_pool!(self.backend, |pool| {
             sqlx::query_as(
                 "SELECT s.definition, s.draft, (SELECT COUNT(*) FROM responses r WHERE r.survey_id = s.id)
                  FROM surveys s ORDER BY s.id",
@@ -145,7 +147,7 @@ impl Store {
     pub async fn save_draft(&self, draft: &Survey) -> Result<bool, StoreError> {
         let definition = serde_json::to_string(draft)?;
         let now = now()?;
-        let updated = on_pool!(self.backend, pool => {
+        let updated = on_pool!(self.backend, |pool| {
             sqlx::query("UPDATE surveys SET draft = $2, updated_at = $3 WHERE id = $1")
                 .bind(draft.id.as_str())
                 .bind(&definition)
@@ -159,7 +161,7 @@ impl Store {
 
     /// The unpublished draft, if any.
     pub async fn draft(&self, id: &SurveyId) -> Result<Option<Survey>, StoreError> {
-        let draft: Option<Option<String>> = on_pool!(self.backend, pool => {
+        let draft: Option<Option<String>> = on_pool!(self.backend, |pool| {
             sqlx::query_scalar("SELECT draft FROM surveys WHERE id = $1")
                 .bind(id.as_str())
                 .fetch_optional(pool)
@@ -175,12 +177,13 @@ impl Store {
             return Ok(None);
         };
         let now = now()?;
-        let published = on_pool!(self.backend, pool => {
+        let published = on_pool!(self.backend, |pool| {
             let mut tx = pool.begin().await?;
-            let current: i64 = sqlx::query_scalar("SELECT MAX(version) FROM survey_versions WHERE survey_id = $1")
-                .bind(id.as_str())
-                .fetch_one(&mut *tx)
-                .await?;
+            let current: i64 =
+                sqlx::query_scalar("SELECT MAX(version) FROM survey_versions WHERE survey_id = $1")
+                    .bind(id.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
             draft.version = u32::try_from(current + 1).unwrap_or(u32::MAX);
             let definition = serde_json::to_string(&draft)?;
             sqlx::query("UPDATE surveys SET version = $2, definition = $3, draft = NULL, updated_at = $4 WHERE id = $1")
@@ -191,12 +194,12 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             sqlx::query(INSERT_VERSION)
-            .bind(id.as_str())
-            .bind(i64::from(draft.version))
-            .bind(&definition)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
+                .bind(id.as_str())
+                .bind(i64::from(draft.version))
+                .bind(&definition)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             draft
         });

@@ -258,8 +258,12 @@ impl Writer {
 
     /// Whether the database answers the writer again.
     async fn probe(&self) {
-        let ping =
-            async { on_pool!(self.backend, pool => sqlx::query("SELECT 1").execute(pool).await.map(drop)) };
+        let ping = async {
+            on_pool!(self.backend, |pool| sqlx::query("SELECT 1")
+                .execute(pool)
+                .await
+                .map(drop))
+        };
         match tokio::time::timeout(self.deadline, ping).await {
             Ok(Ok(())) => {
                 tracing::info!("the database answers the response writer again");
