@@ -31,6 +31,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub use api::{Api, ApiError};
 pub use components::{LiveSnapshot, SurveyForm, Widget};
+// For tests and the warm-up: when a survey is drawn whole.
+#[doc(hidden)]
+pub use components::{drawn_since, lists_begun};
 pub use warm_up::warm_up;
 
 /// What the loader says about a survey to mount.

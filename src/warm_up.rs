@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use candor_core::{DisplayMode, Survey};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 use crate::{Api, mount_widget, task};
 
@@ -83,32 +83,18 @@ pub(crate) async fn ahead(survey: &Survey) -> Result<(), JsValue> {
 }
 
 /// Draws `survey` off the page as the loader's mount does, and drops it
-/// once every question is drawn; false if they never were.
+/// once every question is drawn; false if they were not within
+/// [`DRAW_WITHIN`].
 async fn draw(survey: Survey) -> Result<bool, JsValue> {
+    let before = crate::lists_begun();
     let host = detached()?;
     let _handle = widget(&host, survey)?;
-    let root = host.shadow_root().ok_or("no shadow root")?;
-    // A bound, not a wait: ten parts take ten frames (each at least a
-    // task's 4 ms here; a slow phone's frames take longer).
-    for _ in 0..1000 {
-        task::next().await;
-        let steps = root.query_selector_all(DRAWN_ONE_PER_FRAME)?;
-        let drawn = steps.length() > 0
-            && (0..steps.length()).all(|i| {
-                steps
-                    .item(i)
-                    .is_some_and(|step| step.unchecked_into::<Element>().child_element_count() > 0)
-            });
-        if drawn {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    Ok(crate::drawn_since(before, DRAW_WITHIN).await)
 }
 
-/// What the form draws a frame apart (see `one_per_frame`): each is drawn
-/// once it has content.
-const DRAWN_ONE_PER_FRAME: &str = ".candor-step, .candor-gap__row";
+/// A bound, not a wait: ten parts take ten frames (each at least a task's
+/// 4 ms here; a slow phone's frames take longer).
+const DRAW_WITHIN: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn document() -> Result<web_sys::Document, JsValue> {
     Ok(web_sys::window()

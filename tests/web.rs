@@ -25,11 +25,8 @@ async fn mount_checkout() -> Mounted {
     mount(templates::checkout(), "en").await
 }
 
-/// How many of the parts the form draws a frame apart (question steps, a
-/// gap question's dimensions) are drawn, of how many.
-fn drawn(root: &HtmlElement) -> (usize, usize) {
-    drawn_of(root, ".candor-step, .candor-gap__row")
-}
+/// Longest a form takes to draw every question (a bound, not a wait).
+const DRAWN_WITHIN: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How many of the elements `selector` finds have content, of how many.
 fn drawn_of(root: &HtmlElement, selector: &str) -> (usize, usize) {
@@ -39,24 +36,6 @@ fn drawn_of(root: &HtmlElement, selector: &str) -> (usize, usize) {
         .collect();
     let drawn = parts.iter().filter(|part| part.child_element_count() > 0).count();
     (drawn, parts.len())
-}
-
-/// Waits until every question is drawn: the form draws one per frame.
-async fn all_drawn(root: &HtmlElement) {
-    for _ in 0..500 {
-        let (drawn, steps) = drawn(root);
-        if steps > 0 && drawn == steps {
-            return;
-        }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
-    }
-    panic!("the questions were never all drawn");
 }
 
 impl Mounted {
@@ -227,11 +206,15 @@ async fn mount(survey: candor_core::Survey, locale: &str) -> Mounted {
     let sent = RwSignal::new(Vec::new());
     let on_submit = Callback::new(move |s: ResponseSubmission| sent.update(|all| all.push(s)));
     let locale = locale.to_owned();
+    let before = candor::lists_begun();
     leptos::mount::mount_to(root.clone(), move || {
         view! { <SurveyForm survey=survey on_submit=on_submit locale=locale /> }
     })
     .forget();
-    all_drawn(&root).await;
+    assert!(
+        candor::drawn_since(before, DRAWN_WITHIN).await,
+        "the questions were never all drawn"
+    );
     Mounted { root, sent }
 }
 
@@ -441,6 +424,7 @@ async fn questions_and_dimensions_after_the_first_are_drawn_in_later_frames() {
         survey.questions[0].kind,
         candor_core::QuestionKind::ExpectationGap { .. }
     );
+    let before = candor::lists_begun();
     leptos::mount::mount_to(root.clone(), move || {
         view! { <SurveyForm survey=survey on_submit=on_submit /> }
     })
@@ -455,7 +439,11 @@ async fn questions_and_dimensions_after_the_first_are_drawn_in_later_frames() {
         usize::from(first_is_gap),
         "at most a gap question's first dimension in the mounting task"
     );
-    all_drawn(&root).await;
+    assert!(
+        candor::drawn_since(before, DRAWN_WITHIN).await,
+        "the questions were never all drawn"
+    );
+    // The signal says drawn only once they all are.
     assert_eq!(drawn_of(&root, ".candor-step"), (questions, questions));
     assert_eq!(drawn_of(&root, ".candor-gap__row"), (dimensions, dimensions));
 }

@@ -15,5 +15,6 @@ mod survey_form;
 mod widget;
 
 pub use live_snapshot::LiveSnapshot;
+pub use one_per_frame::{drawn_since, lists_begun};
 pub use survey_form::SurveyForm;
 pub use widget::Widget;
