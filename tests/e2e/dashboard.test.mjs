@@ -47,6 +47,17 @@ test("a wrong token is refused and the right one signs in", async () => {
   await page.close();
 });
 
+test("a token the collector stops accepting signs the tab out", async () => {
+  const page = await shared.browser().newPage();
+  // As if the token had been rotated since this tab signed in.
+  await page.addInitScript(() => sessionStorage.setItem("candor:admin-token", "rotated-admin-token-0123456789abcdef"));
+  await page.goto(`${shared.collector().url}/dashboard/#/contacts`);
+  await page.getByLabel("Admin token").waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("candor:admin-token")), null);
+  assert.equal(await page.getByRole("button", { name: "Sign out" }).count(), 0);
+  await page.close();
+});
+
 test("an open survey's figures change within a second of a new response", async () => {
   const base = shared.collector().url;
   for (const [n, rating] of [5, 4, 2].entries()) await postResponse(base, 100 + n, rating);

@@ -6,6 +6,7 @@ use candor_core::admin::{
 };
 use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
 use gloo_net::http::{Request, Response};
+use leptos::prelude::{Callable, Callback, expect_context};
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -44,15 +45,40 @@ fn and_filters(segment: &Segment, from: Option<Day>) -> String {
 }
 
 /// The admin API with one token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Signed in, the dashboard's views find it in their Leptos context
+/// ([`use_admin`]); when the collector refuses its token (401 or 403) it
+/// signs out by itself, so no view has to.
+#[derive(Clone)]
 pub struct Admin {
     token: String,
+    on_refused: Option<Callback<()>>,
+}
+
+impl std::fmt::Debug for Admin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Admin { token: *** }")
+    }
+}
+
+/// The signed-in admin client the views share.
+pub fn use_admin() -> Admin {
+    expect_context::<Admin>()
 }
 
 impl Admin {
     pub fn new(token: &str) -> Self {
         Self {
             token: token.trim().to_owned(),
+            on_refused: None,
+        }
+    }
+
+    /// This client, calling `sign_out` when the collector refuses its token.
+    pub fn signing_out(self, sign_out: Callback<()>) -> Self {
+        Self {
+            on_refused: Some(sign_out),
+            ..self
         }
     }
 
@@ -168,7 +194,7 @@ impl Admin {
             .header("Authorization", &format!("Bearer {}", self.token))
             .json(body)
             .map_err(|e| AdminError::Network(e.to_string()))?;
-        decode(checked(request.send().await).await?).await
+        decode(self.checked(request.send().await).await?).await
     }
 
     /// The contact-request queue, oldest first.
@@ -206,29 +232,35 @@ impl Admin {
         })
     }
 
+    /// A sent request's answer, or why it failed; a refused token signs
+    /// out.
+    async fn checked(&self, sent: Result<Response, gloo_net::Error>) -> Result<Response, AdminError> {
+        let response = sent.map_err(|e| AdminError::Network(e.to_string()))?;
+        match response.status() {
+            200..=299 => Ok(response),
+            401 | 403 => {
+                if let Some(sign_out) = self.on_refused {
+                    sign_out.run(());
+                }
+                Err(AdminError::NotAllowed)
+            }
+            status => {
+                let message = match response.json::<FieldError>().await {
+                    Ok(error) if error.field.is_empty() => error.message,
+                    Ok(error) => format!("{} {}", error.field, error.message),
+                    Err(_) => String::new(),
+                };
+                Err(AdminError::Failed { status, message })
+            }
+        }
+    }
+
     async fn get(&self, path: &str) -> Result<Response, AdminError> {
         let sent = Request::get(path)
             .header("Authorization", &format!("Bearer {}", self.token))
             .send()
             .await;
-        checked(sent).await
-    }
-}
-
-/// A sent request's answer, or why it failed.
-async fn checked(sent: Result<Response, gloo_net::Error>) -> Result<Response, AdminError> {
-    let response = sent.map_err(|e| AdminError::Network(e.to_string()))?;
-    match response.status() {
-        200..=299 => Ok(response),
-        401 | 403 => Err(AdminError::NotAllowed),
-        status => {
-            let message = match response.json::<FieldError>().await {
-                Ok(error) if error.field.is_empty() => error.message,
-                Ok(error) => format!("{} {}", error.field, error.message),
-                Err(_) => String::new(),
-            };
-            Err(AdminError::Failed { status, message })
-        }
+        self.checked(sent).await
     }
 }
 

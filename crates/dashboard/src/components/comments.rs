@@ -6,7 +6,7 @@ use candor_core::{Labelled, QuestionKind, Segment, Survey, Window};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::api::{Admin, AdminError};
+use crate::api::use_admin;
 use crate::i18n::{tr, trf};
 use crate::scope::Scope;
 use candor_core::admin::StoredResponse;
@@ -64,13 +64,8 @@ impl Layout {
 
 /// The comments of the responses in the page's window and segment.
 #[component]
-pub fn Comments(
-    admin: Admin,
-    survey: Survey,
-    segment: Memo<Segment>,
-    window: Memo<Window>,
-    on_refused: Callback<()>,
-) -> impl IntoView {
+pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) -> impl IntoView {
+    let admin = use_admin();
     let layout = StoredValue::new(Layout::of(&survey));
     let loaded = RwSignal::new(Vec::<StoredResponse>::new());
     let next = RwSignal::new(None::<String>);
@@ -106,7 +101,6 @@ pub fn Comments(
                     next.set(page.next);
                     error.set(None);
                 }
-                Err(AdminError::NotAllowed) => on_refused.run(()),
                 Err(other) => error.set(Some(trf(
                     "Could not load the comments: {error}.",
                     &[("error", &other)],

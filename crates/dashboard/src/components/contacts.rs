@@ -4,11 +4,12 @@
 use candor_core::admin::ContactStatus;
 use leptos::prelude::*;
 
-use crate::api::{Admin, AdminError};
+use crate::api::use_admin;
 use crate::i18n::{tr, trf};
 
 #[component]
-pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
+pub fn Contacts() -> impl IntoView {
+    let admin = use_admin();
     let status = RwSignal::new(ContactStatus::Open);
     let changed = RwSignal::new(0u32);
     let list = {
@@ -22,10 +23,8 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
     let toggle = Action::new_local(move |(response, to): &(String, ContactStatus)| {
         let (admin, response, to) = (admin.clone(), response.clone(), *to);
         async move {
-            match admin.set_contact_status(&response, to).await {
-                Err(AdminError::NotAllowed) => on_refused.run(()),
-                Err(error) => web_sys::console::warn_1(&format!("Candor: {error}").into()),
-                Ok(()) => {}
+            if let Err(error) = admin.set_contact_status(&response, to).await {
+                web_sys::console::warn_1(&format!("Candor: {error}").into());
             }
             changed.update(|n| *n += 1);
         }
@@ -42,10 +41,6 @@ pub fn Contacts(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
     let rows = move || {
         match list.get() {
         None => view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
-        Some(Err(AdminError::NotAllowed)) => {
-            on_refused.run(());
-            ().into_any()
-        }
         Some(Err(error)) => {
             view! { <p class="error" role="alert">{trf("Could not load the queue: {error}.", &[("error", &error)])}</p> }
                 .into_any()

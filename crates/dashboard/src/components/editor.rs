@@ -10,7 +10,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::question_editor::{Editing, QuestionEditor};
-use crate::api::{Admin, AdminError};
+use crate::api::use_admin;
 use crate::i18n::{tr, trf};
 
 /// One edit of the working copy, given the locale being edited.
@@ -37,7 +37,8 @@ fn triggers() -> [(&'static str, &'static str); 6] {
 }
 
 #[component]
-pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl IntoView {
+pub fn Editor(published: Survey) -> impl IntoView {
+    let admin = use_admin();
     let working = RwSignal::new(published.clone());
     let locale = RwSignal::new(published.default_locale.clone());
     let message = RwSignal::new(None::<Result<String, String>>);
@@ -56,7 +57,6 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                         working.set(draft);
                     }
                 }
-                Err(AdminError::NotAllowed) => on_refused.run(()),
                 Err(error) => message.set(Some(Err(trf(
                     "Could not load the draft: {error}.",
                     &[("error", &error)],
@@ -78,9 +78,6 @@ pub fn Editor(admin: Admin, published: Survey, on_refused: Callback<()>) -> impl
                     Ok(_) => Ok(tr("Draft saved. Publish it to show it to respondents.").to_owned()),
                     Err(error) => Err(error),
                 };
-                if matches!(outcome, Err(AdminError::NotAllowed)) {
-                    on_refused.run(());
-                }
                 message.set(Some(
                     outcome.map_err(|e| trf("Not saved: {error}.", &[("error", &e)])),
                 ));

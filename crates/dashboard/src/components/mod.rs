@@ -76,19 +76,26 @@ pub fn App() -> impl IntoView {
             </label>
         </header>
         <main class="main" id="main">
-            {move || { language.track(); match (admin.get(), route.get()) {
-                (None, _) => view! { <sign_in::SignIn on_sign_in=Callback::new(move |a| admin.set(Some(a))) /> }.into_any(),
-                (Some(a), Route::Surveys) => view! {
-                    <survey_list::SurveyList admin=a.clone() on_refused=sign_out />
-                    <new_survey::NewSurvey admin=a on_refused=sign_out />
+            {move || {
+                language.track();
+                let Some(signed_in) = admin.get() else {
+                    return view! { <sign_in::SignIn on_sign_in=Callback::new(move |a| admin.set(Some(a))) /> }.into_any();
+                };
+                // Every view below reaches the admin client through context.
+                provide_context(signed_in.signing_out(sign_out));
+                match route.get() {
+                    Route::Surveys => view! {
+                        <survey_list::SurveyList />
+                        <new_survey::NewSurvey />
+                    }
+                    .into_any(),
+                    Route::Survey(id, tab) => view! {
+                        <survey_view::SurveyView survey=id tab=tab scope=Signal::from(scope) />
+                    }
+                    .into_any(),
+                    Route::Contacts => view! { <contacts::Contacts /> }.into_any(),
                 }
-                .into_any(),
-                (Some(a), Route::Survey(id, tab)) => view! {
-                    <survey_view::SurveyView admin=a survey=id tab=tab scope=Signal::from(scope) on_refused=sign_out />
-                }
-                .into_any(),
-                (Some(a), Route::Contacts) => view! { <contacts::Contacts admin=a on_refused=sign_out /> }.into_any(),
-            }}}
+            }}
         </main>
     }
 }

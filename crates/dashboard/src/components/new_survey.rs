@@ -4,11 +4,12 @@
 use candor_core::templates::{BLANK, NAMES};
 use leptos::prelude::*;
 
-use crate::api::{Admin, AdminError};
+use crate::api::use_admin;
 use crate::i18n::{tr, trf};
 
 #[component]
-pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
+pub fn NewSurvey() -> impl IntoView {
+    let admin = use_admin();
     let template = RwSignal::new(NAMES[0].to_owned());
     let id = RwSignal::new(String::new());
     let create = Action::new_local(move |(template, id): &(String, String)| {
@@ -21,10 +22,6 @@ pub fn NewSurvey(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                             .location()
                             .set_hash(&format!("#/surveys/{}/edit", survey.id));
                     }
-                    Ok(())
-                }
-                Err(AdminError::NotAllowed) => {
-                    on_refused.run(());
                     Ok(())
                 }
                 Err(error) => Err(trf("Not created: {error}.", &[("error", &error)])),

@@ -6,7 +6,7 @@ use candor_core::{Segment, Window};
 use leptos::prelude::*;
 
 use super::survey_view::Tab;
-use crate::api::Admin;
+use crate::api::use_admin;
 use crate::i18n::tr;
 use crate::scope::Scope;
 use candor_core::admin::{FacetValue, Facets};
@@ -27,13 +27,13 @@ pub fn window_name(window: Window) -> &'static str {
 /// Radio buttons for the window and a select per filter.
 #[component]
 pub fn ScopeBar(
-    admin: Admin,
     survey: String,
     tab: Tab,
     scope: Signal<Scope>,
     /// The window shown when none is chosen (the survey's own).
     default_window: Window,
 ) -> impl IntoView {
+    let admin = use_admin();
     let facets = {
         let (admin, survey) = (admin.clone(), survey.clone());
         LocalResource::new(move || {

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use candor_core::Survey;
 
 use super::figures::short_headline;
-use crate::api::{Admin, AdminError};
+use crate::api::use_admin;
 use crate::i18n::{tr, trf};
 
 #[component]
-pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
+pub fn SurveyList() -> impl IntoView {
+    let admin = use_admin();
     let surveys = LocalResource::new({
         let admin = admin.clone();
         move || {
@@ -20,10 +21,6 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
     move || {
         match surveys.get() {
         None => view! { <p class="status" role="status">{tr("Loading surveys…")}</p> }.into_any(),
-        Some(Err(AdminError::NotAllowed)) => {
-            on_refused.run(());
-            ().into_any()
-        }
         Some(Err(error)) => {
             view! { <p class="error" role="alert">{trf("Could not load the surveys: {error}.", &[("error", &error)])}</p> }
                 .into_any()
@@ -41,7 +38,7 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
                             <td><code>{survey.id.to_string()}</code></td>
                             <td>{survey.version.to_string()}{summary.has_draft.then(|| tr(" (draft waiting)"))}</td>
                             <td class="number">{summary.responses.to_string()}</td>
-                            <td><CurrentFigure admin=admin.clone() survey=survey.clone() /></td>
+                            <td><CurrentFigure survey=survey.clone() /></td>
                         </tr>
                     }
                 })
@@ -69,7 +66,8 @@ pub fn SurveyList(admin: Admin, on_refused: Callback<()>) -> impl IntoView {
 
 /// The survey's headline figure over its usual window, with the window.
 #[component]
-fn CurrentFigure(admin: Admin, survey: Survey) -> impl IntoView {
+fn CurrentFigure(survey: Survey) -> impl IntoView {
+    let admin = use_admin();
     let window = survey.settings.public_aggregates.window;
     let id = survey.id.to_string();
     let snapshot = LocalResource::new(move || {

@@ -12,7 +12,7 @@ use super::comments::Comments;
 use super::editor::Editor;
 use super::figures::QuestionCard;
 use super::scope_bar::{ScopeBar, window_name};
-use crate::api::{Admin, AdminError, Live};
+use crate::api::{Admin, AdminError, Live, use_admin};
 use crate::i18n::{tr, trf};
 use crate::scope::Scope;
 
@@ -38,13 +38,8 @@ impl Tab {
 /// A survey's page: title, tabs, window and filters, exports, and the tab's
 /// content, all over the scope in the address.
 #[component]
-pub fn SurveyView(
-    admin: Admin,
-    survey: String,
-    tab: Tab,
-    scope: Signal<Scope>,
-    on_refused: Callback<()>,
-) -> impl IntoView {
+pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoView {
+    let admin = use_admin();
     let definition = {
         let (admin, survey) = (admin.clone(), survey.clone());
         LocalResource::new(move || {
@@ -85,33 +80,27 @@ pub fn SurveyView(
             Some(Ok(None)) => {
                 return view! { <p class="error" role="alert">{tr("No such survey.")}</p> }.into_any();
             }
-            Some(Err(AdminError::NotAllowed)) => {
-                on_refused.run(());
-                return ().into_any();
-            }
             Some(Err(error)) => {
                 return view! { <p class="error" role="alert">{trf("Could not load the survey: {error}.", &[("error", &error)])}</p> }.into_any();
             }
             None => return view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
         };
         let bar = view! {
-            <ScopeBar admin=admin.clone() survey=survey.id.to_string() tab=tab scope=scope
+            <ScopeBar survey=survey.id.to_string() tab=tab scope=scope
                 default_window=survey.settings.public_aggregates.window />
         };
         match tab {
             Tab::Figures => view! {
                 {bar}
-                <LiveFigures admin=admin.clone() survey=survey segment=segment window=window on_refused=on_refused />
+                <LiveFigures survey=survey segment=segment window=window />
             }
             .into_any(),
             Tab::Comments => view! {
                 {bar}
-                <Comments admin=admin.clone() survey=survey segment=segment window=window on_refused=on_refused />
+                <Comments survey=survey segment=segment window=window />
             }
             .into_any(),
-            Tab::Edit => {
-                view! { <Editor admin=admin.clone() published=survey on_refused=on_refused /> }.into_any()
-            }
+            Tab::Edit => view! { <Editor published=survey /> }.into_any(),
         }
     };
     let title = move || match definition.get() {
@@ -143,13 +132,8 @@ pub fn SurveyView(
 /// The figures for the chosen window and segment, kept current by long
 /// polling.
 #[component]
-fn LiveFigures(
-    admin: Admin,
-    survey: Survey,
-    segment: Memo<Segment>,
-    window: Memo<Window>,
-    on_refused: Callback<()>,
-) -> impl IntoView {
+fn LiveFigures(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) -> impl IntoView {
+    let admin = use_admin();
     let live = RwSignal::new(None::<Result<Live, AdminError>>);
     // One polling loop per window and segment: each has a number, and a
     // loop whose number is no longer current stops (as all do on leaving).
@@ -171,9 +155,6 @@ fn LiveFigures(
                 }
                 let failed = answer.is_err();
                 after = answer.as_ref().ok().and_then(|l| l.generation);
-                if matches!(answer, Err(AdminError::NotAllowed)) {
-                    on_refused.run(());
-                }
                 live.set(Some(answer));
                 if failed {
                     // Back off before asking again.
