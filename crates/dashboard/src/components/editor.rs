@@ -13,9 +13,6 @@ use super::question_editor::{Editing, QuestionEditor};
 use crate::api::use_admin;
 use crate::i18n::{tr, trf};
 
-/// One edit of the working copy, given the locale being edited.
-type Change = Box<dyn FnOnce(&mut Survey, &str)>;
-
 fn displays() -> [(DisplayMode, &'static str); 4] {
     [
         (DisplayMode::Inline, tr("In the page")),
@@ -84,10 +81,10 @@ pub fn Editor(published: Survey) -> impl IntoView {
             }
         })
     };
-    let edit = move |change: Change| {
-        let at = locale.get_untracked();
-        working.update(|survey| change(survey, &at));
-        message.set(None);
+    let editing = Editing {
+        working,
+        locale,
+        message,
     };
     // A text field for the locale being edited; `read` and `write` reach
     // the text.
@@ -99,7 +96,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
         view! {
             <label for=field.clone()>{label}</label>
             <input id=field type="text" prop:value=move || working.with(|s| read(s, &locale.get(), index))
-                on:input=move |ev| { let value = event_target_value(&ev); edit(Box::new(move |s, at| write(s, at, index, value))); } />
+                on:input=move |ev| { let value = event_target_value(&ev); editing.apply(move |s, at| write(s, at, index, value)); } />
         }
     };
     let locales = move || {
@@ -133,7 +130,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
         Some(view! {
             <label for="trigger-detail">{label}</label>
             <input id="trigger-detail" type="text" prop:value=value
-                on:change=move |ev| { let raw = event_target_value(&ev); edit(Box::new(move |s, _| s.settings.trigger = with_detail(&s.settings.trigger, &raw))); } />
+                on:change=move |ev| { let raw = event_target_value(&ev); editing.apply(move |s, _| s.settings.trigger = with_detail(&s.settings.trigger, &raw)); } />
         })
     };
     // The preview follows every edit, in the locale being edited.
@@ -170,20 +167,20 @@ pub fn Editor(published: Survey) -> impl IntoView {
                 <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
                 {text_input(tr("Title"), "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
                     |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
-                <QuestionEditor editing=Editing { working, locale, message } />
+                <QuestionEditor editing=editing />
                 <fieldset class="editor__settings">
                     <legend>{tr("Where and when")}</legend>
                     <label for="display">{tr("Display")}</label>
                     <select id="display" on:change=move |ev| {
                         let raw = event_target_value(&ev);
                         if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
-                            edit(Box::new(move |s, _| s.settings.display = mode));
+                            editing.apply(move |s, _| s.settings.display = mode);
                         }
                     }>{display_options}</select>
                     <label for="trigger">{tr("Trigger")}</label>
                     <select id="trigger" on:change=move |ev| {
                         let raw = event_target_value(&ev);
-                        edit(Box::new(move |s, _| s.settings.trigger = trigger_of(&raw)));
+                        editing.apply(move |s, _| s.settings.trigger = trigger_of(&raw));
                     }>{trigger_options}</select>
                     {trigger_detail}
                     <label for="sampling">{tr("Share of visitors asked (%)")}</label>
@@ -191,12 +188,12 @@ pub fn Editor(published: Survey) -> impl IntoView {
                         prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
                         on:change=move |ev| {
                             if let Ok(percent) = event_target_value(&ev).parse::<f64>() {
-                                edit(Box::new(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0)));
+                                editing.apply(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0));
                             }
                         } />
                     <label class="editor__check" for="public">
                         <input id="public" type="checkbox" prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
-                            on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s, _| s.settings.public_aggregates.enabled = on)); } />
+                            on:change=move |ev| { let on = event_target_checked(&ev); editing.apply(move |s, _| s.settings.public_aggregates.enabled = on); } />
                         {tr("Show aggregates to respondents and on snapshots")}
                     </label>
                     <label for="minimum">{tr("Minimum sample before figures are public")}</label>
@@ -204,7 +201,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
                         prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
                         on:change=move |ev| {
                             if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                edit(Box::new(move |s, _| s.settings.public_aggregates.minimum_sample = n));
+                                editing.apply(move |s, _| s.settings.public_aggregates.minimum_sample = n);
                             }
                         } />
                 </fieldset>

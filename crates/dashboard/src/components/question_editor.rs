@@ -21,7 +21,7 @@ pub struct Editing {
 }
 
 impl Editing {
-    fn apply(self, change: impl FnOnce(&mut Survey, &str)) {
+    pub fn apply(self, change: impl FnOnce(&mut Survey, &str)) {
         let at = self.locale.get_untracked();
         self.working.update(|survey| change(survey, &at));
         self.message.set(None);
