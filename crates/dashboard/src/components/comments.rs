@@ -31,7 +31,13 @@ impl Layout {
                 QuestionKind::ExpectationGap { dimensions } if layout.gap.is_none() => {
                     layout.gap = Some((q.id.to_string(), dimensions.clone()));
                 }
-                _ => {}
+                // Only the first rating and the first gap question are shown.
+                QuestionKind::Csat { .. } | QuestionKind::ExpectationGap { .. } => {}
+                QuestionKind::Nps
+                | QuestionKind::Ces
+                | QuestionKind::YesNo
+                | QuestionKind::SingleChoice { .. }
+                | QuestionKind::ContactRequest => {}
             }
         }
         layout

@@ -197,7 +197,9 @@ fn trend_value(kind: &QuestionKind, value: f64) -> String {
         QuestionKind::Ces => trf("mean {mean}", &[("mean", &decimal(value, false))]),
         QuestionKind::ExpectationGap { .. } => trf("mean gap {gap}", &[("gap", &decimal(value, true))]),
         QuestionKind::YesNo => trf("{share} yes", &[("share", &percent(value))]),
-        _ => decimal(value, false),
+        QuestionKind::SingleChoice { .. } | QuestionKind::Comment { .. } | QuestionKind::ContactRequest => {
+            decimal(value, false)
+        }
     }
 }
 
@@ -214,7 +216,7 @@ pub fn short_headline(figures: &Figures) -> Option<String> {
             &[("share", &percent(agreeing.share))],
         )),
         Figures::YesNo { yes, .. } => Some(trf("{share} yes", &[("share", &percent(yes.share))])),
-        _ => None,
+        Figures::Gap { .. } | Figures::SingleChoice { .. } | Figures::Withheld { .. } => None,
     }
 }
 

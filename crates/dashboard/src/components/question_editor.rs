@@ -231,14 +231,24 @@ fn Labels(editing: Editing, index: usize, editable: bool) -> impl IntoView {
         match &q.kind {
             QuestionKind::SingleChoice { options } => options,
             QuestionKind::ExpectationGap { dimensions } => dimensions,
-            _ => &[],
+            QuestionKind::Csat { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Ces
+            | QuestionKind::YesNo
+            | QuestionKind::Comment { .. }
+            | QuestionKind::ContactRequest => &[],
         }
     }
     fn labels_mut(q: &mut Question) -> Option<&mut Vec<Labelled>> {
         match &mut q.kind {
             QuestionKind::SingleChoice { options } => Some(options),
             QuestionKind::ExpectationGap { dimensions } => Some(dimensions),
-            _ => None,
+            QuestionKind::Csat { .. }
+            | QuestionKind::Nps
+            | QuestionKind::Ces
+            | QuestionKind::YesNo
+            | QuestionKind::Comment { .. }
+            | QuestionKind::ContactRequest => None,
         }
     }
     let how_many = Memo::new(move |_| editing.read(i, |q, _| labels(q).len()));
