@@ -31,6 +31,11 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub use api::{Api, ApiError};
 pub use components::{LiveSnapshot, SurveyForm, Widget};
+/// Numbers as a locale writes them (Intl), shared with the dashboard.
+pub mod intl {
+    pub use crate::i18n::{number, percent};
+}
+
 // For tests and the warm-up: when a survey is drawn whole.
 #[doc(hidden)]
 pub use components::{drawn_since, lists_begun};
