@@ -7,6 +7,7 @@
 //! the host page.
 
 mod api;
+pub mod chart;
 mod components;
 mod events;
 mod i18n;

@@ -6,6 +6,7 @@
 use candor_core::snapshot::Verdict;
 use leptos::prelude::*;
 
+use crate::chart;
 use crate::i18n::{Strings, number, percent, strings, summary};
 use candor_core::SurveyLabels;
 use candor_core::snapshot::PublicFigures;
@@ -105,9 +106,6 @@ fn RatingChart(
     locale: String,
 ) -> impl IntoView {
     let s = strings(&locale);
-    let max = histogram.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let points = histogram.len().max(1) as f64;
-    let slot = 100.0 / points;
     let description = histogram
         .iter()
         .enumerate()
@@ -118,29 +116,27 @@ fn RatingChart(
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let bars = histogram
-        .iter()
+    let bars = chart::bars(&histogram)
+        .into_iter()
         .enumerate()
-        .map(|(i, n)| {
-            let height = 30.0 * (*n as f64) / max;
-            let x = i as f64 * slot + slot * 0.15;
+        .map(|(i, bar)| {
             view! {
                 <rect
                     class="candor-chart__bar"
-                    x=format!("{x:.2}")
-                    y=format!("{:.2}", 32.0 - height)
-                    width=format!("{:.2}", slot * 0.7)
-                    height=format!("{height:.2}")
+                    x=format!("{:.2}", bar.x)
+                    y=format!("{:.2}", bar.y)
+                    width=format!("{:.2}", bar.width)
+                    height=format!("{:.2}", bar.height)
                     rx="1"
                 ></rect>
-                <text class="candor-chart__label" x=format!("{:.2}", x + slot * 0.35) y="39" text-anchor="middle">
+                <text class="candor-chart__label" x=format!("{:.2}", bar.label_x) y=chart::LABEL_Y text-anchor="middle">
                     {number(&locale, (i + 1) as f64, 0)}
                 </text>
             }
         })
         .collect_view();
     view! {
-        <svg class="candor-chart" viewBox="0 0 100 40" role="img" aria-label=format!("{}: {description}", s.chart)>
+        <svg class="candor-chart" viewBox=chart::VIEW_BOX role="img" aria-label=format!("{}: {description}", s.chart)>
             {bars}
         </svg>
     }

@@ -2,6 +2,7 @@
 //! Colours come from CSS classes, so light and dark themes both read well
 //! and no inline style is needed (the policy forbids it).
 
+use candor::chart;
 use candor_core::snapshot::Verdict;
 use leptos::prelude::*;
 
@@ -11,31 +12,27 @@ use crate::i18n::{tr, trf};
 /// Bars for a histogram whose first bar is the value `first`.
 #[component]
 pub fn Histogram(counts: Vec<u64>, first: u8, #[prop(into)] label: String) -> impl IntoView {
-    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let slot = 100.0 / counts.len().max(1) as f64;
     let description = counts
         .iter()
         .enumerate()
         .map(|(i, n)| format!("{}: {n}", i as u64 + u64::from(first)))
         .collect::<Vec<_>>()
         .join(", ");
-    let bars = counts
-        .iter()
+    let bars = chart::bars(&counts)
+        .into_iter()
         .enumerate()
-        .map(|(i, &n)| {
-            let height = 30.0 * n as f64 / max;
-            let x = i as f64 * slot;
+        .map(|(i, bar)| {
             view! {
-                <rect class="chart__bar" x=format!("{:.2}", x + slot * 0.15) y=format!("{:.2}", 32.0 - height)
-                    width=format!("{:.2}", slot * 0.7) height=format!("{height:.2}") />
-                <text class="chart__label" x=format!("{:.2}", x + slot / 2.0) y="39" text-anchor="middle">
+                <rect class="chart__bar" x=format!("{:.2}", bar.x) y=format!("{:.2}", bar.y)
+                    width=format!("{:.2}", bar.width) height=format!("{:.2}", bar.height) />
+                <text class="chart__label" x=format!("{:.2}", bar.label_x) y=chart::LABEL_Y text-anchor="middle">
                     {(i as u64 + u64::from(first)).to_string()}
                 </text>
             }
         })
         .collect_view();
     view! {
-        <svg class="chart chart--histogram" viewBox="0 0 100 40" role="img" aria-label=format!("{label}: {description}")>
+        <svg class="chart chart--histogram" viewBox=chart::VIEW_BOX role="img" aria-label=format!("{label}: {description}")>
             {bars}
         </svg>
     }
