@@ -302,6 +302,27 @@ test("with the endpoint unreachable the page sees no uncaught error and keeps wo
   await page.close();
 });
 
+/** A page whose timers run on Playwright's clock (time flows as usual until
+ * a test moves it on), so a negative check fast-forwards instead of
+ * waiting. */
+async function clocked(options) {
+  const page = await shared.browser().newPage(options);
+  await page.clock.install();
+  await page.addInitScript(() => {
+    window.openedAt = Date.now();
+  });
+  return page;
+}
+
+/** Moves the page's clock a minute on, then checks that no wasm was asked
+ * for: no timer of the loader fetches it early. */
+async function noWasmForAMinute(page, requested, what) {
+  await page.waitForFunction(() => window.Candor && window.Candor.version);
+  await page.clock.runFor(60_000);
+  await page.evaluate(() => 0);
+  assert.deepEqual(requested, [], what);
+}
+
 test("the widget is fetched only when its trigger fires", async () => {
   const collector = shared.collector().url;
   const survey = await checkoutDefinition(collector);
@@ -312,11 +333,10 @@ test("the widget is fetched only when its trigger fires", async () => {
     `<script src="/candor.js" async></script><candor-survey survey="checkout" endpoint="${collector}"><script type="application/json">${json}</script></candor-survey>`;
 
   // A named event that the page never dispatches: no wasm at all.
-  let page = await shared.browser().newPage();
+  let page = await clocked();
   let requested = wasmRequests(page);
   await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "event", name: "order-placed" })) })));
-  await page.waitForTimeout(1_500);
-  assert.deepEqual(requested, [], "no wasm before the trigger");
+  await noWasmForAMinute(page, requested, "no wasm before the trigger");
   // Once it is dispatched, the survey appears.
   await page.evaluate(() => document.dispatchEvent(new CustomEvent("order-placed")));
   await page.locator("candor-survey form").waitFor();
@@ -324,51 +344,60 @@ test("the widget is fetched only when its trigger fires", async () => {
   await page.close();
 
   // Scrolling: shown only after 50% of the page.
-  page = await shared.browser().newPage({ viewport: { width: 800, height: 600 } });
+  page = await clocked({ viewport: { width: 800, height: 600 } });
   requested = wasmRequests(page);
   const tall = `<div style="height: 3000px"></div>`;
   await page.goto(await shopPage(page, shopHtml({ body: `${element(inline({ on: "scroll", percent: 50 }))}${tall}` })));
-  await page.waitForTimeout(800);
-  assert.deepEqual(requested, []);
+  await noWasmForAMinute(page, requested, "no wasm before scrolling");
   await page.mouse.wheel(0, 1_400);
   await page.locator("candor-survey form").waitFor();
   await page.close();
 
   // A delay is certain to end: the widget loads while it runs, and the
   // survey shows only when it ends.
-  page = await shared.browser().newPage();
+  page = await clocked();
   const loaded = page.waitForRequest((request) => isWasm(request.url()));
-  const opened = Date.now();
   await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "delay", seconds: 3 })) })));
   await loaded;
-  assert.ok(Date.now() - opened < 3_000, "fetched during the delay");
+  const elapsed = () => page.evaluate(() => Date.now() - window.openedAt);
+  assert.ok((await elapsed()) < 3_000, "fetched during the delay");
   assert.equal(await page.locator("candor-survey form").count(), 0, "not shown before the delay ends");
+  await page.clock.runFor(3_000);
   await page.locator("candor-survey form").waitFor();
-  assert.ok(Date.now() - opened >= 3_000, "shown when the delay ended");
+  assert.ok((await elapsed()) >= 3_000, "shown when the delay ended");
+  await page.close();
+
+  // Exit intent: moving about the page does nothing; leaving it through
+  // its top edge (as a pointer heading for the tabs does) shows the survey.
+  page = await clocked();
+  requested = wasmRequests(page);
+  await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "exit_intent" })) })));
+  await page.mouse.move(400, 300);
+  await page.mouse.move(200, 10);
+  await page.evaluate(() => document.body.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientY: 40, relatedTarget: document.documentElement })));
+  await noWasmForAMinute(page, requested, "no wasm while the pointer stays on the page");
+  await page.evaluate(() => document.body.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientY: -1, relatedTarget: null })));
+  await page.locator("candor-survey form").waitFor();
   await page.close();
 
   // Sampling 0: never asked, never fetched.
-  page = await shared.browser().newPage();
+  page = await clocked();
   requested = wasmRequests(page);
   await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "immediately" }, { sampling_rate: 0 })) })));
-  await page.waitForTimeout(1_500);
-  assert.deepEqual(requested, []);
+  await noWasmForAMinute(page, requested, "sampled out");
   await page.close();
 
   // Answered 10 days ago: within the 90 recontact days, not asked; answered
   // 100 days ago: asked again.
   for (const [daysAgo, asked] of [[10, false], [100, true]]) {
-    page = await shared.browser().newPage();
+    page = await clocked();
     requested = wasmRequests(page);
     await page.addInitScript((answered) => {
       localStorage.setItem("candor:seen", JSON.stringify({ checkout: { answered } }));
     }, Date.now() - daysAgo * 864e5);
     await page.goto(await shopPage(page, shopHtml({ body: element(inline({ on: "immediately" })) })));
     if (asked) await page.locator("candor-survey form").waitFor();
-    else {
-      await page.waitForTimeout(1_500);
-      assert.deepEqual(requested, [], `answered ${daysAgo} days ago`);
-    }
+    else await noWasmForAMinute(page, requested, `answered ${daysAgo} days ago`);
     await page.close();
   }
 });
