@@ -169,7 +169,7 @@ pub fn stage() -> anyhow::Result<PathBuf> {
 }
 
 /// The loader's empty slot for its modules' build (pkg/candor.js).
-const BUILD_SLOT: &str = "var BUILD = \"\";";
+const BUILD_SLOT: &str = "const BUILD = \"\";";
 
 /// `loader` asking for the modules of `build`: they are then fetched as
 /// `…?v=<build>`, which the collector lets browsers keep for good.
@@ -178,7 +178,7 @@ fn stamp(loader: &str, build: &str) -> anyhow::Result<String> {
         loader.contains(BUILD_SLOT),
         "the loader has no `{BUILD_SLOT}` to stamp"
     );
-    Ok(loader.replacen(BUILD_SLOT, &format!("var BUILD = \"{build}\";"), 1))
+    Ok(loader.replacen(BUILD_SLOT, &format!("const BUILD = \"{build}\";"), 1))
 }
 
 /// A version of `files`' contents: 16 hex digits that change with any byte.
@@ -231,7 +231,7 @@ mod tests {
     fn the_loader_is_stamped_with_its_build_once() {
         let loader = fs::read_to_string("../pkg/candor.js").unwrap();
         let stamped = stamp(&loader, "0123456789abcdef").unwrap();
-        assert!(stamped.contains("var BUILD = \"0123456789abcdef\";"));
+        assert!(stamped.contains("const BUILD = \"0123456789abcdef\";"));
         assert!(!stamped.contains(BUILD_SLOT));
         assert_eq!(stamped.len(), loader.len() + 16);
         assert!(

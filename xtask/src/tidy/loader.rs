@@ -65,15 +65,15 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
         .filter_map(|(name, original, what)| {
             let copy = js_var(&loader, name);
             (copy.is_none() || copy != original)
-                .then(|| format!("{LOADER}: var {name} is {copy:?}, but {what} is {original:?}"))
+                .then(|| format!("{LOADER}: const {name} is {copy:?}, but {what} is {original:?}"))
         })
         .collect())
 }
 
-/// The value of `var NAME = value;` (a number, or a string without its
+/// The value of `const NAME = value;` (a number, or a string without its
 /// quotes).
 fn js_var(source: &str, name: &str) -> Option<String> {
-    let prefix = format!("var {name} = ");
+    let prefix = format!("const {name} = ");
     source.lines().find_map(|line| {
         let value = line.trim().strip_prefix(&prefix)?.strip_suffix(';')?;
         Some(value.trim_matches('"').to_owned())
@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn reads_the_loaders_vars_and_the_widgets_consts() {
-        let js = "  var SEEN = \"candor:seen\";\n  var CONTEXT_FIELDS = 20;\n";
+        let js = "  const SEEN = \"candor:seen\";\n  const CONTEXT_FIELDS = 20;\n";
         assert_eq!(js_var(js, "SEEN").as_deref(), Some("candor:seen"));
         assert_eq!(js_var(js, "CONTEXT_FIELDS").as_deref(), Some("20"));
         assert_eq!(js_var(js, "CONTEXT"), None);
@@ -123,7 +123,7 @@ mod tests {
         }
         assert_eq!(check(&copy).unwrap(), Vec::<String>::new());
         let loader = std::fs::read_to_string(copy.join(LOADER)).unwrap();
-        let drifted = loader.replace("var CONTEXT_VALUE = 200;", "var CONTEXT_VALUE = 300;");
+        let drifted = loader.replace("const CONTEXT_VALUE = 200;", "const CONTEXT_VALUE = 300;");
         std::fs::write(copy.join(LOADER), drifted).unwrap();
         let problems = check(&copy).unwrap();
         std::fs::remove_dir_all(&copy).unwrap();
