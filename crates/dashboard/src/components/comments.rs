@@ -80,14 +80,6 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
     let dimension = RwSignal::new(String::new());
     let words = RwSignal::new(String::new());
     let survey_id = survey.id.to_string();
-    let report = {
-        let (admin, survey_id) = (admin.clone(), survey_id.clone());
-        LocalResource::new(move || {
-            let (admin, survey_id, window, segment) =
-                (admin.clone(), survey_id.clone(), window.get(), segment.get());
-            async move { admin.words(&survey_id, window, &segment).await }
-        })
-    };
     // Pages of the current window and segment; an answer for an earlier
     // choice (still in flight when it changed) is dropped.
     let load = Action::new_local(move |cursor: &Option<String>| {
@@ -189,7 +181,48 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
             })
             .collect_view()
     };
-    let typical = move || {
+    view! {
+        <section class="typical" aria-labelledby="typical-title">
+            <h2 id="typical-title">{tr("Words typical of low-rated comments")}</h2>
+            <TypicalWords survey=survey.id.to_string() segment=segment window=window words=words />
+        </section>
+        <form class="filters" role="search" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            {rating_filter}
+            {dimension_filter}
+            <label>
+                {tr("Words")}
+                " "
+                <input type="search" prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
+            </label>
+        </form>
+        <p class="status" role="status">
+            {move || trf("{shown} comments shown of {loaded} responses loaded", &[("shown", &shown.with(Vec::len)), ("loaded", &loaded.with(Vec::len))])}
+        </p>
+        <p class="error" role="alert">{move || error.get()}</p>
+        <ul class="comments">{items}</ul>
+        <Show when=move || next.with(Option::is_some)>
+            <button type="button" disabled=move || load.pending().get() on:click=move |_| {
+                load.dispatch_local(next.get_untracked());
+            }>{tr("Load older responses")}</button>
+        </Show>
+    }
+}
+
+/// The words typical of low-rated comments in the window and segment;
+/// choosing one filters the comments by it (`words`).
+#[component]
+fn TypicalWords(
+    survey: String,
+    segment: Memo<Segment>,
+    window: Memo<Window>,
+    words: RwSignal<String>,
+) -> impl IntoView {
+    let admin = use_admin();
+    let report = LocalResource::new(move || {
+        let (admin, survey, window, segment) = (admin.clone(), survey.clone(), window.get(), segment.get());
+        async move { admin.words(&survey, window, &segment).await }
+    });
+    move || {
         match report.get() {
         Some(Ok(report)) if report.words.is_empty() => Some(
             view! {
@@ -228,31 +261,6 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
         Some(Err(error)) => Some(view! { <p class="error">{trf("Could not compare words: {error}.", &[("error", &error)])}</p> }.into_any()),
         None => None,
     }
-    };
-    view! {
-        <section class="typical" aria-labelledby="typical-title">
-            <h2 id="typical-title">{tr("Words typical of low-rated comments")}</h2>
-            {typical}
-        </section>
-        <form class="filters" role="search" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-            {rating_filter}
-            {dimension_filter}
-            <label>
-                {tr("Words")}
-                " "
-                <input type="search" prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
-            </label>
-        </form>
-        <p class="status" role="status">
-            {move || trf("{shown} comments shown of {loaded} responses loaded", &[("shown", &shown.with(Vec::len)), ("loaded", &loaded.with(Vec::len))])}
-        </p>
-        <p class="error" role="alert">{move || error.get()}</p>
-        <ul class="comments">{items}</ul>
-        <Show when=move || next.with(Option::is_some)>
-            <button type="button" disabled=move || load.pending().get() on:click=move |_| {
-                load.dispatch_local(next.get_untracked());
-            }>{tr("Load older responses")}</button>
-        </Show>
     }
 }
 

@@ -105,6 +105,37 @@ pub fn Editor(published: Survey) -> impl IntoView {
             .map(|l| view! { <option value=l.clone() selected=locale.get_untracked() == l>{l.clone()}</option> })
             .collect_view()
     };
+    view! {
+        <div class="editor">
+            <form class="editor__form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+                <label for="locale">{tr("Editing texts in")}</label>
+                <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
+                {text_input(tr("Title"), "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
+                    |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
+                <QuestionEditor editing=editing />
+                <SettingsEditor editing=editing />
+                <div class="editor__actions">
+                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(false); }>{tr("Save draft")}</button>
+                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(true); }>{tr("Publish")}</button>
+                </div>
+                <p class="editor__message" role="status">
+                    {move || match message.get() {
+                        Some(Ok(text)) => view! { <span class="ok">{text}</span> }.into_any(),
+                        Some(Err(text)) => view! { <span class="error">{text}</span> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                </p>
+                <EmbedSnippet id=id.clone() />
+            </form>
+            <LivePreview editing=editing />
+        </div>
+    }
+}
+
+/// Where, when and to whom the survey shows, and what of it is public.
+#[component]
+fn SettingsEditor(editing: Editing) -> impl IntoView {
+    let working = editing.working;
     let display_options = displays()
         .iter()
         .map(|(mode, label)| {
@@ -133,7 +164,52 @@ pub fn Editor(published: Survey) -> impl IntoView {
                 on:change=move |ev| { let raw = event_target_value(&ev); editing.apply(move |s, _| s.settings.trigger = with_detail(&s.settings.trigger, &raw)); } />
         })
     };
-    // The preview follows every edit, in the locale being edited.
+    view! {
+        <fieldset class="editor__settings">
+            <legend>{tr("Where and when")}</legend>
+            <label for="display">{tr("Display")}</label>
+            <select id="display" on:change=move |ev| {
+                let raw = event_target_value(&ev);
+                if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
+                    editing.apply(move |s, _| s.settings.display = mode);
+                }
+            }>{display_options}</select>
+            <label for="trigger">{tr("Trigger")}</label>
+            <select id="trigger" on:change=move |ev| {
+                let raw = event_target_value(&ev);
+                editing.apply(move |s, _| s.settings.trigger = trigger_of(&raw));
+            }>{trigger_options}</select>
+            {trigger_detail}
+            <label for="sampling">{tr("Share of visitors asked (%)")}</label>
+            <input id="sampling" type="number" min="0" max="100" step="1"
+                prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
+                on:change=move |ev| {
+                    if let Ok(percent) = event_target_value(&ev).parse::<f64>() {
+                        editing.apply(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0));
+                    }
+                } />
+            <label class="editor__check" for="public">
+                <input id="public" type="checkbox" prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
+                    on:change=move |ev| { let on = event_target_checked(&ev); editing.apply(move |s, _| s.settings.public_aggregates.enabled = on); } />
+                {tr("Show aggregates to respondents and on snapshots")}
+            </label>
+            <label for="minimum">{tr("Minimum sample before figures are public")}</label>
+            <input id="minimum" type="number" min="1" step="1"
+                prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                        editing.apply(move |s, _| s.settings.public_aggregates.minimum_sample = n);
+                    }
+                } />
+        </fieldset>
+    }
+}
+
+/// The survey as the widget draws it, following every edit, in the locale
+/// being edited.
+#[component]
+fn LivePreview(editing: Editing) -> impl IntoView {
+    let (working, locale) = (editing.working, editing.locale);
     let preview_host = NodeRef::<Div>::new();
     let shown = StoredValue::new_local(None::<Preview>);
     Effect::new(move |_| {
@@ -146,6 +222,17 @@ pub fn Editor(published: Survey) -> impl IntoView {
             }
         }
     });
+    view! {
+    <section class="editor__preview" aria-labelledby="preview-title">
+        <h2 id="preview-title">{tr("Preview")}</h2>
+        <div node_ref=preview_host></div>
+    </section>
+    }
+}
+
+/// The one line a site owner pastes, with a button to copy it.
+#[component]
+fn EmbedSnippet(id: String) -> impl IntoView {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
@@ -161,70 +248,9 @@ pub fn Editor(published: Survey) -> impl IntoView {
         }
     };
     view! {
-        <div class="editor">
-            <form class="editor__form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-                <label for="locale">{tr("Editing texts in")}</label>
-                <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
-                {text_input(tr("Title"), "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
-                    |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
-                <QuestionEditor editing=editing />
-                <fieldset class="editor__settings">
-                    <legend>{tr("Where and when")}</legend>
-                    <label for="display">{tr("Display")}</label>
-                    <select id="display" on:change=move |ev| {
-                        let raw = event_target_value(&ev);
-                        if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
-                            editing.apply(move |s, _| s.settings.display = mode);
-                        }
-                    }>{display_options}</select>
-                    <label for="trigger">{tr("Trigger")}</label>
-                    <select id="trigger" on:change=move |ev| {
-                        let raw = event_target_value(&ev);
-                        editing.apply(move |s, _| s.settings.trigger = trigger_of(&raw));
-                    }>{trigger_options}</select>
-                    {trigger_detail}
-                    <label for="sampling">{tr("Share of visitors asked (%)")}</label>
-                    <input id="sampling" type="number" min="0" max="100" step="1"
-                        prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
-                        on:change=move |ev| {
-                            if let Ok(percent) = event_target_value(&ev).parse::<f64>() {
-                                editing.apply(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0));
-                            }
-                        } />
-                    <label class="editor__check" for="public">
-                        <input id="public" type="checkbox" prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
-                            on:change=move |ev| { let on = event_target_checked(&ev); editing.apply(move |s, _| s.settings.public_aggregates.enabled = on); } />
-                        {tr("Show aggregates to respondents and on snapshots")}
-                    </label>
-                    <label for="minimum">{tr("Minimum sample before figures are public")}</label>
-                    <input id="minimum" type="number" min="1" step="1"
-                        prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
-                        on:change=move |ev| {
-                            if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                editing.apply(move |s, _| s.settings.public_aggregates.minimum_sample = n);
-                            }
-                        } />
-                </fieldset>
-                <div class="editor__actions">
-                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(false); }>{tr("Save draft")}</button>
-                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(true); }>{tr("Publish")}</button>
-                </div>
-                <p class="editor__message" role="status">
-                    {move || match message.get() {
-                        Some(Ok(text)) => view! { <span class="ok">{text}</span> }.into_any(),
-                        Some(Err(text)) => view! { <span class="error">{text}</span> }.into_any(),
-                        None => ().into_any(),
-                    }}
-                </p>
-                <h2>{tr("Embed")}</h2>
-                <pre class="editor__snippet"><code>{snippet}</code></pre>
-                <button type="button" on:click=copy>{move || if copied.get() { tr("Copied") } else { tr("Copy the snippet") }}</button>
-            </form>
-            <section class="editor__preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">{tr("Preview")}</h2>
-                <div node_ref=preview_host></div>
-            </section>
-        </div>
+    <h2>{tr("Embed")}</h2>
+    <pre class="editor__snippet"><code>{snippet}</code></pre>
+    <button type="button" on:click=copy>{move || if copied.get() { tr("Copied") } else { tr("Copy the snippet") }}</button>
     }
 }
 
