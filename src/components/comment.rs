@@ -32,7 +32,9 @@ pub fn CommentField(
     let left = move || i64::from(max_length) - length.get() as i64;
     view! {
         <div class="candor-comment">
-            <label class="candor-question__text" for=input_id.clone()>{label}</label>
+            <label class="candor-question__text" for=input_id.clone()>
+                {label}
+            </label>
             <textarea
                 class="candor-comment__input"
                 id=input_id

@@ -78,7 +78,6 @@ pub fn ContactField(
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         if !checked {
-                            // Withdrawn consent forgets what was typed.
                             details.set(json!({}));
                         }
                         consent.set(checked);

@@ -109,7 +109,12 @@ pub fn Frame(
             hidden=move || !open.get()
             on:keydown=on_keydown
         >
-            <button class="candor-close" type="button" aria-label=move || strings(&locale.get()).close on:click=move |_| close()>
+            <button
+                class="candor-close"
+                type="button"
+                aria-label=move || strings(&locale.get()).close
+                on:click=move |_| close()
+            >
                 <span aria-hidden="true">"×"</span>
             </button>
             {children()}

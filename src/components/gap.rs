@@ -40,9 +40,9 @@ pub fn GapQuestion(
             // only once drawn: display: contents).
             view! {
                 <div class="candor-gap__row">
-                    <Show when=move || { drawn.get() > i }>
-                        {dimension_row(question.clone(), dim.clone(), label.clone(), s, form)}
-                    </Show>
+                    <Show when=move || {
+                        drawn.get() > i
+                    }>{dimension_row(question.clone(), dim.clone(), label.clone(), s, form)}</Show>
                 </div>
             }
         })

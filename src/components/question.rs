@@ -91,13 +91,9 @@ pub fn QuestionView(
                 .collect();
             choice(&id, text, options, form, set)
         }
-        QuestionKind::Comment { max_length } => view! {
-            <CommentField question_id=id.clone() label=text max_length=*max_length strings=s form=form />
-        }
+        QuestionKind::Comment { max_length } => view! { <CommentField question_id=id.clone() label=text max_length=*max_length strings=s form=form /> }
         .into_any(),
-        QuestionKind::ContactRequest => view! {
-            <ContactField question_id=id.clone() label=text strings=s form=form />
-        }
+        QuestionKind::ContactRequest => view! { <ContactField question_id=id.clone() label=text strings=s form=form /> }
         .into_any(),
     };
     view! {

@@ -51,7 +51,10 @@ pub fn SnapshotSummary(
                 .then(|| {
                     view! {
                         <ul class="candor-snapshot__gaps">
-                            {gaps.into_iter().map(|(class, text)| view! { <li class=class>{text}</li> }).collect_view()}
+                            {gaps
+                                .into_iter()
+                                .map(|(class, text)| view! { <li class=class>{text}</li> })
+                                .collect_view()}
                         </ul>
                     }
                 })}
@@ -129,14 +132,24 @@ fn RatingChart(
                     height=format!("{:.2}", bar.height)
                     rx="1"
                 ></rect>
-                <text class="candor-chart__label" x=format!("{:.2}", bar.label_x) y=chart::LABEL_Y text-anchor="middle">
+                <text
+                    class="candor-chart__label"
+                    x=format!("{:.2}", bar.label_x)
+                    y=chart::LABEL_Y
+                    text-anchor="middle"
+                >
                     {number(&locale, (i + 1) as f64, 0)}
                 </text>
             }
         })
         .collect_view();
     view! {
-        <svg class="candor-chart" viewBox=chart::VIEW_BOX role="img" aria-label=format!("{}: {description}", s.chart)>
+        <svg
+            class="candor-chart"
+            viewBox=chart::VIEW_BOX
+            role="img"
+            aria-label=format!("{}: {description}", s.chart)
+        >
             {bars}
         </svg>
     }

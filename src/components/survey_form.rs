@@ -52,7 +52,12 @@ pub fn SurveyForm(
             view! {
                 <div class="candor-step" hidden=hidden>
                     <Show when=move || is_drawn.get()>
-                        <QuestionView survey=survey.clone() question=question.clone() locale=locale.clone() form=form />
+                        <QuestionView
+                            survey=survey.clone()
+                            question=question.clone()
+                            locale=locale.clone()
+                            form=form
+                        />
                     </Show>
                 </div>
             }
@@ -135,15 +140,7 @@ pub fn SurveyForm(
                     </button>
                 </Show>
                 <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
-                    {move || {
-                        if busy.get() {
-                            s.sending
-                        } else if last() {
-                            s.submit
-                        } else {
-                            s.next
-                        }
-                    }}
+                    {move || { if busy.get() { s.sending } else if last() { s.submit } else { s.next } }}
                 </button>
             </div>
         </form>

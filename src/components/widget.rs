@@ -162,18 +162,18 @@ pub fn Widget(
             }
         };
         Some(view! {
-            <Frame
-                mode=mode
-                label=title
-                locale=locale
-                on_close=on_close
-            >
+            <Frame mode=mode label=title locale=locale on_close=on_close>
                 {body()}
             </Frame>
         })
     };
     view! {
-        <section class="candor-shell" node_ref=root lang=move || locale.get() dir=move || direction(&locale.get())>
+        <section
+            class="candor-shell"
+            node_ref=root
+            lang=move || locale.get()
+            dir=move || direction(&locale.get())
+        >
             // Announced to screen readers; the visible texts stay quiet.
             <p class="candor-visually-hidden" role="status">
                 {move || {

@@ -16,6 +16,7 @@
 //!   fastest peer).
 //! - `fuzz [seconds]`: the cargo-fuzz targets for response and survey
 //!   parsing, 30 s each by default.
+//! - `fmt`: leptosfmt on `view!` blocks, then rustfmt (what `test` checks).
 //! - `tidy`: checks of the tree no compiler makes (translations, the
 //!   loader's copied constants, file lengths); also a step of `test`.
 //!
@@ -36,7 +37,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | attack | widget> | fuzz [seconds] | tidy>";
+const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | attack | widget> | fuzz [seconds] | tidy | fmt>";
 
 fn main() -> ExitCode {
     match try_main() {
@@ -64,6 +65,7 @@ fn try_main() -> anyhow::Result<()> {
         "bench" => bench::bench(rest),
         "fuzz" => fuzz::fuzz(rest),
         "tidy" => tidy::tidy(&root),
+        "fmt" => test::format(),
         other => bail!("unknown command {other:?}\n{USAGE}"),
     }
 }

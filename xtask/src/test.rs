@@ -25,6 +25,10 @@ pub fn test() -> anyhow::Result<()> {
     let mut summary = Summary::default();
     let wasm = ["--target", "wasm32-unknown-unknown"];
     summary.step("rustfmt", cmd("cargo", &["fmt", "--all", "--", "--check"]));
+    match toolchain::leptosfmt() {
+        Ok(()) => summary.step("leptosfmt (view! blocks)", leptosfmt(&["--check"])),
+        Err(error) => summary.failed_step("leptosfmt", &error),
+    }
     summary.checked("tidy", crate::tidy::tidy(&crate::process::project_root()));
     summary.step(
         "clippy (native)",
@@ -96,6 +100,22 @@ pub fn test() -> anyhow::Result<()> {
         Err(error) => summary.failed_step("end-to-end setup", &error),
     }
     summary.print()
+}
+
+/// leptosfmt over the two Leptos crates' sources, with `extra` flags;
+/// leptosfmt.toml keeps it to rustfmt's width, so the two agree.
+pub fn leptosfmt(extra: &[&str]) -> Command {
+    let mut command = cmd("leptosfmt", &["--quiet", "--config-file", "leptosfmt.toml"]);
+    command.args(extra).args(["src", "crates/dashboard/src"]);
+    command
+}
+
+/// `cargo xtask fmt`: leptosfmt, then rustfmt (in that order they agree:
+/// what `test` checks).
+pub fn format() -> anyhow::Result<()> {
+    toolchain::leptosfmt()?;
+    crate::process::run(&mut leptosfmt(&[]))?;
+    crate::process::run(&mut cmd("cargo", &["fmt", "--all"]))
 }
 
 /// `cargo xtask e2e [file…]`: the browser tests alone.

@@ -9,6 +9,7 @@ use crate::process::{cmd, output, run};
 
 /// The trunk line that builds with rustc 1.95 (0.22 needs 1.96).
 const TRUNK_VERSION: &str = "0.21.14";
+const LEPTOSFMT_VERSION: &str = "0.1.33";
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
@@ -62,17 +63,22 @@ pub fn wasm_bindgen() -> anyhow::Result<()> {
 
 /// trunk, for `trunk serve` and the development-page check.
 pub fn trunk() -> anyhow::Result<()> {
-    let have = output(&mut cmd("trunk", &["--version"])).unwrap_or_default();
-    if have.split_whitespace().nth(1) != Some(TRUNK_VERSION) {
+    cargo_install("trunk", TRUNK_VERSION)
+}
+
+/// leptosfmt, which formats the insides of `view!` (rustfmt leaves them).
+pub fn leptosfmt() -> anyhow::Result<()> {
+    cargo_install("leptosfmt", LEPTOSFMT_VERSION)
+}
+
+/// `cargo install --locked` of `tool` at `version`, unless `tool
+/// --version` already says that version.
+fn cargo_install(tool: &str, version: &str) -> anyhow::Result<()> {
+    let have = output(&mut cmd(tool, &["--version"])).unwrap_or_default();
+    if have.split_whitespace().nth(1) != Some(version) {
         run(&mut cmd(
             "cargo",
-            &[
-                "install",
-                "trunk",
-                "--version",
-                &format!("={TRUNK_VERSION}"),
-                "--locked",
-            ],
+            &["install", tool, "--version", &format!("={version}"), "--locked"],
         ))?;
     }
     Ok(())

@@ -23,16 +23,31 @@ pub fn Histogram(counts: Vec<u64>, first: u8, #[prop(into)] label: String) -> im
         .enumerate()
         .map(|(i, bar)| {
             view! {
-                <rect class="chart__bar" x=format!("{:.2}", bar.x) y=format!("{:.2}", bar.y)
-                    width=format!("{:.2}", bar.width) height=format!("{:.2}", bar.height) />
-                <text class="chart__label" x=format!("{:.2}", bar.label_x) y=chart::LABEL_Y text-anchor="middle">
+                <rect
+                    class="chart__bar"
+                    x=format!("{:.2}", bar.x)
+                    y=format!("{:.2}", bar.y)
+                    width=format!("{:.2}", bar.width)
+                    height=format!("{:.2}", bar.height)
+                />
+                <text
+                    class="chart__label"
+                    x=format!("{:.2}", bar.label_x)
+                    y=chart::LABEL_Y
+                    text-anchor="middle"
+                >
                     {(i as u64 + u64::from(first)).to_string()}
                 </text>
             }
         })
         .collect_view();
     view! {
-        <svg class="chart chart--histogram" viewBox=chart::VIEW_BOX role="img" aria-label=format!("{label}: {description}")>
+        <svg
+            class="chart chart--histogram"
+            viewBox=chart::VIEW_BOX
+            role="img"
+            aria-label=format!("{label}: {description}")
+        >
             {bars}
         </svg>
     }
@@ -66,26 +81,65 @@ pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
         .map(|(i, row)| {
             let y = 8.0 * i as f64 + 6.0;
             let interval = row.low.zip(row.high).map(|(low, high)| {
-                view! { <line class="chart__interval" x1=format!("{:.2}", x(low)) x2=format!("{:.2}", x(high)) y1=y.to_string() y2=y.to_string() /> }
+                view! {
+                    <line
+                        class="chart__interval"
+                        x1=format!("{:.2}", x(low))
+                        x2=format!("{:.2}", x(high))
+                        y1=y.to_string()
+                        y2=y.to_string()
+                    />
+                }
             });
             let class = match Verdict::of(row.gap) {
                 Verdict::FellShort => "chart__dot chart__dot--short",
                 Verdict::Met | Verdict::Exceeded => "chart__dot",
             };
             view! {
-                <text class="chart__label" x="38" y=format!("{:.1}", y + 1.5) text-anchor="end">{row.label.clone()}</text>
+                <text class="chart__label" x="38" y=format!("{:.1}", y + 1.5) text-anchor="end">
+                    {row.label.clone()}
+                </text>
                 {interval}
                 <circle class=class cx=format!("{:.2}", x(row.gap)) cy=y.to_string() r="1.6" />
             }
         })
         .collect_view();
     view! {
-        <svg class="chart chart--gaps" viewBox=format!("0 0 100 {height}") role="img"
-            aria-label=trf("Experience minus expectation, per dimension: {description}", &[("description", &description)])>
-            <line class="chart__axis" x1=x(0.0).to_string() x2=x(0.0).to_string() y1="1" y2=format!("{}", height - 5.0) />
-            <text class="chart__label" x=x(-3.0).to_string() y=format!("{}", height - 1.0) text-anchor="start">"−3"</text>
-            <text class="chart__label" x=x(0.0).to_string() y=format!("{}", height - 1.0) text-anchor="middle">{tr("as expected")}</text>
-            <text class="chart__label" x=x(3.0).to_string() y=format!("{}", height - 1.0) text-anchor="end">"+3"</text>
+        <svg
+            class="chart chart--gaps"
+            viewBox=format!("0 0 100 {height}")
+            role="img"
+            aria-label=trf(
+                "Experience minus expectation, per dimension: {description}",
+                &[("description", &description)],
+            )
+        >
+            <line
+                class="chart__axis"
+                x1=x(0.0).to_string()
+                x2=x(0.0).to_string()
+                y1="1"
+                y2=format!("{}", height - 5.0)
+            />
+            <text
+                class="chart__label"
+                x=x(-3.0).to_string()
+                y=format!("{}", height - 1.0)
+                text-anchor="start"
+            >
+                "−3"
+            </text>
+            <text
+                class="chart__label"
+                x=x(0.0).to_string()
+                y=format!("{}", height - 1.0)
+                text-anchor="middle"
+            >
+                {tr("as expected")}
+            </text>
+            <text class="chart__label" x=x(3.0).to_string() y=format!("{}", height - 1.0) text-anchor="end">
+                "+3"
+            </text>
             {drawn}
         </svg>
     }
@@ -131,7 +185,13 @@ pub fn Trend(
         })
         .collect_view();
     view! {
-        <svg class="chart chart--trend" viewBox="0 0 100 30" role="img" aria-label=label preserveAspectRatio="none">
+        <svg
+            class="chart chart--trend"
+            viewBox="0 0 100 30"
+            role="img"
+            aria-label=label
+            preserveAspectRatio="none"
+        >
             <polyline class="chart__line" points=line />
             {dots}
             {rings}

@@ -169,8 +169,7 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
                 view! {
                     <li class="comment" data-response=response.id.clone()>
                         <p class="comment__meta">
-                            {rating.map(|r| trf("Rated {rating} · ", &[("rating", &r)]))}
-                            {day}
+                            {rating.map(|r| trf("Rated {rating} · ", &[("rating", &r)]))} {day}
                             {response.locale.map(|l| format!(" · {l}"))}
                             {response.page.map(|p| format!(" · {p}"))}
                             {(!context.is_empty()).then(|| format!(" · {context}"))}
@@ -190,20 +189,34 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
             {rating_filter}
             {dimension_filter}
             <label>
-                {tr("Words")}
-                " "
-                <input type="search" prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
+                {tr("Words")} " "
+                <input
+                    type="search"
+                    prop:value=move || words.get()
+                    on:input=move |ev| words.set(event_target_value(&ev))
+                />
             </label>
         </form>
         <p class="status" role="status">
-            {move || trf("{shown} comments shown of {loaded} responses loaded", &[("shown", &shown.with(Vec::len)), ("loaded", &loaded.with(Vec::len))])}
+            {move || trf(
+                "{shown} comments shown of {loaded} responses loaded",
+                &[("shown", &shown.with(Vec::len)), ("loaded", &loaded.with(Vec::len))],
+            )}
         </p>
-        <p class="error" role="alert">{move || error.get()}</p>
+        <p class="error" role="alert">
+            {move || error.get()}
+        </p>
         <ul class="comments">{items}</ul>
         <Show when=move || next.with(Option::is_some)>
-            <button type="button" disabled=move || load.pending().get() on:click=move |_| {
-                load.dispatch_local(next.get_untracked());
-            }>{tr("Load older responses")}</button>
+            <button
+                type="button"
+                disabled=move || load.pending().get()
+                on:click=move |_| {
+                    load.dispatch_local(next.get_untracked());
+                }
+            >
+                {tr("Load older responses")}
+            </button>
         </Show>
     }
 }
@@ -222,12 +235,14 @@ fn TypicalWords(
         let (admin, survey, window, segment) = (admin.clone(), survey.clone(), window.get(), segment.get());
         async move { admin.words(&survey, window, &segment).await }
     });
-    move || {
-        match report.get() {
+    move || match report.get() {
         Some(Ok(report)) if report.words.is_empty() => Some(
             view! {
                 <p class="status">
-                    {trf("No word stands out yet ({low} low-rated and {high} high-rated comments).", &[("low", &report.low_comments), ("high", &report.high_comments)])}
+                    {trf(
+                        "No word stands out yet ({low} low-rated and {high} high-rated comments).",
+                        &[("low", &report.low_comments), ("high", &report.high_comments)],
+                    )}
                 </p>
             }
             .into_any(),
@@ -242,7 +257,12 @@ fn TypicalWords(
                         <li>
                             <button type="button" class="word" on:click=move |_| words.set(word.clone())>
                                 {k.word.clone()}
-                                <span class="word__counts">{trf(" {low} low · {high} high", &[("low", &k.first), ("high", &k.second)])}</span>
+                                <span class="word__counts">
+                                    {trf(
+                                        " {low} low · {high} high",
+                                        &[("low", &k.first), ("high", &k.second)],
+                                    )}
+                                </span>
                             </button>
                         </li>
                     }
@@ -251,16 +271,21 @@ fn TypicalWords(
             Some(
                 view! {
                     <p class="status">
-                        {trf("From {low} low-rated and {high} high-rated comments; choose one to filter.", &[("low", &report.low_comments), ("high", &report.high_comments)])}
+                        {trf(
+                            "From {low} low-rated and {high} high-rated comments; choose one to filter.",
+                            &[("low", &report.low_comments), ("high", &report.high_comments)],
+                        )}
                     </p>
                     <ul class="words">{chips}</ul>
                 }
                 .into_any(),
             )
         }
-        Some(Err(error)) => Some(view! { <p class="error">{trf("Could not compare words: {error}.", &[("error", &error)])}</p> }.into_any()),
+        Some(Err(error)) => Some(
+            view! { <p class="error">{trf("Could not compare words: {error}.", &[("error", &error)])}</p> }
+                .into_any(),
+        ),
         None => None,
-    }
     }
 }
 
@@ -276,9 +301,7 @@ fn filter_select(
         .collect_view();
     view! {
         <label>
-            {label}
-            " "
-            <select on:change=move |ev| chosen.set(event_target_value(&ev))>
+            {label} " " <select on:change=move |ev| chosen.set(event_target_value(&ev))>
                 <option value="">{tr("Any")}</option>
                 {options}
             </select>

@@ -32,19 +32,25 @@ pub fn Contacts() -> impl IntoView {
     let choice = |value: ContactStatus, label: &'static str| {
         view! {
             <label class="windows__option">
-                <input type="radio" name="status" value=value.as_str() prop:checked=move || status.get() == value
-                    on:change=move |_| status.set(value) />
+                <input
+                    type="radio"
+                    name="status"
+                    value=value.as_str()
+                    prop:checked=move || status.get() == value
+                    on:change=move |_| status.set(value)
+                />
                 {label}
             </label>
         }
     };
-    let rows = move || {
-        match list.get() {
+    let rows = move || match list.get() {
         None => view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
-        Some(Err(error)) => {
-            view! { <p class="error" role="alert">{trf("Could not load the queue: {error}.", &[("error", &error)])}</p> }
-                .into_any()
+        Some(Err(error)) => view! {
+            <p class="error" role="alert">
+                {trf("Could not load the queue: {error}.", &[("error", &error)])}
+            </p>
         }
+        .into_any(),
         Some(Ok(requests)) if requests.is_empty() => {
             view! { <p class="status">{tr("Nobody is waiting.")}</p> }.into_any()
         }
@@ -62,12 +68,21 @@ pub fn Contacts() -> impl IntoView {
                     view! {
                         <tr>
                             <td>{r.received_at.get(..16).unwrap_or_default().replace('T', " ")}</td>
-                            <td><code>{r.survey_id}</code></td>
+                            <td>
+                                <code>{r.survey_id}</code>
+                            </td>
                             <td>{r.name.unwrap_or_default()}</td>
-                            <td>{mailto.map(|href| view! { <a href=href>{r.email.unwrap_or_default()}</a> })}</td>
+                            <td>
+                                {mailto.map(|href| view! { <a href=href>{r.email.unwrap_or_default()}</a> })}
+                            </td>
                             <td>{r.phone.unwrap_or_default()}</td>
                             <td>
-                                <button type="button" on:click=move |_| { toggle.dispatch_local((id.clone(), to)); }>
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        toggle.dispatch_local((id.clone(), to));
+                                    }
+                                >
                                     {action}
                                 </button>
                             </td>
@@ -84,7 +99,9 @@ pub fn Contacts() -> impl IntoView {
                             <th scope="col">{tr("Name")}</th>
                             <th scope="col">{tr("Email")}</th>
                             <th scope="col">{tr("Phone")}</th>
-                            <th scope="col"><span class="visually-hidden">{tr("Action")}</span></th>
+                            <th scope="col">
+                                <span class="visually-hidden">{tr("Action")}</span>
+                            </th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
@@ -92,7 +109,6 @@ pub fn Contacts() -> impl IntoView {
             }
             .into_any()
         }
-    }
     };
     view! {
         <h1>{tr("Contact requests")}</h1>

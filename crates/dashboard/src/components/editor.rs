@@ -95,28 +95,67 @@ pub fn Editor(published: Survey) -> impl IntoView {
                            index: usize| {
         view! {
             <label for=field.clone()>{label}</label>
-            <input id=field type="text" prop:value=move || working.with(|s| read(s, &locale.get(), index))
-                on:input=move |ev| { let value = event_target_value(&ev); editing.apply(move |s, at| write(s, at, index, value)); } />
+            <input
+                id=field
+                type="text"
+                prop:value=move || working.with(|s| read(s, &locale.get(), index))
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    editing.apply(move |s, at| write(s, at, index, value));
+                }
+            />
         }
     };
     let locales = move || {
-        working.with(|s| s.title.keys().cloned().collect::<Vec<_>>())
+        working
+            .with(|s| s.title.keys().cloned().collect::<Vec<_>>())
             .into_iter()
-            .map(|l| view! { <option value=l.clone() selected=locale.get_untracked() == l>{l.clone()}</option> })
+            .map(|l| {
+                view! {
+                    <option value=l.clone() selected=locale.get_untracked() == l>
+                        {l.clone()}
+                    </option>
+                }
+            })
             .collect_view()
     };
     view! {
         <div class="editor">
             <form class="editor__form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
                 <label for="locale">{tr("Editing texts in")}</label>
-                <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>{locales}</select>
-                {text_input(tr("Title"), "title".to_owned(), |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
-                    |s, at, _, v| { s.title.insert(at.to_owned(), v); }, 0)}
+                <select id="locale" on:change=move |ev| locale.set(event_target_value(&ev))>
+                    {locales}
+                </select>
+                {text_input(
+                    tr("Title"),
+                    "title".to_owned(),
+                    |s, at, _| s.title.get(at).cloned().unwrap_or_default(),
+                    |s, at, _, v| {
+                        s.title.insert(at.to_owned(), v);
+                    },
+                    0,
+                )}
                 <QuestionEditor editing=editing />
                 <SettingsEditor editing=editing />
                 <div class="editor__actions">
-                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(false); }>{tr("Save draft")}</button>
-                    <button type="button" disabled=move || save.pending().get() on:click=move |_| { save.dispatch_local(true); }>{tr("Publish")}</button>
+                    <button
+                        type="button"
+                        disabled=move || save.pending().get()
+                        on:click=move |_| {
+                            save.dispatch_local(false);
+                        }
+                    >
+                        {tr("Save draft")}
+                    </button>
+                    <button
+                        type="button"
+                        disabled=move || save.pending().get()
+                        on:click=move |_| {
+                            save.dispatch_local(true);
+                        }
+                    >
+                        {tr("Publish")}
+                    </button>
                 </div>
                 <p class="editor__message" role="status">
                     {move || match message.get() {
@@ -139,16 +178,30 @@ fn SettingsEditor(editing: Editing) -> impl IntoView {
     let display_options = displays()
         .iter()
         .map(|(mode, label)| {
-            let value = serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let value = serde_json::to_value(mode)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
             let mode = *mode;
-            view! { <option value=value selected=move || working.with(|s| s.settings.display == mode)>{*label}</option> }
+            view! {
+                <option value=value selected=move || working.with(|s| s.settings.display == mode)>
+                    {*label}
+                </option>
+            }
         })
         .collect_view();
     let trigger_options = triggers()
         .iter()
         .map(|(value, label)| {
             let value = *value;
-            view! { <option value=value selected=move || working.with(|s| trigger_name(&s.settings.trigger) == value)>{*label}</option> }
+            view! {
+                <option
+                    value=value
+                    selected=move || working.with(|s| trigger_name(&s.settings.trigger) == value)
+                >
+                    {*label}
+                </option>
+            }
         })
         .collect_view();
     let trigger_detail = move || {
@@ -160,47 +213,83 @@ fn SettingsEditor(editing: Editing) -> impl IntoView {
         })?;
         Some(view! {
             <label for="trigger-detail">{label}</label>
-            <input id="trigger-detail" type="text" prop:value=value
-                on:change=move |ev| { let raw = event_target_value(&ev); editing.apply(move |s, _| s.settings.trigger = with_detail(&s.settings.trigger, &raw)); } />
+            <input
+                id="trigger-detail"
+                type="text"
+                prop:value=value
+                on:change=move |ev| {
+                    let raw = event_target_value(&ev);
+                    editing.apply(move |s, _| s.settings.trigger = with_detail(&s.settings.trigger, &raw));
+                }
+            />
         })
     };
     view! {
         <fieldset class="editor__settings">
             <legend>{tr("Where and when")}</legend>
             <label for="display">{tr("Display")}</label>
-            <select id="display" on:change=move |ev| {
-                let raw = event_target_value(&ev);
-                if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
-                    editing.apply(move |s, _| s.settings.display = mode);
+            <select
+                id="display"
+                on:change=move |ev| {
+                    let raw = event_target_value(&ev);
+                    if let Ok(mode) = serde_json::from_value::<DisplayMode>(serde_json::Value::String(raw)) {
+                        editing.apply(move |s, _| s.settings.display = mode);
+                    }
                 }
-            }>{display_options}</select>
+            >
+                {display_options}
+            </select>
             <label for="trigger">{tr("Trigger")}</label>
-            <select id="trigger" on:change=move |ev| {
-                let raw = event_target_value(&ev);
-                editing.apply(move |s, _| s.settings.trigger = trigger_of(&raw));
-            }>{trigger_options}</select>
+            <select
+                id="trigger"
+                on:change=move |ev| {
+                    let raw = event_target_value(&ev);
+                    editing.apply(move |s, _| s.settings.trigger = trigger_of(&raw));
+                }
+            >
+                {trigger_options}
+            </select>
             {trigger_detail}
             <label for="sampling">{tr("Share of visitors asked (%)")}</label>
-            <input id="sampling" type="number" min="0" max="100" step="1"
+            <input
+                id="sampling"
+                type="number"
+                min="0"
+                max="100"
+                step="1"
                 prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
                 on:change=move |ev| {
                     if let Ok(percent) = event_target_value(&ev).parse::<f64>() {
-                        editing.apply(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0));
+                        editing
+                            .apply(move |s, _| s.settings.sampling_rate = (percent / 100.0).clamp(0.0, 1.0));
                     }
-                } />
+                }
+            />
             <label class="editor__check" for="public">
-                <input id="public" type="checkbox" prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
-                    on:change=move |ev| { let on = event_target_checked(&ev); editing.apply(move |s, _| s.settings.public_aggregates.enabled = on); } />
+                <input
+                    id="public"
+                    type="checkbox"
+                    prop:checked=move || working.with(|s| s.settings.public_aggregates.enabled)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        editing.apply(move |s, _| s.settings.public_aggregates.enabled = on);
+                    }
+                />
                 {tr("Show aggregates to respondents and on snapshots")}
             </label>
             <label for="minimum">{tr("Minimum sample before figures are public")}</label>
-            <input id="minimum" type="number" min="1" step="1"
+            <input
+                id="minimum"
+                type="number"
+                min="1"
+                step="1"
                 prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                         editing.apply(move |s, _| s.settings.public_aggregates.minimum_sample = n);
                     }
-                } />
+                }
+            />
         </fieldset>
     }
 }
@@ -223,10 +312,10 @@ fn LivePreview(editing: Editing) -> impl IntoView {
         }
     });
     view! {
-    <section class="editor__preview" aria-labelledby="preview-title">
-        <h2 id="preview-title">{tr("Preview")}</h2>
-        <div node_ref=preview_host></div>
-    </section>
+        <section class="editor__preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{tr("Preview")}</h2>
+            <div node_ref=preview_host></div>
+        </section>
     }
 }
 
@@ -248,9 +337,13 @@ fn EmbedSnippet(id: String) -> impl IntoView {
         }
     };
     view! {
-    <h2>{tr("Embed")}</h2>
-    <pre class="editor__snippet"><code>{snippet}</code></pre>
-    <button type="button" on:click=copy>{move || if copied.get() { tr("Copied") } else { tr("Copy the snippet") }}</button>
+        <h2>{tr("Embed")}</h2>
+        <pre class="editor__snippet">
+            <code>{snippet}</code>
+        </pre>
+        <button type="button" on:click=copy>
+            {move || if copied.get() { tr("Copied") } else { tr("Copy the snippet") }}
+        </button>
     }
 }
 

@@ -6,6 +6,7 @@ mod contacts;
 mod editor;
 mod figures;
 mod new_survey;
+mod question_controls;
 mod question_editor;
 mod scope_bar;
 mod sign_in;
@@ -49,7 +50,13 @@ pub fn App() -> impl IntoView {
     let language = RwSignal::new(i18n::locale());
     let languages = i18n::LANGUAGES
         .iter()
-        .map(|(tag, name)| view! { <option value=*tag lang=*tag prop:selected=move || language.get() == *tag>{*name}</option> })
+        .map(|(tag, name)| {
+            view! {
+                <option value=*tag lang=*tag prop:selected=move || language.get() == *tag>
+                    {*name}
+                </option>
+            }
+        })
         .collect_view();
     let choose = move |ev: leptos::ev::Event| {
         i18n::set_locale(&event_target_value(&ev));
@@ -57,7 +64,9 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <header class="top">
-            <a class="top__brand" href="#/">"Candor"</a>
+            <a class="top__brand" href="#/">
+                "Candor"
+            </a>
             {move || {
                 language.track();
                 view! {
@@ -65,13 +74,20 @@ pub fn App() -> impl IntoView {
                         <nav class="top__nav" aria-label=tr("Dashboard")>
                             <a href="#/">{tr("Surveys")}</a>
                             <a href="#/contacts">{tr("Contact requests")}</a>
-                            <button class="top__sign-out" type="button" on:click=move |_| sign_out.run(())>{tr("Sign out")}</button>
+                            <button class="top__sign-out" type="button" on:click=move |_| sign_out.run(())>
+                                {tr("Sign out")}
+                            </button>
                         </nav>
                     </Show>
                 }
             }}
             <label class="top__language">
-                <span class="visually-hidden">{move || { language.track(); tr("Dashboard language") }}</span>
+                <span class="visually-hidden">
+                    {move || {
+                        language.track();
+                        tr("Dashboard language")
+                    }}
+                </span>
                 <select on:change=choose>{languages}</select>
             </label>
         </header>
@@ -79,20 +95,23 @@ pub fn App() -> impl IntoView {
             {move || {
                 language.track();
                 let Some(signed_in) = admin.get() else {
-                    return view! { <sign_in::SignIn on_sign_in=Callback::new(move |a| admin.set(Some(a))) /> }.into_any();
+                    return view! { <sign_in::SignIn on_sign_in=Callback::new(move |a| admin.set(Some(a))) /> }
+                        .into_any();
                 };
-                // Every view below reaches the admin client through context.
                 provide_context(signed_in.signing_out(sign_out));
                 match route.get() {
-                    Route::Surveys => view! {
-                        <survey_list::SurveyList />
-                        <new_survey::NewSurvey />
+                    Route::Surveys => {
+                        // Every view below reaches the admin client through context.
+                        view! {
+                            <survey_list::SurveyList />
+                            <new_survey::NewSurvey />
+                        }
+                            .into_any()
                     }
-                    .into_any(),
-                    Route::Survey(id, tab) => view! {
-                        <survey_view::SurveyView survey=id tab=tab scope=Signal::from(scope) />
+                    Route::Survey(id, tab) => {
+                        view! { <survey_view::SurveyView survey=id tab=tab scope=Signal::from(scope) /> }
+                            .into_any()
                     }
-                    .into_any(),
                     Route::Contacts => view! { <contacts::Contacts /> }.into_any(),
                 }
             }}

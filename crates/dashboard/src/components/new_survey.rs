@@ -36,24 +36,37 @@ pub fn NewSurvey() -> impl IntoView {
     view! {
         <section class="new-survey" aria-labelledby="new-survey-title">
             <h2 id="new-survey-title">{tr("New survey")}</h2>
-            <form class="filters" on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                create.dispatch_local((template.get_untracked(), id.get_untracked()));
-            }>
+            <form
+                class="filters"
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    create.dispatch_local((template.get_untracked(), id.get_untracked()));
+                }
+            >
                 <label>
-                    {tr("Template")}
-                    " "
-                    <select on:change=move |ev| template.set(event_target_value(&ev))>{options}{blank}</select>
+                    {tr("Template")} " "
+                    <select on:change=move |ev| {
+                        template.set(event_target_value(&ev))
+                    }>{options}{blank}</select>
                 </label>
                 <label>
-                    {tr("Id")}
-                    " "
-                    <input type="text" required pattern="[a-z0-9\\-]+" placeholder="after-delivery"
-                        prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
+                    {tr("Id")} " "
+                    <input
+                        type="text"
+                        required
+                        pattern="[a-z0-9\\-]+"
+                        placeholder="after-delivery"
+                        prop:value=move || id.get()
+                        on:input=move |ev| id.set(event_target_value(&ev))
+                    />
                 </label>
-                <button type="submit" disabled=move || create.pending().get()>{tr("Create")}</button>
+                <button type="submit" disabled=move || create.pending().get()>
+                    {tr("Create")}
+                </button>
             </form>
-            <p class="error" role="alert">{move || create.value().get().and_then(Result::err)}</p>
+            <p class="error" role="alert">
+                {move || create.value().get().and_then(Result::err)}
+            </p>
         </section>
     }
 }

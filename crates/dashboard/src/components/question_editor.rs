@@ -1,14 +1,16 @@
 //! The editor's questions: the words of each (per locale, with its options
-//! or dimensions), how a rating is drawn, whether it is required; and adding
+//! or dimensions, and how a rating is drawn: `question_controls.rs`),
+//! whether it is required; and adding
 //! a question of any kind (worded in every language by core's starters),
 //! moving one up or down, removing one. Reads go through `.get(i)`: a row
 //! may be asked once more after its question left.
 
 use candor_core::Kind;
 use candor_core::templates::starter;
-use candor_core::{CsatDisplay, Labelled, Question, QuestionKind, Survey};
+use candor_core::{Question, QuestionKind, Survey};
 use leptos::prelude::*;
 
+use super::question_controls::{CsatControls, Labels};
 use crate::i18n::{tr, trf};
 
 /// Applies one change to the working copy (the locale being edited is
@@ -27,7 +29,7 @@ impl Editing {
         self.message.set(None);
     }
 
-    fn read<T: Default>(self, i: usize, f: impl Fn(&Question, &str) -> T) -> T {
+    pub(super) fn read<T: Default>(self, i: usize, f: impl Fn(&Question, &str) -> T) -> T {
         let at = self.locale.get();
         self.working
             .with(|s| s.questions.get(i).map(|q| f(q, &at)).unwrap_or_default())
@@ -84,12 +86,19 @@ pub fn QuestionEditor(editing: Editing) -> impl IntoView {
         {rows}
         <div class="editor__add">
             <label for="new-kind">{tr("New question")}</label>
-            <select id="new-kind" on:change=move |ev| {
-                if let Some(kind) = Kind::parse(&event_target_value(&ev)) {
-                    new_kind.set(kind);
+            <select
+                id="new-kind"
+                on:change=move |ev| {
+                    if let Some(kind) = Kind::parse(&event_target_value(&ev)) {
+                        new_kind.set(kind);
+                    }
                 }
-            }>{kinds}</select>
-            <button type="button" on:click=add>{tr("Add question")}</button>
+            >
+                {kinds}
+            </select>
+            <button type="button" on:click=add>
+                {tr("Add question")}
+            </button>
         </div>
     }
 }
@@ -137,16 +146,30 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
         <fieldset class="editor__question" data-question=move || editing.read(i, |q, _| q.id.to_string())>
             <legend>{legend}</legend>
             <label for=text_for>{tr("Text")}</label>
-            <input id=text_id type="text" prop:value=name
+            <input
+                id=text_id
+                type="text"
+                prop:value=name
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    editing.apply(move |s, at| if let Some(q) = s.questions.get_mut(i) { q.text.insert(at.to_owned(), value); });
-                } />
+                    editing
+                        .apply(move |s, at| {
+                            if let Some(q) = s.questions.get_mut(i) {
+                                q.text.insert(at.to_owned(), value);
+                            }
+                        });
+                }
+            />
             {move || match editing.read(i, |q, _| Some(q.kind.clone())) {
-                Some(QuestionKind::Csat { .. }) => view! { <CsatControls editing=editing index=i /> }.into_any(),
-                Some(QuestionKind::SingleChoice { .. }) => view! { <Labels editing=editing index=i editable=true /> }.into_any(),
-                Some(QuestionKind::ExpectationGap { .. }) => view! { <Labels editing=editing index=i editable=false /> }.into_any(),
-                // Kinds with nothing to set beyond their text.
+                Some(QuestionKind::Csat { .. }) => {
+                    view! { <CsatControls editing=editing index=i /> }.into_any()
+                }
+                Some(QuestionKind::SingleChoice { .. }) => {
+                    view! { <Labels editing=editing index=i editable=true /> }.into_any()
+                }
+                Some(QuestionKind::ExpectationGap { .. }) => {
+                    view! { <Labels editing=editing index=i editable=false /> }.into_any()
+                }
                 Some(
                     QuestionKind::Nps
                     | QuestionKind::Ces
@@ -157,159 +180,51 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
                 | None => ().into_any(),
             }}
             <label class="editor__check" for=required_for>
-                <input id=required_id type="checkbox" prop:checked=move || editing.read(i, |q, _| q.required)
+                <input
+                    id=required_id
+                    type="checkbox"
+                    prop:checked=move || editing.read(i, |q, _| q.required)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        editing.apply(move |s, _| if let Some(q) = s.questions.get_mut(i) { q.required = on; });
-                    } />
+                        editing
+                            .apply(move |s, _| {
+                                if let Some(q) = s.questions.get_mut(i) {
+                                    q.required = on;
+                                }
+                            });
+                    }
+                />
                 {tr("Required")}
             </label>
             <div class="editor__row-actions">
-                <button type="button" id=format!("up-{i}") disabled=move || i == 0
-                    aria-label=trf("Move question {n} up", &[("n", &(i + 1))]) on:click=move |_| move_to(i.saturating_sub(1), "up")>{tr("↑ Up")}</button>
-                <button type="button" id=format!("down-{i}") disabled=move || { i + 1 >= count.get() }
-                    aria-label=trf("Move question {n} down", &[("n", &(i + 1))]) on:click=move |_| move_to(i + 1, "down")>{tr("↓ Down")}</button>
-                <button type="button" id=format!("remove-{i}") disabled=move || { count.get() <= 1 }
-                    aria-label=trf("Remove question {n}", &[("n", &(i + 1))]) on:click=remove>{tr("Remove")}</button>
+                <button
+                    type="button"
+                    id=format!("up-{i}")
+                    disabled=move || i == 0
+                    aria-label=trf("Move question {n} up", &[("n", &(i + 1))])
+                    on:click=move |_| move_to(i.saturating_sub(1), "up")
+                >
+                    {tr("↑ Up")}
+                </button>
+                <button
+                    type="button"
+                    id=format!("down-{i}")
+                    disabled=move || { i + 1 >= count.get() }
+                    aria-label=trf("Move question {n} down", &[("n", &(i + 1))])
+                    on:click=move |_| move_to(i + 1, "down")
+                >
+                    {tr("↓ Down")}
+                </button>
+                <button
+                    type="button"
+                    id=format!("remove-{i}")
+                    disabled=move || { count.get() <= 1 }
+                    aria-label=trf("Remove question {n}", &[("n", &(i + 1))])
+                    on:click=remove
+                >
+                    {tr("Remove")}
+                </button>
             </div>
         </fieldset>
-    }
-}
-
-/// How a satisfaction rating is drawn, and on how many points.
-#[component]
-fn CsatControls(editing: Editing, index: usize) -> impl IntoView {
-    let i = index;
-    let current = move || {
-        editing.read(i, |q, _| match q.kind {
-            QuestionKind::Csat { display, points } => (display, points),
-            _ => (CsatDisplay::Stars, 5),
-        })
-    };
-    let set = move |display: Option<CsatDisplay>, points: Option<u8>| {
-        editing.apply(move |s, _| {
-            if let Some(QuestionKind::Csat {
-                display: d,
-                points: p,
-            }) = s.questions.get_mut(i).map(|q| &mut q.kind)
-            {
-                *d = display.unwrap_or(*d);
-                *p = points.unwrap_or(*p);
-            }
-        });
-    };
-    let displays = [
-        (CsatDisplay::Stars, "stars", tr("Stars")),
-        (CsatDisplay::Faces, "faces", tr("Faces")),
-        (CsatDisplay::Numbers, "numbers", tr("Numbers")),
-    ];
-    let display_options = displays
-        .iter()
-        .map(|&(d, value, label)| view! { <option value=value prop:selected=move || current().0 == d>{label}</option> })
-        .collect_view();
-    let point_options = [5u8, 7]
-        .iter()
-        .map(|&p| view! { <option value=p.to_string() prop:selected=move || current().1 == p>{trf("{points} points", &[("points", &p)])}</option> })
-        .collect_view();
-    view! {
-        <label for=format!("display-{i}")>{tr("Drawn as")}</label>
-        <select id=format!("display-{i}") on:change=move |ev| {
-            let chosen = displays.iter().find(|(_, v, _)| *v == event_target_value(&ev)).map(|(d, _, _)| *d);
-            set(chosen, None);
-        }>{display_options}</select>
-        <label for=format!("points-{i}")>{tr("Scale")}</label>
-        <select id=format!("points-{i}") on:change=move |ev| set(None, event_target_value(&ev).parse().ok())>{point_options}</select>
-    }
-}
-
-/// The option or dimension labels of question `index` in the locale being
-/// edited; options (`editable`) can also be added and removed.
-#[component]
-fn Labels(editing: Editing, index: usize, editable: bool) -> impl IntoView {
-    let i = index;
-    fn labels(q: &Question) -> &[Labelled] {
-        match &q.kind {
-            QuestionKind::SingleChoice { options } => options,
-            QuestionKind::ExpectationGap { dimensions } => dimensions,
-            QuestionKind::Csat { .. }
-            | QuestionKind::Nps
-            | QuestionKind::Ces
-            | QuestionKind::YesNo
-            | QuestionKind::Comment { .. }
-            | QuestionKind::ContactRequest => &[],
-        }
-    }
-    fn labels_mut(q: &mut Question) -> Option<&mut Vec<Labelled>> {
-        match &mut q.kind {
-            QuestionKind::SingleChoice { options } => Some(options),
-            QuestionKind::ExpectationGap { dimensions } => Some(dimensions),
-            QuestionKind::Csat { .. }
-            | QuestionKind::Nps
-            | QuestionKind::Ces
-            | QuestionKind::YesNo
-            | QuestionKind::Comment { .. }
-            | QuestionKind::ContactRequest => None,
-        }
-    }
-    let how_many = Memo::new(move |_| editing.read(i, |q, _| labels(q).len()));
-    let noun = if editable {
-        tr("Option {n}")
-    } else {
-        tr("Dimension {n}")
-    };
-    let rows = move || {
-        (0..how_many.get())
-            .map(|j| {
-                let id = format!("label-{i}-{j}");
-                let value = move || editing.read(i, |q, at| labels(q).get(j).and_then(|l| l.label.get(at).cloned()).unwrap_or_default());
-                let remove = editable.then(|| {
-                    view! {
-                        <button type="button" disabled=move || { how_many.get() <= 2 } aria-label=trf("Remove option {n}", &[("n", &(j + 1))])
-                            on:click=move |_| editing.apply(move |s, _| {
-                                if let Some(list) = s.questions.get_mut(i).and_then(labels_mut) && j < list.len() {
-                                    list.remove(j);
-                                }
-                            })>{tr("Remove")}</button>
-                    }
-                });
-                let label_for = id.clone();
-                view! {
-                    <div class="editor__label">
-                        <label for=label_for>{noun.replace("{n}", &(j + 1).to_string())}</label>
-                        <input id=id type="text" prop:value=value on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            editing.apply(move |s, at| {
-                                if let Some(label) = s.questions.get_mut(i).and_then(labels_mut).and_then(|l| l.get_mut(j)) {
-                                    label.label.insert(at.to_owned(), text);
-                                }
-                            });
-                        } />
-                        {remove}
-                    </div>
-                }
-            })
-            .collect_view()
-    };
-    let add = editable.then(|| {
-        view! {
-            <button type="button" on:click=move |_| editing.apply(|s, at| {
-                let default_locale = s.default_locale.clone();
-                let Some(list) = s.questions.get_mut(i).and_then(labels_mut) else { return };
-                let n = (1..).find(|n| !list.iter().any(|l| l.id.as_str() == format!("option-{n}"))).unwrap_or(1);
-                if let Ok(id) = candor_core::QuestionId::parse("id", &format!("option-{n}")) {
-                    // The default locale needs every text; the one being
-                    // edited shows it.
-                    let text = tr("Option {n}").replace("{n}", &n.to_string());
-                    let label = [(default_locale, text.clone()), (at.to_owned(), text)].into_iter().collect();
-                    list.push(Labelled { id, label });
-                }
-            })>{tr("Add option")}</button>
-        }
-    });
-    view! {
-        <div class="editor__labels">
-            {rows}
-            {add}
-        </div>
     }
 }

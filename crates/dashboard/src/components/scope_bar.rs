@@ -54,9 +54,16 @@ pub fn ScopeBar(
             let (w, go) = (*w, go.clone());
             view! {
                 <label class="windows__option">
-                    <input type="radio" name="window" value=w.to_string()
+                    <input
+                        type="radio"
+                        name="window"
+                        value=w.to_string()
                         prop:checked=move || window.get() == w
-                        on:change=move |_| go(Scope { window: Some(w), ..scope.get_untracked() }) />
+                        on:change=move |_| go(Scope {
+                            window: Some(w),
+                            ..scope.get_untracked()
+                        })
+                    />
                     {window_name(w)}
                 </label>
             }
@@ -148,10 +155,16 @@ pub fn ScopeBar(
                 <legend>{tr("Window")}</legend>
                 {windows}
             </fieldset>
-            <form class="filters" aria-label=tr("Filter responses") on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <form
+                class="filters"
+                aria-label=tr("Filter responses")
+                on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()
+            >
                 {filters}
                 <Show when=move || scope.with(|s| !s.segment.is_empty())>
-                    <button type="button" on:click=clear.clone()>{tr("Show all responses")}</button>
+                    <button type="button" on:click=clear.clone()>
+                        {tr("Show all responses")}
+                    </button>
                 </Show>
             </form>
         </div>
@@ -181,18 +194,27 @@ fn select(
         .into_iter()
         .map(|(value, text)| {
             let mine = value.clone();
-            view! { <option value=value prop:selected=move || chosen.get().as_deref() == Some(mine.as_str())>{text}</option> }
+            view! {
+                <option value=value prop:selected=move || chosen.get().as_deref() == Some(mine.as_str())>
+                    {text}
+                </option>
+            }
         })
         .collect_view();
     let target = id.clone();
     view! {
         <label for=target>
             {label}
-            <select id=id on:change=move |ev| {
-                let value = event_target_value(&ev);
-                on_choose((!value.is_empty()).then_some(value));
-            }>
-                <option value="" prop:selected=move || chosen.with(Option::is_none)>{tr("Any")}</option>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    on_choose((!value.is_empty()).then_some(value));
+                }
+            >
+                <option value="" prop:selected=move || chosen.with(Option::is_none)>
+                    {tr("Any")}
+                </option>
                 {options}
             </select>
         </label>

@@ -47,12 +47,16 @@ pub fn SignIn(on_sign_in: Callback<Admin>) -> impl IntoView {
                     on:input=move |ev| token.set(event_target_value(&ev))
                 />
                 <p id="token-help" class="hint">
-                    {tr("The collector writes it to a file at its first start (data/admin-token unless set otherwise), or reads it from CANDOR_ADMIN_TOKEN.")}
+                    {tr(
+                        "The collector writes it to a file at its first start (data/admin-token unless set otherwise), or reads it from CANDOR_ADMIN_TOKEN.",
+                    )}
                 </p>
                 <button type="submit" disabled=move || check.pending().get()>
                     {move || if check.pending().get() { tr("Signing in…") } else { tr("Sign in") }}
                 </button>
-                <p class="error" role="alert">{error}</p>
+                <p class="error" role="alert">
+                    {error}
+                </p>
             </form>
         </section>
     }

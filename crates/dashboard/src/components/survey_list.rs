@@ -18,13 +18,19 @@ pub fn SurveyList() -> impl IntoView {
             async move { admin.surveys().await }
         }
     });
-    move || {
-        match surveys.get() {
-        None => view! { <p class="status" role="status">{tr("Loading surveys…")}</p> }.into_any(),
-        Some(Err(error)) => {
-            view! { <p class="error" role="alert">{trf("Could not load the surveys: {error}.", &[("error", &error)])}</p> }
-                .into_any()
+    move || match surveys.get() {
+        None => view! {
+            <p class="status" role="status">
+                {tr("Loading surveys…")}
+            </p>
         }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <p class="error" role="alert">
+                {trf("Could not load the surveys: {error}.", &[("error", &error)])}
+            </p>
+        }
+        .into_any(),
         Some(Ok(list)) => {
             let rows = list
                 .into_iter()
@@ -34,11 +40,20 @@ pub fn SurveyList() -> impl IntoView {
                     let href = format!("#/surveys/{}", survey.id);
                     view! {
                         <tr>
-                            <th scope="row"><a href=href>{title}</a></th>
-                            <td><code>{survey.id.to_string()}</code></td>
-                            <td>{survey.version.to_string()}{summary.has_draft.then(|| tr(" (draft waiting)"))}</td>
+                            <th scope="row">
+                                <a href=href>{title}</a>
+                            </th>
+                            <td>
+                                <code>{survey.id.to_string()}</code>
+                            </td>
+                            <td>
+                                {survey.version.to_string()}
+                                {summary.has_draft.then(|| tr(" (draft waiting)"))}
+                            </td>
                             <td class="number">{summary.responses.to_string()}</td>
-                            <td><CurrentFigure survey=survey.clone() /></td>
+                            <td>
+                                <CurrentFigure survey=survey.clone() />
+                            </td>
                         </tr>
                     }
                 })
@@ -51,7 +66,9 @@ pub fn SurveyList() -> impl IntoView {
                             <th scope="col">{tr("Survey")}</th>
                             <th scope="col">{tr("Id")}</th>
                             <th scope="col">{tr("Version")}</th>
-                            <th scope="col" class="number">{tr("Responses")}</th>
+                            <th scope="col" class="number">
+                                {tr("Responses")}
+                            </th>
                             <th scope="col">{tr("Now")}</th>
                         </tr>
                     </thead>
@@ -60,7 +77,6 @@ pub fn SurveyList() -> impl IntoView {
             }
             .into_any()
         }
-    }
     }
 }
 

@@ -78,16 +78,30 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
         let survey = match definition.get() {
             Some(Ok(Some(survey))) => survey,
             Some(Ok(None)) => {
-                return view! { <p class="error" role="alert">{tr("No such survey.")}</p> }.into_any();
+                return view! {
+                    <p class="error" role="alert">
+                        {tr("No such survey.")}
+                    </p>
+                }
+                .into_any();
             }
             Some(Err(error)) => {
-                return view! { <p class="error" role="alert">{trf("Could not load the survey: {error}.", &[("error", &error)])}</p> }.into_any();
+                return view! {
+                    <p class="error" role="alert">
+                        {trf("Could not load the survey: {error}.", &[("error", &error)])}
+                    </p>
+                }
+                .into_any();
             }
             None => return view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
         };
         let bar = view! {
-            <ScopeBar survey=survey.id.to_string() tab=tab scope=scope
-                default_window=survey.settings.public_aggregates.window />
+            <ScopeBar
+                survey=survey.id.to_string()
+                tab=tab
+                scope=scope
+                default_window=survey.settings.public_aggregates.window
+            />
         };
         match tab {
             Tab::Figures => view! {
@@ -110,10 +124,16 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
     let link = |to: Tab, label: &'static str| {
         let base = format!("#/surveys/{survey}{}", to.path());
         let href = move || format!("{base}{}", scope.with(Scope::query));
-        view! { <a href=href aria-current=(tab == to).then_some("page")>{label}</a> }
+        view! {
+            <a href=href aria-current=(tab == to).then_some("page")>
+                {label}
+            </a>
+        }
     };
     view! {
-        <p><a href="#/">{tr("← All surveys")}</a></p>
+        <p>
+            <a href="#/">{tr("← All surveys")}</a>
+        </p>
         <h1>{title}</h1>
         <nav class="tabs" aria-label=tr("Survey")>
             {link(Tab::Figures, tr("Figures"))}
@@ -121,9 +141,25 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
             {link(Tab::Edit, tr("Edit"))}
         </nav>
         <div class="exports">
-            <button type="button" on:click=move |_| { export.dispatch_local("csv"); }>{tr("Export CSV")}</button>
-            <button type="button" on:click=move |_| { export.dispatch_local("ndjson"); }>{tr("Export NDJSON")}</button>
-            <span class="error" role="alert">{move || export.value().get().and_then(Result::err)}</span>
+            <button
+                type="button"
+                on:click=move |_| {
+                    export.dispatch_local("csv");
+                }
+            >
+                {tr("Export CSV")}
+            </button>
+            <button
+                type="button"
+                on:click=move |_| {
+                    export.dispatch_local("ndjson");
+                }
+            >
+                {tr("Export NDJSON")}
+            </button>
+            <span class="error" role="alert">
+                {move || export.value().get().and_then(Result::err)}
+            </span>
         </div>
         {content}
     }
@@ -164,12 +200,14 @@ fn LiveFigures(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) -> 
         });
     });
     let survey = StoredValue::new(survey);
-    let figures = move || {
-        match live.get() {
+    let figures = move || match live.get() {
         None => view! { <p class="status">{tr("Loading figures…")}</p> }.into_any(),
-        Some(Err(error)) => {
-            view! { <p class="error" role="alert">{trf("Could not load the figures: {error}. Retrying.", &[("error", &error)])}</p> }.into_any()
+        Some(Err(error)) => view! {
+            <p class="error" role="alert">
+                {trf("Could not load the figures: {error}. Retrying.", &[("error", &error)])}
+            </p>
         }
+        .into_any(),
         Some(Ok(Live { snapshot, .. })) => {
             let name = window_name(snapshot.window);
             let narrowed = describe(&segment.get_untracked());
@@ -186,10 +224,11 @@ fn LiveFigures(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) -> 
             }
             .into_any()
         }
-    }
     };
     view! {
-        <p class="live" aria-hidden="true">{tr("● Live")}</p>
+        <p class="live" aria-hidden="true">
+            {tr("● Live")}
+        </p>
         // Announces new figures politely, without moving focus.
         <div aria-live="polite">{figures}</div>
     }

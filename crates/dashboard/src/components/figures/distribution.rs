@@ -18,22 +18,78 @@ pub fn headline_and_body(
     labels: &dyn Fn(&[Labelled], &str) -> String,
 ) -> (String, AnyView) {
     match figures {
-        Figures::Csat { n, points, mean, histogram, satisfied } => (
-            trf("{share} satisfied · mean {mean} / {points} · n = {n}", &[("share", &share_with_interval(satisfied.share, satisfied.low, satisfied.high)), ("mean", &decimal(*mean, false)), ("points", points), ("n", n)]),
+        Figures::Csat {
+            n,
+            points,
+            mean,
+            histogram,
+            satisfied,
+        } => (
+            trf(
+                "{share} satisfied · mean {mean} / {points} · n = {n}",
+                &[
+                    (
+                        "share",
+                        &share_with_interval(satisfied.share, satisfied.low, satisfied.high),
+                    ),
+                    ("mean", &decimal(*mean, false)),
+                    ("points", points),
+                    ("n", n),
+                ],
+            ),
             view! { <Histogram counts=histogram.clone() first=1 label=tr("Ratings") /> }.into_any(),
         ),
-        Figures::Nps { n, score, low, high, promoters, passives, detractors, histogram } => (
-            trf("NPS {score} ({low} to {high}) · n = {n}", &[("score", &format!("{score:+.0}")), ("low", &format!("{low:+.0}")), ("high", &format!("{high:+.0}")), ("n", n)]),
+        Figures::Nps {
+            n,
+            score,
+            low,
+            high,
+            promoters,
+            passives,
+            detractors,
+            histogram,
+        } => (
+            trf(
+                "NPS {score} ({low} to {high}) · n = {n}",
+                &[
+                    ("score", &format!("{score:+.0}")),
+                    ("low", &format!("{low:+.0}")),
+                    ("high", &format!("{high:+.0}")),
+                    ("n", n),
+                ],
+            ),
             view! {
                 <p class="card__detail">
-                    {trf("Promoters {promoters} · passives {passives} · detractors {detractors}", &[("promoters", &percent(*promoters)), ("passives", &percent(*passives)), ("detractors", &percent(*detractors))])}
+                    {trf(
+                        "Promoters {promoters} · passives {passives} · detractors {detractors}",
+                        &[
+                            ("promoters", &percent(*promoters)),
+                            ("passives", &percent(*passives)),
+                            ("detractors", &percent(*detractors)),
+                        ],
+                    )}
                 </p>
                 <Histogram counts=histogram.clone() first=0 label=tr("Scores") />
             }
             .into_any(),
         ),
-        Figures::Ces { n, mean, histogram, agreeing } => (
-            trf("{share} found it easy · mean {mean} / 7 · n = {n}", &[("share", &share_with_interval(agreeing.share, agreeing.low, agreeing.high)), ("mean", &decimal(*mean, false)), ("n", n)]),
+        Figures::Ces {
+            n,
+            mean,
+            histogram,
+            agreeing,
+        } => (
+            trf(
+                "{share} found it easy · mean {mean} / 7 · n = {n}",
+                &[
+                    (
+                        "share",
+                        &share_with_interval(agreeing.share, agreeing.low, agreeing.high),
+                    ),
+                    ("mean", &decimal(*mean, false)),
+                    ("n", n),
+                ],
+            ),
             view! { <Histogram counts=histogram.clone() first=1 label=tr("Answers") /> }.into_any(),
         ),
         Figures::Gap { n, dimensions } => {
@@ -41,10 +97,19 @@ pub fn headline_and_body(
                 Some(QuestionKind::ExpectationGap { dimensions }) => dimensions.clone(),
                 _ => Vec::new(),
             };
-            (trf("Expectation vs experience · n = {n}", &[("n", n)]), gaps(dimensions, |id| labels(&names, id)))
+            (
+                trf("Expectation vs experience · n = {n}", &[("n", n)]),
+                gaps(dimensions, |id| labels(&names, id)),
+            )
         }
         Figures::YesNo { n, yes } => (
-            trf("{share} yes · n = {n}", &[("share", &share_with_interval(yes.share, yes.low, yes.high)), ("n", n)]),
+            trf(
+                "{share} yes · n = {n}",
+                &[
+                    ("share", &share_with_interval(yes.share, yes.low, yes.high)),
+                    ("n", n),
+                ],
+            ),
             ().into_any(),
         ),
         Figures::SingleChoice { n, options } => {
@@ -56,9 +121,18 @@ pub fn headline_and_body(
                 .iter()
                 .map(|o| view! { <li>{format!("{}: {} ({})", labels(&names, o.id.as_str()), o.count, percent(o.share))}</li> })
                 .collect_view();
-            (format!("n = {n}"), view! { <ul class="card__options">{rows}</ul> }.into_any())
+            (
+                format!("n = {n}"),
+                view! { <ul class="card__options">{rows}</ul> }.into_any(),
+            )
         }
         Figures::Withheld { n: 0, .. } => (tr("No answers yet").to_owned(), ().into_any()),
-        Figures::Withheld { n, minimum } => (trf("{n} answers (fewer than {minimum})", &[("n", n), ("minimum", minimum)]), ().into_any()),
+        Figures::Withheld { n, minimum } => (
+            trf(
+                "{n} answers (fewer than {minimum})",
+                &[("n", n), ("minimum", minimum)],
+            ),
+            ().into_any(),
+        ),
     }
 }

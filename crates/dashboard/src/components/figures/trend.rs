@@ -62,8 +62,19 @@ pub fn daily_trend(figures: &QuestionFigures, kind: Option<&QuestionKind>) -> Op
             .unwrap_or_default();
         view! {
             <figure class="card__trend">
-                <Trend points=values marked=marked min=min max=max label=trf("Daily trend from {first} to {last}", &[("first", &first), ("last", &last)]) />
-                <figcaption>{trf("Daily, {first} to {last}; a ringed day differs significantly from the {days} days before it", &[("first", &first), ("last", &last), ("days", &BASELINE_DAYS)])}</figcaption>
+                <Trend
+                    points=values
+                    marked=marked
+                    min=min
+                    max=max
+                    label=trf("Daily trend from {first} to {last}", &[("first", &first), ("last", &last)])
+                />
+                <figcaption>
+                    {trf(
+                        "Daily, {first} to {last}; a ringed day differs significantly from the {days} days before it",
+                        &[("first", &first), ("last", &last), ("days", &BASELINE_DAYS)],
+                    )}
+                </figcaption>
                 <ul class="card__shifts">{notes}</ul>
             </figure>
         }
