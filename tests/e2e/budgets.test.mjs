@@ -5,7 +5,7 @@
 // build once lost link-time optimisation silently: 26 KB). Raising a budget
 // is a decision: say why in docs/benchmarks.md.
 import assert from "node:assert/strict";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { site } from "./helpers.mjs";
@@ -25,4 +25,11 @@ test("a page showing a survey loads the whole widget within its budget", () => {
 
 test("a page showing only <candor-snapshot> loads the snapshot module within its budget", () => {
   within(brotli("candor.js", "candor_snapshot.js", "candor_snapshot_bg.wasm"), 97 * KB, "the snapshot page");
+});
+
+test("the dashboard's module carries none of the survey's entry points", () => {
+  const glue = readFileSync(join(site, "dashboard", "candor_dashboard.js"), "utf8");
+  const exported = [...glue.matchAll(/export function (\w+)/g)].map((m) => m[1]);
+  assert.ok(exported.includes("start"), `the dashboard's own entry point: ${exported}`);
+  for (const name of ["mount", "warm_up", "flush_outbox"]) assert.ok(!exported.includes(name), `${name} in ${exported}`);
 });
