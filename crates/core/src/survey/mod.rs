@@ -151,9 +151,10 @@ impl QuestionKind {
     }
 }
 
-/// What kind a question is, without its settings: what an editor offers
-/// and a starter question is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// What kind a question is, without its settings: what an editor offers,
+/// a starter question is made of, and a question's `kind` field reads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Satisfaction on a 1–5 or 1–7 scale.
     Csat,
@@ -257,6 +258,11 @@ mod kind_tests {
         for (at, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(kind.position(), at, "{kind:?} listed at its place");
             assert_eq!(Kind::parse(kind.name()), Some(kind));
+            // A definition's `kind` field reads as the same name.
+            assert_eq!(
+                serde_json::from_value::<Kind>(kind.name().into()).ok(),
+                Some(kind)
+            );
         }
         assert_eq!(Kind::parse("essay"), None);
     }

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CsatDisplay, Labelled, Question, QuestionKind, Texts};
+use super::{CsatDisplay, Kind, Labelled, Question, QuestionKind, Texts};
 use crate::QuestionId;
 
 fn five() -> u8 {
@@ -80,26 +80,12 @@ pub enum QuestionRepr {
     },
 }
 
-/// The kinds by name.
-#[derive(Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum KindName {
-    Csat,
-    Nps,
-    Ces,
-    ExpectationGap,
-    YesNo,
-    SingleChoice,
-    Comment,
-    ContactRequest,
-}
-
 /// A question as read: every kind's fields, each optional; which may and
 /// must be present is checked by [`Question::try_from`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionIn {
-    kind: KindName,
+    kind: Kind,
     id: QuestionId,
     text: Texts,
     #[serde(default)]
@@ -143,7 +129,7 @@ impl TryFrom<QuestionIn> for Question {
     type Error = FieldMisfit;
 
     fn try_from(q: QuestionIn) -> Result<Self, FieldMisfit> {
-        use KindName as K;
+        use Kind as K;
         // The kind-specific fields present, by name.
         let present = [
             ("display", q.display.is_some()),
