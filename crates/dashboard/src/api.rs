@@ -2,7 +2,8 @@
 //! token as a bearer header.
 
 use candor_core::admin::{
-    ContactRequest, ContactStatus, Definitions, Facets, ResponsePage, SurveySummary, WordsReport,
+    ContactRequest, ContactStatus, Definitions, ExportFormat, Facets, ResponsePage, SurveySummary,
+    WordsReport,
 };
 use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
 use gloo_net::http::{Request, Response};
@@ -212,16 +213,17 @@ impl Admin {
     }
 
     /// The export of `survey`'s responses in `segment` received from day
-    /// `from` on, in `format` (`csv` or `ndjson`), as text.
+    /// `from` on, in `format`, as text.
     pub async fn export(
         &self,
         survey: &str,
-        format: &str,
+        format: ExportFormat,
         segment: &Segment,
         from: Option<Day>,
     ) -> Result<String, AdminError> {
         let path = format!(
-            "/v1/admin/surveys/{survey}/export?format={format}{}",
+            "/v1/admin/surveys/{survey}/export?format={}{}",
+            format.name(),
             and_filters(segment, from)
         );
         let response = self.get(&path).await?;

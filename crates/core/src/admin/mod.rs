@@ -4,12 +4,14 @@
 //! error, not a blank table. The shapes are documented in docs/api.md.
 
 mod contacts;
+mod export;
 mod facets;
 mod responses;
 mod surveys;
 mod words;
 
 pub use contacts::{ContactRequest, ContactStatus};
+pub use export::ExportFormat;
 pub use facets::{ContextFacet, FacetValue, Facets};
 pub use responses::{ResponsePage, StoredResponse};
 pub use surveys::{Definitions, SurveySummary};

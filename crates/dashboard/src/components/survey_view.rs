@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use candor_core::admin::ExportFormat;
 use candor_core::{Segment, Survey, Window};
 use leptos::prelude::*;
 
@@ -55,7 +56,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
     let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
     let export = {
         let (admin, survey) = (admin.clone(), survey.clone());
-        Action::new_local(move |format: &&'static str| {
+        Action::new_local(move |format: &ExportFormat| {
             let (admin, survey, format) = (admin.clone(), survey.clone(), *format);
             let segment = segment.get_untracked();
             let from = Scope::from_day(window.get_untracked());
@@ -64,12 +65,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
                     .export(&survey, format, &segment, from)
                     .await
                     .map_err(|e| e.to_string())?;
-                let mime = if format == "csv" {
-                    "text/csv"
-                } else {
-                    "application/x-ndjson"
-                };
-                crate::download::save(&format!("{survey}.{format}"), mime, &text)
+                crate::download::save(&format!("{survey}.{}", format.name()), format.media_type(), &text)
                     .map_err(|_| tr("The browser refused the download.").to_owned())
             }
         })
@@ -144,7 +140,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
             <button
                 type="button"
                 on:click=move |_| {
-                    export.dispatch_local("csv");
+                    export.dispatch_local(ExportFormat::Csv);
                 }
             >
                 {tr("Export CSV")}
@@ -152,7 +148,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
             <button
                 type="button"
                 on:click=move |_| {
-                    export.dispatch_local("ndjson");
+                    export.dispatch_local(ExportFormat::Ndjson);
                 }
             >
                 {tr("Export NDJSON")}

@@ -18,7 +18,7 @@ use super::responses::Filters;
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
 use crate::{ApiError, AppState};
-use candor_core::admin::StoredResponse;
+use candor_core::admin::{ExportFormat, StoredResponse};
 
 /// Responses read per database round trip.
 const PAGE: u32 = 1000;
@@ -30,15 +30,7 @@ pub struct ExportQuery {
     filters: Filters,
     /// `csv` (the default) or `ndjson`.
     #[serde(default)]
-    format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Format {
-    #[default]
-    Csv,
-    Ndjson,
+    format: ExportFormat,
 }
 
 /// Streams the export.
@@ -51,7 +43,7 @@ pub async fn export(
     let format = query.format;
     let filter = query.filters.parse(segment)?;
     let columns = columns(&survey);
-    let header_row = (format == Format::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));
+    let header_row = (format == ExportFormat::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));
     let pages = state
         .store
         .pages(survey.id.as_str(), &filter, PAGE)
@@ -60,17 +52,14 @@ pub async fn export(
             Ok::<_, std::io::Error>(
                 page.iter()
                     .map(|r| match format {
-                        Format::Csv => csv_row(columns.iter().map(|c| c.value(r))),
-                        Format::Ndjson => serde_json::to_string(r).unwrap_or_default() + "\n",
+                        ExportFormat::Csv => csv_row(columns.iter().map(|c| c.value(r))),
+                        ExportFormat::Ndjson => serde_json::to_string(r).unwrap_or_default() + "\n",
                     })
                     .collect::<String>(),
             )
         });
     let body = stream::iter(header_row.map(Ok)).chain(pages);
-    let (content_type, extension) = match format {
-        Format::Csv => ("text/csv; charset=utf-8", "csv"),
-        Format::Ndjson => ("application/x-ndjson", "ndjson"),
-    };
+    let (content_type, extension) = (format.media_type(), format.name());
     let disposition = format!("attachment; filename=\"{}-responses.{extension}\"", survey.id);
     Ok((
         [
