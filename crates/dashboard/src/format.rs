@@ -3,6 +3,7 @@
 //! the widget shows it).
 
 use candor::intl;
+use candor_core::snapshot::Share;
 
 use crate::i18n::locale;
 
@@ -12,9 +13,9 @@ pub fn percent(share: f64) -> String {
 }
 
 /// A share with its interval: `82% (62–93%)`.
-pub fn share_with_interval(share: f64, low: f64, high: f64) -> String {
-    let low = intl::number(locale(), (low * 100.0).round(), 0);
-    format!("{} ({low}–{})", percent(share), percent(high))
+pub fn share_with_interval(share: &Share) -> String {
+    let low = intl::number(locale(), (share.low * 100.0).round(), 0);
+    format!("{} ({low}–{})", percent(share.share), percent(share.high))
 }
 
 /// One decimal, with a sign when asked: `+1.2`, `-0.5`, `4.1`.
@@ -39,7 +40,13 @@ mod tests {
     #[wasm_bindgen_test]
     fn shares_and_decimals() {
         set_locale("en");
-        assert_eq!(share_with_interval(0.8234, 0.6171, 0.9349), "82% (62–93%)");
+        let share = Share {
+            k: 0,
+            share: 0.8234,
+            low: 0.6171,
+            high: 0.9349,
+        };
+        assert_eq!(share_with_interval(&share), "82% (62–93%)");
         assert_eq!(decimal(1.25, true), "+1.3");
         assert_eq!(decimal(-0.46, true), "-0.5");
         assert_eq!(decimal(4.09, false), "4.1");

@@ -28,10 +28,7 @@ pub fn headline_and_body(
             trf(
                 "{share} satisfied · mean {mean} / {points} · n = {n}",
                 &[
-                    (
-                        "share",
-                        &share_with_interval(satisfied.share, satisfied.low, satisfied.high),
-                    ),
+                    ("share", &share_with_interval(satisfied)),
                     ("mean", &decimal(*mean, false)),
                     ("points", points),
                     ("n", n),
@@ -82,10 +79,7 @@ pub fn headline_and_body(
             trf(
                 "{share} found it easy · mean {mean} / 7 · n = {n}",
                 &[
-                    (
-                        "share",
-                        &share_with_interval(agreeing.share, agreeing.low, agreeing.high),
-                    ),
+                    ("share", &share_with_interval(agreeing)),
                     ("mean", &decimal(*mean, false)),
                     ("n", n),
                 ],
@@ -105,10 +99,7 @@ pub fn headline_and_body(
         Figures::YesNo { n, yes } => (
             trf(
                 "{share} yes · n = {n}",
-                &[
-                    ("share", &share_with_interval(yes.share, yes.low, yes.high)),
-                    ("n", n),
-                ],
+                &[("share", &share_with_interval(yes)), ("n", n)],
             ),
             ().into_any(),
         ),
