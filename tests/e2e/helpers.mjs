@@ -13,20 +13,32 @@ export const artifacts = join(import.meta.dirname, "artifacts");
 mkdirSync(artifacts, { recursive: true });
 
 /** Starts the collector; resolves to { url, port, dir, stop() } once it
- * listens. `port` and `dir` restart one on the same address and database. */
-export async function startCollector({ port = 0, dir = mkdtempSync(join(tmpdir(), "candor-e2e-")) } = {}) {
-  const bin = resolve(root, process.env.CANDOR_COLLECTOR_BIN ?? "target/debug/candor-collector");
-  const child = spawn(bin, [], {
-    env: {
-      ...process.env,
-      CANDOR_BIND: `127.0.0.1:${port}`,
-      CANDOR_DATABASE_URL: `sqlite://${join(dir, "candor.db")}`,
-      CANDOR_STATIC_DIR: site,
-      CANDOR_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdef",
-      RUST_LOG: "warn",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+ * listens. `port` and `dir` restart one on the same address and database.
+ * By default it is the debug build serving the staged site with its demo;
+ * `bin`, `args`, `cwd` and `env` (whose `null` values unset a variable)
+ * start another way, with the database where `env` or its default says. */
+export async function startCollector({
+  port = 0,
+  dir = mkdtempSync(join(tmpdir(), "candor-e2e-")),
+  bin = resolve(root, process.env.CANDOR_COLLECTOR_BIN ?? "target/debug/candor-collector"),
+  args = [],
+  cwd = undefined,
+  env = {},
+} = {}) {
+  const environment = {
+    ...process.env,
+    CANDOR_BIND: `127.0.0.1:${port}`,
+    CANDOR_DATABASE_URL: `sqlite://${join(dir, "candor.db")}`,
+    CANDOR_STATIC_DIR: site,
+    CANDOR_DEMO: "true",
+    CANDOR_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdef",
+    RUST_LOG: "warn",
+    ...env,
+  };
+  for (const [name, value] of Object.entries(environment)) {
+    if (value === null) delete environment[name];
+  }
+  const child = spawn(bin, args, { cwd, env: environment, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error("the collector did not start within 20 s")), 20_000);
     let seen = "";

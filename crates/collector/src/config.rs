@@ -22,9 +22,15 @@ pub struct Config {
     #[arg(long, env = "CANDOR_DATABASE_URL", default_value = "sqlite://data/candor.db")]
     pub database_url: String,
 
-    /// A directory served at `/` (the widget bundle and a demo page).
+    /// A directory to serve the site from (the widget, the dashboard, a
+    /// demo page) instead of the one built into the binary.
     #[arg(long, env = "CANDOR_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,
+
+    /// Serve the demo checkout page at `/` (`cargo xtask run` does);
+    /// without it `/` leads to the dashboard.
+    #[arg(long, env = "CANDOR_DEMO")]
+    pub demo: bool,
 
     /// Origins allowed to call the public API from a browser, comma-separated;
     /// `*` allows any (the widget runs on other people's sites, and no cookies
@@ -109,10 +115,23 @@ pub struct Config {
 }
 
 /// The collector's commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Subcommand)]
+#[derive(Debug, Clone, PartialEq, Eq, clap::Subcommand)]
 pub enum Command {
     /// Serve the API, the widget and the dashboard (the default).
     Serve,
+    /// Apply the database migrations this binary has and exit (the server
+    /// also applies them when it starts). Migrations only go forward.
+    Migrate,
+    /// Write a consistent copy of the SQLite database to a new file while
+    /// collectors keep serving (PostgreSQL: use pg_dump).
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Check the configuration, the database, its migrations and the site,
+    /// and exit non-zero if anything would stop the server.
+    Check,
     /// Replace the admin token with a new one, written to the token file;
     /// the old one is refused at once by every collector on the database.
     RotateToken,
@@ -129,6 +148,7 @@ impl Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             database_url: database_url.into(),
             static_dir: None,
+            demo: false,
             allowed_origins: vec!["*".into()],
             rate_limit_per_minute: 0,
             trusted_proxies: Vec::new(),

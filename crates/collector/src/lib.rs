@@ -5,14 +5,17 @@
 //! [`Application`] binds it to a socket for the binary.
 
 mod admin_token;
+pub mod check;
 mod client;
 mod config;
 mod counts;
 mod error;
+pub mod maintenance;
 mod metrics;
 mod rate_limit;
 mod routes;
 mod serve;
+pub mod site;
 mod snapshots;
 mod store;
 mod words;

@@ -1,10 +1,17 @@
 //! The `candor-collector` binary: parse the configuration, then serve (the
-//! default) until Ctrl-C or SIGTERM, or rotate the admin token. Nothing it
-//! logs or prints holds the database password or the admin token.
+//! default) until Ctrl-C or SIGTERM, or look after the database (migrate,
+//! back up, check) or rotate the admin token. Nothing it logs or prints
+//! holds the database password or the admin token.
 
 use std::process::ExitCode;
 
-use candor_collector::{AdminToken, Application, Command, Config, Store, redacted, secrets_of};
+use std::path::Path;
+
+use anyhow::bail;
+use candor_collector::site::Site;
+use candor_collector::{
+    AdminToken, Application, Command, Config, Store, check, maintenance, redacted, secrets_of,
+};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -14,8 +21,11 @@ async fn main() -> ExitCode {
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     let config = Config::parse();
-    let outcome = match config.command.unwrap_or(Command::Serve) {
+    let outcome = match config.command.clone().unwrap_or(Command::Serve) {
         Command::Serve => serve(&config).await,
+        Command::Migrate => migrate(&config).await,
+        Command::Backup { to } => backup(&config, &to).await,
+        Command::Check => check(&config).await,
         Command::RotateToken => rotate_token(&config).await,
     };
     match outcome {
@@ -44,12 +54,54 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         );
     }
     println!("Candor collector: {url}/  (snapshot: {url}/v1/surveys/checkout/snapshot)");
-    if config.static_dir.is_some() {
-        println!("Dashboard: {url}/dashboard/  (sign in with the admin token)");
+    let site = Site::of(config);
+    if site != Site::Absent {
+        println!(
+            "Dashboard: {url}/dashboard/  (sign in with the admin token; site: {})",
+            site.describe()
+        );
+    }
+    if config.demo {
+        println!("Demo checkout page: {url}/");
     }
     app.run_until(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+async fn migrate(config: &Config) -> anyhow::Result<()> {
+    let migrated = maintenance::migrate(&config.database_url).await?;
+    println!(
+        "Migrations: {} applied now, {} in all ({}).",
+        migrated.now,
+        migrated.total,
+        redacted(&config.database_url)
+    );
+    Ok(())
+}
+
+async fn backup(config: &Config, to: &Path) -> anyhow::Result<()> {
+    let backup = maintenance::backup(&config.database_url, to).await?;
+    println!(
+        "Backup written to {} ({} KiB): every response stored when it began.",
+        backup.path.display(),
+        backup.bytes.div_ceil(1024)
+    );
+    Ok(())
+}
+
+async fn check(config: &Config) -> anyhow::Result<()> {
+    let report = check::check(config).await;
+    let mut text = report.to_string();
+    for secret in secrets_of(&config.database_url) {
+        text = text.replace(&secret, "***");
+    }
+    print!("{text}");
+    match report.failures() {
+        0 => Ok(()),
+        1 => bail!("1 check failed"),
+        n => bail!("{n} checks failed"),
+    }
 }
 
 async fn rotate_token(config: &Config) -> anyhow::Result<()> {

@@ -78,7 +78,7 @@ impl Server {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let mut command = Command::new("target/release/candor-collector");
         if let Some(site) = site {
-            command.env("CANDOR_STATIC_DIR", site);
+            command.env("CANDOR_STATIC_DIR", site).env("CANDOR_DEMO", "true");
         }
         let child = command
             .env("CANDOR_BIND", format!("127.0.0.1:{port}"))

@@ -1,4 +1,4 @@
-//! The HTTP API. `app` wires the routes, CORS, body limit and static files.
+//! The HTTP API. `app` wires the routes, CORS, body limit and the site.
 
 mod admin;
 mod body;
@@ -8,7 +8,7 @@ mod health;
 mod responses;
 mod security;
 pub(crate) mod snapshot;
-mod static_cache;
+pub(crate) mod static_cache;
 mod surveys;
 
 use axum::Router;
@@ -16,10 +16,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Method, header};
 use axum::routing::{get, post};
 use candor_core::{ErrorCode, SurveyId};
-use tower::Layer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::{ApiError, AppState, Config, Store, metrics};
@@ -49,30 +46,8 @@ pub fn app(state: AppState, config: &Config) -> Router {
         })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&config.allowed_origins));
-    let api = match &config.static_dir {
-        // Precompressed .br/.gz files beside the originals are sent to
-        // browsers that accept them (`cargo xtask dist` writes them).
-        // Vary tells shared caches the body depends on Accept-Encoding;
-        // `static_cache` how long browsers keep each file. CORS as for the
-        // API: a shop embeds the loader from here, and the loader imports
-        // the glue module and fetches the wasm from here, both of which a
-        // browser allows another origin only with CORS.
-        Some(dir) => api.fallback_service(
-            (
-                cors(&config.allowed_origins),
-                SetResponseHeaderLayer::if_not_present(
-                    header::VARY,
-                    HeaderValue::from_static("accept-encoding"),
-                ),
-                axum::middleware::from_fn(static_cache::policy),
-            )
-                .layer(
-                    ServeDir::new(dir)
-                        .precompressed_br()
-                        .precompressed_gzip()
-                        .fallback(get(not_found)),
-                ),
-        ),
+    let api = match crate::site::Site::of(config).router(config) {
+        Some(site) => api.fallback_service(site),
         None => api.fallback(not_found),
     };
     api.layer(axum::middleware::from_fn(security::dashboard_headers))
@@ -92,7 +67,7 @@ pub fn metrics_only(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn cors(origins: &[String]) -> CorsLayer {
+pub(crate) fn cors(origins: &[String]) -> CorsLayer {
     let allow = if origins.iter().any(|o| o == "*") {
         AllowOrigin::any()
     } else {
@@ -113,7 +88,12 @@ async fn openapi() -> ([(header::HeaderName, &'static str); 1], &'static str) {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
 
-async fn not_found() -> ApiError {
+pub(crate) async fn not_found() -> ApiError {
+    no_such_route()
+}
+
+/// What a path that is neither a route nor a file gets.
+pub(crate) fn no_such_route() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "", "no such route")
 }
 

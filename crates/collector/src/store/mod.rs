@@ -118,6 +118,11 @@ impl Default for StoreOptions {
     }
 }
 
+/// The schema's migrations for SQLite, compiled in; forward only.
+pub(crate) static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+/// The same for PostgreSQL.
+pub(crate) static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
 /// Longest a reader waits for a database connection, and (on PostgreSQL)
 /// the longest one of its statements may run.
 const READ_DEADLINE: Duration = Duration::from_secs(10);
@@ -170,7 +175,7 @@ impl Store {
                         .options([("statement_timeout", timeout(READ_DEADLINE))]),
                 )
                 .await?;
-            sqlx::migrate!("./migrations/postgres").run(&readers).await?;
+            POSTGRES_MIGRATIONS.run(&readers).await?;
             let writer = PgPoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(options.write_deadline)
@@ -243,15 +248,7 @@ impl Store {
 
 /// The readers' pool and the writer's own one-connection pool.
 async fn open_sqlite(url: &str, write_deadline: Duration) -> Result<(SqlitePool, SqlitePool), StoreError> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        // FULL: a 201 promises the response survives a power cut.
-        .synchronous(SqliteSynchronous::Full)
-        .busy_timeout(Duration::from_secs(5))
-        .foreign_keys(true)
-        // Erased responses are overwritten, not just unlinked, in the file.
-        .pragma("secure_delete", "ON");
+    let options = sqlite_options(url)?;
     if let Some(dir) = options.get_filename().parent()
         && !dir.as_os_str().is_empty()
     {
@@ -262,11 +259,25 @@ async fn open_sqlite(url: &str, write_deadline: Duration) -> Result<(SqlitePool,
         .acquire_timeout(READ_DEADLINE)
         .connect_with(options.clone())
         .await?;
-    sqlx::migrate!("./migrations/sqlite").run(&readers).await?;
+    SQLITE_MIGRATIONS.run(&readers).await?;
     let writer = SqlitePoolOptions::new()
         .max_connections(1)
         .acquire_timeout(write_deadline)
         .connect_with(options)
         .await?;
     Ok((readers, writer))
+}
+
+/// How every connection to the SQLite file at `url` is set up (created
+/// when missing).
+pub(crate) fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: a 201 promises the response survives a power cut.
+        .synchronous(SqliteSynchronous::Full)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true)
+        // Erased responses are overwritten, not just unlinked, in the file.
+        .pragma("secure_delete", "ON"))
 }

@@ -81,9 +81,12 @@ async fn dashboard_pages_carry_a_strict_policy_and_other_files_do_not() {
     )
     .unwrap();
     let dir = site.path().to_owned();
-    let app = spawn_app_with(Db::Sqlite, move |config| config.static_dir = Some(dir))
-        .await
-        .unwrap();
+    let app = spawn_app_with(Db::Sqlite, move |config| {
+        config.static_dir = Some(dir);
+        config.demo = true;
+    })
+    .await
+    .unwrap();
 
     let page = app
         .router
@@ -112,6 +115,62 @@ async fn dashboard_pages_carry_a_strict_policy_and_other_files_do_not() {
         !demo.headers().contains_key(header::CONTENT_SECURITY_POLICY),
         "the demo sets its own"
     );
+}
+
+/// A production collector shows no fake shop: the demo checkout page (and
+/// its files, compressed or not) only with `--demo`; `/` then leads to the
+/// dashboard.
+#[tokio::test]
+async fn the_demo_page_is_served_only_when_asked() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("dashboard")).unwrap();
+    for file in [
+        "index.html",
+        "demo.js",
+        "demo.js.br",
+        "dashboard/index.html",
+        "candor.js",
+    ] {
+        std::fs::write(site.path().join(file), "x").unwrap();
+    }
+    for demo in [false, true] {
+        let dir = site.path().to_owned();
+        let app = spawn_app_with(Db::Sqlite, move |config| {
+            config.static_dir = Some(dir);
+            config.demo = demo;
+        })
+        .await
+        .unwrap();
+        let status = |uri: &'static str| {
+            let router = app.router.clone();
+            async move {
+                let response = router
+                    .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                let location = response.headers().get(header::LOCATION).cloned();
+                (response.status(), location)
+            }
+        };
+        let (root, location) = status("/").await;
+        if demo {
+            assert_eq!(root, StatusCode::OK);
+        } else {
+            assert_eq!(root, StatusCode::TEMPORARY_REDIRECT);
+            assert_eq!(location.unwrap(), "/dashboard/");
+        }
+        let demo_status = if demo {
+            StatusCode::OK
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        for uri in ["/index.html", "/demo.js", "/demo.js.br"] {
+            assert_eq!(status(uri).await.0, demo_status, "{uri} with demo {demo}");
+        }
+        for uri in ["/candor.js", "/dashboard/"] {
+            assert_eq!(status(uri).await.0, StatusCode::OK, "{uri} with demo {demo}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -78,18 +78,24 @@ pub async fn spawn_app(db: Db) -> Option<TestApp> {
 pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database(db, &dir).await?;
+    Some(app_at(url, dir, adjust).await)
+}
+
+/// A collector on the database at `url` (kept in `dir`), its
+/// configuration changed by `adjust` first.
+pub async fn app_at(url: String, dir: tempfile::TempDir, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let store = Store::open(&url).await.expect("open store");
     let mut config = Config::for_database(url.clone());
     adjust(&mut config);
     let (state, _) = AppState::new(store.clone(), &config).await.expect("state");
     let router = app(state.clone(), &config);
-    Some(TestApp {
+    TestApp {
         router,
         store,
         state,
         url,
         _dir: dir,
-    })
+    }
 }
 
 /// Runs each test body once on SQLite and once on PostgreSQL.

@@ -8,6 +8,7 @@ mod connections;
 mod dashboard;
 mod helpers;
 mod limits;
+mod maintenance;
 mod operations;
 mod release;
 mod responses;
