@@ -8,7 +8,9 @@
 //!   development page, and the end-to-end browser tests (Playwright).
 //! - `e2e [file…]`: only the end-to-end browser tests (all, or the named
 //!   files in tests/e2e), with the same set-up `test` does.
-//! - `dist`: build the embeddable package into `pkg/`.
+//! - `dist`: build the embeddable package into `pkg/`, stage the site, build
+//!   the release collector with the site inside, and write a tarball of it
+//!   with its checksum into `target/dist/`.
 //! - `dev`: the collector plus `trunk serve` for widget development.
 //! - `bench core`, `bench collector`, `bench attack`, `bench widget`:
 //!   benchmarks, reported as ratios to a baseline measured in the same run
@@ -27,6 +29,7 @@ mod bench;
 mod fuzz;
 mod postgres;
 mod process;
+mod release;
 mod run;
 mod site;
 mod test;
@@ -60,7 +63,7 @@ fn try_main() -> anyhow::Result<()> {
         "run" => run::run(rest),
         "test" => test::test(),
         "e2e" => test::end_to_end(rest),
-        "dist" => site::dist().map(drop),
+        "dist" => release::dist().map(drop),
         "dev" => run::dev(),
         "bench" => bench::bench(rest),
         "fuzz" => fuzz::fuzz(rest),

@@ -5,7 +5,7 @@ use std::process::Command;
 use anyhow::bail;
 
 use crate::process::{cmd, run as run_command};
-use crate::{site, toolchain};
+use crate::{release, toolchain};
 
 /// Where `run` keeps its data, kept across restarts.
 const DATABASE_URL: &str = "sqlite://data/candor.db";
@@ -18,20 +18,17 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         [flag, addr] if flag == "--bind" => addr.clone(),
         _ => bail!("usage: cargo xtask run [--bind 127.0.0.1:8080]"),
     };
-    site::dist()?;
-    let site = site::stage()?;
-    run_command(&mut cmd(
-        "cargo",
-        &["build", "--release", "--package", "candor-collector"],
-    ))?;
-    let mut collector = Command::new("target/release/candor-collector");
+    // The binary `dist` ships, with the site inside; only the demo page
+    // is asked for.
+    let mut collector = Command::new(release::binary()?);
     collector
+        .arg("--demo")
         .env("CANDOR_BIND", &bind)
         .env(
             "CANDOR_DATABASE_URL",
             std::env::var("CANDOR_DATABASE_URL").unwrap_or(DATABASE_URL.into()),
         )
-        .env("CANDOR_STATIC_DIR", &site);
+        .env_remove("CANDOR_STATIC_DIR");
     eprintln!("\nDemo checkout page: http://{bind}/   (Ctrl-C stops)\n");
     exec(collector)
 }

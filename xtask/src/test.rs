@@ -4,13 +4,14 @@
 //! anything failed.
 
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
 use crate::postgres::Postgres;
 use crate::process::cmd;
-use crate::{site, toolchain};
+use crate::{release, toolchain};
 
 /// Result lines collected from the runners' output.
 #[derive(Default)]
@@ -46,6 +47,26 @@ pub fn test() -> anyhow::Result<()> {
             ],
         ),
     );
+    // The site built into the collector, over any directory (the
+    // dashboard's sources), so the code behind the feature is linted too.
+    let mut embedded = cmd(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "candor-collector",
+            "--features",
+            "embedded-site",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    embedded.env(
+        "CANDOR_EMBED_SITE",
+        crate::process::project_root().join("crates/dashboard/site"),
+    );
+    summary.step("clippy (collector with its site built in)", embedded);
     // The collector's integration suite runs on SQLite and on a real
     // PostgreSQL started for it, stopped right after.
     // Every test binary runs even after one fails, so the summary is whole.
@@ -96,7 +117,10 @@ pub fn test() -> anyhow::Result<()> {
         Err(error) => summary.failed_step("trunk", &error),
     }
     match end_to_end_setup() {
-        Ok(()) => summary.step("end-to-end (Playwright, Chromium)", end_to_end_command(&[])),
+        Ok(tarball) => summary.step(
+            "end-to-end (Playwright, Chromium)",
+            end_to_end_command(&[], &tarball),
+        ),
         Err(error) => summary.failed_step("end-to-end setup", &error),
     }
     summary.print()
@@ -120,11 +144,11 @@ pub fn format() -> anyhow::Result<()> {
 
 /// `cargo xtask e2e [file…]`: the browser tests alone.
 pub fn end_to_end(files: &[String]) -> anyhow::Result<()> {
-    end_to_end_setup()?;
-    crate::process::run(&mut end_to_end_command(files))
+    let tarball = end_to_end_setup()?;
+    crate::process::run(&mut end_to_end_command(files, &tarball))
 }
 
-fn end_to_end_command(files: &[String]) -> Command {
+fn end_to_end_command(files: &[String], tarball: &Path) -> Command {
     let mut e2e = cmd("node", &["--test", "--test-reporter=spec"]);
     if files.is_empty() {
         e2e.arg("tests/e2e/");
@@ -132,18 +156,20 @@ fn end_to_end_command(files: &[String]) -> Command {
         e2e.args(files.iter().map(|f| format!("tests/e2e/{f}")));
     }
     e2e.env("CANDOR_COLLECTOR_BIN", "target/debug/candor-collector")
-        .env("CANDOR_SITE_DIR", "target/site");
+        .env("CANDOR_SITE_DIR", "target/site")
+        .env("CANDOR_RELEASE_TARBALL", tarball);
     e2e
 }
 
-/// The release widget, the staged demo site, a collector binary and the npm
-/// packages of the browser tests.
-fn end_to_end_setup() -> anyhow::Result<()> {
+/// The release widget, the staged demo site, the release tarball (with the
+/// site inside its binary), a debug collector binary and the npm packages
+/// of the browser tests.
+fn end_to_end_setup() -> anyhow::Result<PathBuf> {
     toolchain::node()?;
-    site::dist()?;
-    site::stage()?;
+    let tarball = release::dist()?;
     crate::process::run(&mut cmd("cargo", &["build", "--package", "candor-collector"]))?;
-    crate::process::run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir("tests/e2e"))
+    crate::process::run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir("tests/e2e"))?;
+    Ok(tarball)
 }
 
 impl Summary {
