@@ -4,9 +4,9 @@
 // modules, the dashboard) with the headers the staged directory gets, and
 // a survey and the dashboard work from it in Chromium.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -161,4 +161,55 @@ test("a survey and the dashboard run from the binary alone", async () => {
 
 test("the tarball is named for its version and platform", () => {
   assert.match(basename(tarball), /^candor-collector-\d+\.\d+\.\d+-[a-z0-9_]+-[a-z0-9_-]+\.tar\.gz$/);
+});
+
+/** The files docs/deploy.md gives in full: each is a "`/path`:" line, then
+ * a fenced block. */
+function deployFiles() {
+  const guide = readFileSync(resolve(import.meta.dirname, "../../docs/deploy.md"), "utf8");
+  return Object.fromEntries([...guide.matchAll(/^`(\/[^`]+)`:\n\n```\w*\n([\s\S]*?)```$/gm)].map(([, path, body]) => [path, body]));
+}
+
+test("the guide's configuration is one the binary accepts", () => {
+  const files = deployFiles();
+  const env = Object.fromEntries(
+    files["/etc/candor/candor.env"]
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
+  assert.equal(env.CANDOR_DATABASE_URL, "sqlite:///var/lib/candor/candor.db");
+  const report = spawnSync(join(empty, "candor-collector"), ["check"], {
+    cwd: empty,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: "utf8",
+  });
+  assert.equal(report.status, 0, report.stdout + report.stderr);
+  assert.match(report.stdout, /^ok {4}configuration: listening on 127\.0\.0\.1:8080/m);
+  assert.match(report.stdout, /^warn  database: no database at \/var\/lib\/candor\/candor\.db yet/m);
+  assert.match(report.stdout, /^ok {4}site: built into this binary/m);
+  const script = spawnSync("sh", ["-n"], { input: files["/usr/local/bin/candor-admin"], encoding: "utf8" });
+  assert.equal(script.status, 0, script.stderr);
+});
+
+test("the guide's systemd units load without a warning and are sandboxed", () => {
+  const files = deployFiles();
+  const units = ["candor.service", "candor-backup.service", "candor-backup.timer"];
+  const dir = mkdtempSync(join(tmpdir(), "candor-units-"));
+  for (const unit of units) {
+    const text = files[`/etc/systemd/system/${unit}`];
+    assert.ok(text, `docs/deploy.md gives ${unit}`);
+    // The binary where this test has it, instead of /usr/local/bin.
+    writeFileSync(join(dir, unit), text.replaceAll("/usr/local/bin/candor-collector", join(empty, "candor-collector")));
+  }
+  const paths = units.map((unit) => join(dir, unit));
+  const verified = spawnSync("systemd-analyze", ["verify", ...paths], { encoding: "utf8" });
+  assert.equal(verified.error, undefined, "systemd-analyze runs (apt-get install systemd)");
+  const warnings = (verified.stdout + verified.stderr).split("\n").filter((line) => line.includes(dir));
+  assert.equal(verified.status, 0, verified.stderr);
+  assert.deepEqual(warnings, []);
+  const security = spawnSync("systemd-analyze", ["security", "--offline=yes", paths[0]], { encoding: "utf8" });
+  const exposure = Number(security.stdout.match(/Overall exposure level for candor\.service: ([\d.]+)/)?.[1]);
+  assert.ok(exposure <= 2, `systemd rates the service's exposure ${exposure} of 10: ${security.stdout.slice(-300)}`);
+  rmSync(dir, { recursive: true, force: true });
 });
