@@ -159,6 +159,24 @@ test("a survey and the dashboard run from the binary alone", async () => {
   await page.close();
 });
 
+test("--static-dir still overrides the site inside", async () => {
+  const custom = mkdtempSync(join(tmpdir(), "candor-custom-"));
+  writeFileSync(join(custom, "candor.js"), "/* a custom build */");
+  const overridden = await startCollector({
+    bin: join(empty, "candor-collector"),
+    cwd: custom,
+    dir: custom,
+    env: { CANDOR_DATABASE_URL: null, CANDOR_STATIC_DIR: custom, CANDOR_DEMO: null },
+  });
+  try {
+    const loader = await get(overridden.url, "/candor.js");
+    assert.equal(loader.body.toString(), "/* a custom build */");
+    assert.equal((await get(overridden.url, "/candor_wasm_bg.wasm")).status, 404, "nothing from inside shows through");
+  } finally {
+    await overridden.stop();
+  }
+});
+
 test("the tarball is named for its version and platform", () => {
   assert.match(basename(tarball), /^candor-collector-\d+\.\d+\.\d+-[a-z0-9_]+-[a-z0-9_-]+\.tar\.gz$/);
 });
