@@ -153,6 +153,7 @@ fn message(s: &'static Strings, code: ErrorCode) -> &'static str {
         // network): the form asks them to check, the console says more.
         ErrorCode::InvalidJson
         | ErrorCode::UnknownQuestion
+        | ErrorCode::NotAsked
         | ErrorCode::WrongVersion
         | ErrorCode::UnknownSurvey
         | ErrorCode::Duplicate

@@ -1,5 +1,5 @@
-//! The survey as a form: every question, one send button, and validation by
-//! the same core code the collector runs.
+//! The survey as a form: every question the logic asks, one send button,
+//! and validation by the same core code the collector runs.
 
 use candor_core::{Layout, ResponseSubmission, Survey};
 use leptos::prelude::*;
@@ -40,13 +40,21 @@ pub fn SurveyForm(
     let step = RwSignal::new(0usize);
     let question_ids: Vec<String> = survey.questions.iter().map(|q| q.id.to_string()).collect();
     let drawn = one_per_frame(count);
+    // Which questions the logic asks, as the answers change (the first
+    // always: its conditions could read nothing).
+    let applies = {
+        let survey = survey.clone();
+        Memo::new(move |_| form.answers.with(|answers| survey.applicable_raw(answers)))
+    };
+    let asked = move |i: usize| applies.with(|applies| applies.get(i).copied().unwrap_or(false));
     let questions = survey
         .questions
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            // Hidden, not removed: answers typed on a step stay when moving on.
-            let hidden = move || steps && step.get() != i;
+            // Hidden, not removed: answers typed on a step, or to a question
+            // the logic skips now, stay in case they are asked again.
+            let hidden = move || !asked(i) || (steps && step.get() != i);
             let is_drawn = Memo::new(move |_| drawn.get() > i);
             let (survey, question, locale) = (survey.clone(), q.clone(), locale.clone());
             view! {
@@ -65,7 +73,10 @@ pub fn SurveyForm(
         .collect_view();
     let survey = StoredValue::new(survey);
     let question_ids = StoredValue::new(question_ids);
-    let last = move || !steps || step.get() + 1 == count;
+    // The next and previous questions the logic asks.
+    let next = move |from: usize| (from + 1..count).find(|i| asked(*i));
+    let previous = move |from: usize| (0..from).rev().find(|i| asked(*i));
+    let last = move || !steps || next(step.get()).is_none();
     // Validation as a whole; `None` when the problem (if any) is not on the
     // step shown, so Next may go on.
     let check = move || {
@@ -73,7 +84,8 @@ pub fn SurveyForm(
             id,
             survey_version: survey.with_value(|s| s.version),
             locale: Some(locale.clone()),
-            answers: form.answers.get_untracked(),
+            // Only what the logic asks is sent.
+            answers: survey.with_value(|s| s.asked_only(form.answers.get_untracked())),
             page: None,
             context: Default::default(),
         };
@@ -94,12 +106,12 @@ pub fn SurveyForm(
                 form.error.set(None);
                 on_submit.run(valid.to_submission());
             }
-            Ok(_) => go(current + 1),
+            Ok(_) => go(next(current).unwrap_or(current)),
             Err(error) => {
                 let here = question_ids.with_value(|ids| belongs_to(&error.field, &ids[current]));
                 if steps && !here && !last() {
                     // Nothing wrong on this step: the rest is asked later.
-                    go(current + 1);
+                    go(next(current).unwrap_or(current));
                     return;
                 }
                 if steps && !here {
@@ -115,15 +127,21 @@ pub fn SurveyForm(
         }
     };
     let number_locale = lang.clone();
+    // "2 of 5" counts the questions the logic asks.
     let progress = move || {
         steps.then(|| {
+            let (at, of) = applies.with(|applies| {
+                let current = step.get();
+                let before = applies.iter().take(current).filter(|a| **a).count();
+                (before + 1, applies.iter().filter(|a| **a).count())
+            });
             s.progress
-                .replace("{i}", &number(&number_locale, (step.get() + 1) as f64, 0))
-                .replace("{n}", &number(&number_locale, count as f64, 0))
+                .replace("{i}", &number(&number_locale, at as f64, 0))
+                .replace("{n}", &number(&number_locale, of as f64, 0))
         })
     };
     let lang_attr = lang.clone();
-    let can_go_back = move || steps && step.get() != 0;
+    let can_go_back = move || steps && previous(step.get()).is_some();
     view! {
         <form class="candor-form" novalidate lang=lang_attr dir=dir on:submit=on_send node_ref=form_ref>
             <h2 class="candor-form__title">{title}</h2>
@@ -134,7 +152,7 @@ pub fn SurveyForm(
                     <button
                         class="candor-form__back"
                         type="button"
-                        on:click=move |_| go(step.get_untracked().saturating_sub(1))
+                        on:click=move |_| go(previous(step.get_untracked()).unwrap_or(0))
                     >
                         {s.back}
                     </button>

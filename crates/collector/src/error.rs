@@ -86,6 +86,7 @@ fn status_for(code: ErrorCode) -> StatusCode {
         | ErrorCode::TooLong
         | ErrorCode::UnknownField
         | ErrorCode::UnknownQuestion
+        | ErrorCode::NotAsked
         | ErrorCode::Required
         | ErrorCode::InvalidValue
         | ErrorCode::Duplicate

@@ -24,6 +24,8 @@ pub enum ErrorCode {
     UnknownField,
     /// An answer to a question the survey does not have.
     UnknownQuestion,
+    /// An answer to a question the survey's logic skipped for these answers.
+    NotAsked,
     /// A required question or field without an answer.
     Required,
     /// A value that does not parse (a malformed UUID or identifier).

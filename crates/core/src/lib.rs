@@ -49,8 +49,9 @@ pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidRes
 pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{
-    ColorScheme, CsatDisplay, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, Dimension, DimensionLabel,
-    DisplayMode, Kind, LabelSettings, Labelled, Layout, PublicAggregates, Question, QuestionKind,
-    QuestionLabels, Settings, Survey, SurveyLabels, Texts, Theme, Trigger,
+    ColorScheme, Condition, CsatDisplay, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, Dimension,
+    DimensionLabel, DisplayMode, Jump, Kind, LabelSettings, Labelled, Layout, Logic, PublicAggregates,
+    Question, QuestionKind, QuestionLabels, Settings, Survey, SurveyLabels, Target, Test, Texts, Theme,
+    Trigger, Value,
 };
 pub use window::Window;

@@ -8,6 +8,7 @@ mod connections;
 mod dashboard;
 mod helpers;
 mod limits;
+mod logic;
 mod maintenance;
 mod operations;
 mod release;

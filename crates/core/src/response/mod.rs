@@ -1,7 +1,7 @@
 //! Responses: the wire form a client sends, and the validated form that exists
 //! only after checking it against the survey version it answers.
 
-mod answer;
+pub(crate) mod answer;
 pub mod context;
 pub mod page;
 
@@ -208,9 +208,9 @@ pub(crate) fn missing(field: &str) -> FieldError {
 
 impl Survey {
     /// Checks a submission against this survey: the version matches, every
-    /// answer belongs to a question and fits its kind and scale, and every
-    /// required question is answered. `null` and blank text count as
-    /// unanswered.
+    /// answer belongs to a question the logic asks and fits its kind and
+    /// scale, and every required question the logic asks is answered.
+    /// `null` and blank text count as unanswered.
     pub fn validate(&self, submission: ResponseSubmission) -> Result<ValidResponse, FieldError> {
         if submission.survey_version != self.version {
             return Err(FieldError::new(
@@ -236,10 +236,19 @@ impl Survey {
                 answers.insert(question.id.clone(), answer);
             }
         }
-        if let Some(unanswered) = self
-            .questions
-            .iter()
-            .find(|q| q.required && !answers.contains_key(&q.id))
+        // The logic decides which questions were asked: only those may be
+        // answered, and only those are required.
+        let applies = self.applicable(&answers);
+        let asked = || self.questions.iter().zip(&applies);
+        if let Some((hidden, _)) = asked().find(|(q, asked)| !**asked && answers.contains_key(&q.id)) {
+            return Err(FieldError::new(
+                ErrorCode::NotAsked,
+                format!("answers.{}", hidden.id),
+                "the survey's logic skips this question for these answers",
+            ));
+        }
+        if let Some((unanswered, _)) =
+            asked().find(|(q, asked)| **asked && q.required && !answers.contains_key(&q.id))
         {
             return Err(missing(&format!("answers.{}", unanswered.id)));
         }

@@ -152,6 +152,7 @@ impl Survey {
                 _ => {}
             }
         }
+        self.check_logic()?;
         check_settings(&self.settings)
     }
 }

@@ -4,6 +4,8 @@
 
 mod check;
 mod labels;
+mod logic;
+mod logic_check;
 mod repr;
 mod settings;
 
@@ -15,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::{FieldError, QuestionId, SurveyId};
 
 pub use labels::{DimensionLabel, LabelSettings, QuestionLabels, SurveyLabels};
+pub use logic::{Condition, Jump, Logic, Target, Test, Value};
 pub use settings::{
     ColorScheme, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, DisplayMode, Layout, PublicAggregates,
     Settings, Theme, Trigger,
@@ -56,6 +59,8 @@ pub struct Question {
     pub required: bool,
     /// What kind of answer it takes.
     pub kind: QuestionKind,
+    /// When it is asked, and where the survey goes after it.
+    pub logic: Logic,
 }
 
 /// The kinds of question, each with its own answer shape and scale.
@@ -153,7 +158,7 @@ impl QuestionKind {
 
 /// What kind a question is, without its settings: what an editor offers,
 /// a starter question is made of, and a question's `kind` field reads as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Satisfaction on a 1–5 or 1–7 scale.

@@ -1,14 +1,16 @@
 //! The JSON form of a question: `kind` and the kind's own fields beside the
 //! common ones, with unknown fields refused.
 //!
-//! Written through a tagged enum ([`QuestionRepr`]); read through one flat
-//! struct ([`QuestionIn`]) whose kind-specific fields are checked after:
-//! the same errors, but no buffering of each question to find its tag,
-//! which made the widget's wasm larger (docs/benchmarks.md, "Measurements
-//! behind the code").
+//! Written through one flat struct ([`QuestionRepr`]) and read through
+//! another ([`QuestionIn`]) whose kind-specific fields are checked after:
+//! the same errors as a tagged enum, but no buffering of each question to
+//! find its tag, which made the widget's wasm larger (docs/benchmarks.md,
+//! "Measurements behind the code"). The logic (`show_if`, `jumps`) sits
+//! beside the kind's fields.
 
 use serde::{Deserialize, Serialize};
 
+use super::logic::{Condition, Jump, Logic};
 use super::{CsatDisplay, Kind, Labelled, Question, QuestionKind, Texts};
 use crate::QuestionId;
 
@@ -20,64 +22,28 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+/// A question as written: its kind's fields set, the others left out.
 #[derive(Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum QuestionRepr {
-    Csat {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-        #[serde(default)]
-        display: CsatDisplay,
-        #[serde(default = "five")]
-        points: u8,
-    },
-    Nps {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-    },
-    Ces {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-    },
-    ExpectationGap {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-        dimensions: Vec<Labelled>,
-    },
-    YesNo {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-    },
-    SingleChoice {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-        options: Vec<Labelled>,
-    },
-    Comment {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-        max_length: u32,
-    },
-    ContactRequest {
-        id: QuestionId,
-        text: Texts,
-        #[serde(default, skip_serializing_if = "is_false")]
-        required: bool,
-    },
+pub struct QuestionRepr {
+    kind: Kind,
+    id: QuestionId,
+    text: Texts,
+    #[serde(skip_serializing_if = "is_false")]
+    required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display: Option<CsatDisplay>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    points: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dimensions: Option<Vec<Labelled>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<Vec<Labelled>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_length: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    show_if: Option<Condition>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    jumps: Vec<Jump>,
 }
 
 /// A question as read: every kind's fields, each optional; which may and
@@ -95,6 +61,9 @@ pub struct QuestionIn {
     dimensions: Option<Vec<Labelled>>,
     options: Option<Vec<Labelled>>,
     max_length: Option<u32>,
+    show_if: Option<Condition>,
+    #[serde(default)]
+    jumps: Vec<Jump>,
 }
 
 /// A field missing for, or foreign to, a question's kind, worded as serde
@@ -170,43 +139,39 @@ impl TryFrom<QuestionIn> for Question {
             text: q.text,
             required: q.required,
             kind,
+            logic: Logic {
+                show_if: q.show_if,
+                jumps: q.jumps,
+            },
         })
     }
 }
 
 impl From<Question> for QuestionRepr {
     fn from(q: Question) -> Self {
-        let (id, text, required) = (q.id, q.text, q.required);
+        let mut repr = Self {
+            kind: q.kind.kind(),
+            id: q.id,
+            text: q.text,
+            required: q.required,
+            display: None,
+            points: None,
+            dimensions: None,
+            options: None,
+            max_length: None,
+            show_if: q.logic.show_if,
+            jumps: q.logic.jumps,
+        };
         match q.kind {
-            QuestionKind::Csat { display, points } => Self::Csat {
-                id,
-                text,
-                required,
-                display,
-                points,
-            },
-            QuestionKind::Nps => Self::Nps { id, text, required },
-            QuestionKind::Ces => Self::Ces { id, text, required },
-            QuestionKind::ExpectationGap { dimensions } => Self::ExpectationGap {
-                id,
-                text,
-                required,
-                dimensions,
-            },
-            QuestionKind::YesNo => Self::YesNo { id, text, required },
-            QuestionKind::SingleChoice { options } => Self::SingleChoice {
-                id,
-                text,
-                required,
-                options,
-            },
-            QuestionKind::Comment { max_length } => Self::Comment {
-                id,
-                text,
-                required,
-                max_length,
-            },
-            QuestionKind::ContactRequest => Self::ContactRequest { id, text, required },
+            QuestionKind::Csat { display, points } => {
+                repr.display = Some(display);
+                repr.points = Some(points);
+            }
+            QuestionKind::ExpectationGap { dimensions } => repr.dimensions = Some(dimensions),
+            QuestionKind::SingleChoice { options } => repr.options = Some(options),
+            QuestionKind::Comment { max_length } => repr.max_length = Some(max_length),
+            QuestionKind::Nps | QuestionKind::Ces | QuestionKind::YesNo | QuestionKind::ContactRequest => {}
         }
+        repr
     }
 }

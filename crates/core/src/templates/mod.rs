@@ -7,7 +7,8 @@ mod texts;
 pub use starters::{BLANK, blank, starter};
 
 use crate::{
-    CsatDisplay, Labelled, Layout, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId, Texts,
+    CsatDisplay, Labelled, Layout, Logic, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId,
+    Texts,
 };
 
 use texts::*;
@@ -139,6 +140,7 @@ fn question(id: &str, text: Localized, required: bool, kind: QuestionKind) -> Qu
         text: texts(&text),
         required,
         kind,
+        logic: Logic::default(),
     }
 }
 
