@@ -315,3 +315,22 @@ fn single_choice_needs_two_options() {
         (ErrorCode::OutOfRange, "questions[5].options")
     );
 }
+
+/// Every definition docs/survey-format.md gives is one the parser takes,
+/// so copying one from the docs always works.
+#[test]
+fn the_documented_definitions_parse() {
+    let guide = include_str!("../../../docs/survey-format.md");
+    let definitions: Vec<&str> = guide
+        .split("```json\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .filter(|block| block.contains("\"questions\""))
+        .collect();
+    assert!(definitions.len() >= 2, "the complete example and the logic example");
+    for definition in definitions {
+        if let Err(error) = Survey::from_json(definition.as_bytes()) {
+            panic!("{error}: {definition}");
+        }
+    }
+}

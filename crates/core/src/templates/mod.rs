@@ -7,8 +7,8 @@ mod texts;
 pub use starters::{BLANK, blank, starter};
 
 use crate::{
-    CsatDisplay, Labelled, Layout, Logic, Question, QuestionId, QuestionKind, Settings, Survey, SurveyId,
-    Texts,
+    Condition, CsatDisplay, Labelled, Layout, Logic, Question, QuestionId, QuestionKind, Settings, Survey,
+    SurveyId, Test, Texts, Value,
 };
 
 use texts::*;
@@ -90,9 +90,15 @@ pub fn checkout() -> Survey {
     )
 }
 
-/// "After support": satisfaction, effort, first-contact resolution, NPS and a
-/// comment, for the moment a support conversation closes.
+/// "After support", for the moment a support conversation closes:
+/// satisfaction, effort and first-contact resolution; an unresolved issue
+/// is asked what went wrong and offered a call back; then NPS, with a
+/// detractor asked what to do better and a promoter what went well; then
+/// anything else.
 pub fn after_support() -> Survey {
+    let comment =
+        |id: &str, text: Localized| question(id, text, false, QuestionKind::Comment { max_length: 2000 });
+    let unresolved = || answer_is("resolved", Test::Equals(Value::YesNo(false)));
     survey(
         "after-support",
         SUPPORT_TITLE,
@@ -100,15 +106,37 @@ pub fn after_support() -> Survey {
             csat("satisfaction", SUPPORT_SATISFACTION),
             question("effort", SUPPORT_EFFORT, false, QuestionKind::Ces),
             question("resolved", RESOLVED, false, QuestionKind::YesNo),
-            question("recommend", SUPPORT_RECOMMEND, false, QuestionKind::Nps),
-            question(
-                "comment",
-                SUPPORT_COMMENT,
-                false,
-                QuestionKind::Comment { max_length: 2000 },
+            shown_if(comment("what_went_wrong", SUPPORT_WRONG), unresolved()),
+            shown_if(
+                question("contact", CONTACT, false, QuestionKind::ContactRequest),
+                unresolved(),
             ),
+            question("recommend", SUPPORT_RECOMMEND, false, QuestionKind::Nps),
+            shown_if(
+                comment("do_better", SUPPORT_IMPROVE),
+                answer_is("recommend", Test::AtMost(6)),
+            ),
+            shown_if(
+                comment("did_well", SUPPORT_PRAISE),
+                answer_is("recommend", Test::AtLeast(9)),
+            ),
+            comment("comment", SUPPORT_COMMENT),
         ],
     )
+}
+
+/// `question`, asked only when `condition` holds.
+fn shown_if(mut question: Question, condition: Condition) -> Question {
+    question.logic.show_if = Some(condition);
+    question
+}
+
+/// The answer to `question` passes `test`.
+fn answer_is(question: &str, test: Test) -> Condition {
+    Condition::Answer {
+        question: slug(question),
+        test,
+    }
 }
 
 fn survey(id: &str, title: Localized, questions: Vec<Question>) -> Survey {
@@ -174,6 +202,61 @@ mod tests {
             let parsed = Survey::from_json(&json).unwrap_or_else(|e| panic!("{}: {e}", survey.id));
             assert_eq!(parsed, survey);
             assert_eq!(survey.locales(), ["ar", "el", "en", "lv", "th"], "{}", survey.id);
+        }
+    }
+
+    /// The questions after-support asks for `answers`.
+    fn asked(answers: serde_json::Value) -> Vec<String> {
+        let survey = after_support();
+        let applies = survey.applicable_raw(answers.as_object().unwrap());
+        survey
+            .questions
+            .iter()
+            .zip(applies)
+            .filter(|(_, applies)| *applies)
+            .map(|(q, _)| q.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn after_support_follows_up_on_what_each_answer_says() {
+        use serde_json::json;
+        let always = ["satisfaction", "effort", "resolved", "recommend", "comment"];
+        assert_eq!(asked(json!({})), always);
+        assert_eq!(asked(json!({"resolved": true, "recommend": 8})), always);
+        assert_eq!(
+            asked(json!({"resolved": false})),
+            [
+                "satisfaction",
+                "effort",
+                "resolved",
+                "what_went_wrong",
+                "contact",
+                "recommend",
+                "comment"
+            ],
+            "not resolved: what went wrong, and a call back"
+        );
+        for (score, follow_up) in [
+            (0, "do_better"),
+            (6, "do_better"),
+            (9, "did_well"),
+            (10, "did_well"),
+        ] {
+            let questions = asked(json!({"recommend": score}));
+            assert!(
+                questions.contains(&follow_up.to_owned()),
+                "{score}: {questions:?}"
+            );
+            let other = if follow_up == "do_better" {
+                "did_well"
+            } else {
+                "do_better"
+            };
+            assert!(!questions.contains(&other.to_owned()), "{score}: {questions:?}");
+        }
+        for passive in [7, 8] {
+            assert_eq!(asked(json!({"recommend": passive})), always);
         }
     }
 

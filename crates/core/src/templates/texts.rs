@@ -195,6 +195,30 @@ pub const SUPPORT_COMMENT: Localized = [
     "هل هناك أي شيء آخر تود إخبارنا به؟",
 ];
 
+pub const SUPPORT_WRONG: Localized = [
+    "What went wrong?",
+    "เกิดปัญหาอะไรขึ้น",
+    "Kas nogāja greizi?",
+    "Τι πήγε στραβά;",
+    "ما الذي لم يسر على ما يرام؟",
+];
+
+pub const SUPPORT_IMPROVE: Localized = [
+    "What should we do better next time?",
+    "ครั้งหน้าเราควรปรับปรุงเรื่องใด",
+    "Ko mums nākamreiz vajadzētu darīt labāk?",
+    "Τι πρέπει να κάνουμε καλύτερα την επόμενη φορά;",
+    "ما الذي ينبغي أن نحسّنه في المرة القادمة؟",
+];
+
+pub const SUPPORT_PRAISE: Localized = [
+    "What did we do well?",
+    "เราทำสิ่งใดได้ดี",
+    "Kas mums izdevās labi?",
+    "Τι κάναμε καλά;",
+    "ما الذي أحسنّا فيه؟",
+];
+
 pub const BLANK_TITLE: Localized = [
     "New survey",
     "แบบสำรวจใหม่",
