@@ -42,11 +42,9 @@ pub fn SurveyForm(
     let drawn = one_per_frame(count);
     // Which questions the logic asks, as the answers change (the first
     // always: its conditions could read nothing).
-    let applies = {
-        let survey = survey.clone();
-        Memo::new(move |_| form.answers.with(|answers| survey.applicable_raw(answers)))
-    };
-    let asked = move |i: usize| applies.with(|applies| applies.get(i).copied().unwrap_or(false));
+    let stored = StoredValue::new(survey.clone());
+    let applies = move || stored.with_value(|s| form.answers.with(|answers| s.applicable_raw(answers)));
+    let asked = move |i: usize| applies().get(i).copied().unwrap_or(false);
     let questions = survey
         .questions
         .iter()
@@ -130,11 +128,9 @@ pub fn SurveyForm(
     // "2 of 5" counts the questions the logic asks.
     let progress = move || {
         steps.then(|| {
-            let (at, of) = applies.with(|applies| {
-                let current = step.get();
-                let before = applies.iter().take(current).filter(|a| **a).count();
-                (before + 1, applies.iter().filter(|a| **a).count())
-            });
+            let (applies, current) = (applies(), step.get());
+            let before = applies.iter().take(current).filter(|a| **a).count();
+            let (at, of) = (before + 1, applies.iter().filter(|a| **a).count());
             s.progress
                 .replace("{i}", &number(&number_locale, at as f64, 0))
                 .replace("{n}", &number(&number_locale, of as f64, 0))

@@ -327,7 +327,10 @@ fn the_documented_definitions_parse() {
         .filter_map(|rest| rest.split("```").next())
         .filter(|block| block.contains("\"questions\""))
         .collect();
-    assert!(definitions.len() >= 2, "the complete example and the logic example");
+    assert!(
+        definitions.len() >= 2,
+        "the complete example and the logic example"
+    );
     for definition in definitions {
         if let Err(error) = Survey::from_json(definition.as_bytes()) {
             panic!("{error}: {definition}");

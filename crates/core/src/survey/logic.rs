@@ -158,13 +158,13 @@ impl Survey {
     /// sends, while it keeps them in case the respondent changes their mind.
     pub fn asked_only(&self, mut answers: Map<String, Json>) -> Map<String, Json> {
         let applies = self.applicable_raw(&answers);
-        answers.retain(|id, _| {
-            self.questions
-                .iter()
-                .zip(&applies)
-                .any(|(q, applies)| *applies && q.id.as_str() == id)
-        });
-        answers
+        let mut asked = Map::new();
+        for (question, applies) in self.questions.iter().zip(applies) {
+            if let Some(value) = answers.remove(question.id.as_str()).filter(|_| applies) {
+                asked.insert(question.id.to_string(), value);
+            }
+        }
+        asked
     }
 
     /// The answer to question `id` if it is on the path so far.
@@ -182,7 +182,7 @@ impl Survey {
 impl Condition {
     /// Whether it holds, reading answers through `answer` (`None`: not
     /// answered, or not on the path).
-    pub fn holds<'a>(&self, answer: &impl Fn(&QuestionId) -> Option<&'a Answer>) -> bool {
+    pub fn holds<'a>(&self, answer: &dyn Fn(&QuestionId) -> Option<&'a Answer>) -> bool {
         match self {
             Self::Answer { question, test } => test.passes(answer(question)),
             Self::All(all) => all.iter().all(|c| c.holds(answer)),

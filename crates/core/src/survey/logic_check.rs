@@ -2,7 +2,10 @@
 //! path (`questions[3].show_if.any[1].at_most`): conditions look back only
 //! (a jump's may also read its own question), to values the question can
 //! take; jumps go forward only, to a question that exists or to `end`.
-//! Together they rule out cycles.
+//! Together they rule out cycles. Checked where definitions are published
+//! (natively), not in the widget: [`Survey::applicable`] needs none of it
+//! to end.
+#![cfg(not(target_arch = "wasm32"))]
 
 use super::logic::{Condition, END, Target, Test, Value};
 use super::{Question, QuestionKind, Survey};

@@ -143,6 +143,28 @@ fn logic_survives_a_round_trip() {
     assert_eq!(survey(&written), s);
 }
 
+#[test]
+fn the_walk_ends_on_any_definition_even_unchecked() {
+    use crate::survey::{Condition, Jump, Target, Test};
+    // The widget does not check logic (the collector did): a definition
+    // that jumps back, reads ahead or names nobody must still end.
+    let mut s = survey(&nps_why());
+    let back = |to: &str| Jump {
+        condition: Condition::Answer {
+            question: crate::QuestionId::parse("", "nps").unwrap(),
+            test: Test::Answered(true),
+        },
+        to: Target::Question(crate::QuestionId::parse("", to).unwrap()),
+    };
+    s.questions[4].logic.jumps = vec![back("nps"), back("resolved"), back("nobody")];
+    s.questions[0].logic.show_if = Some(Condition::Answer {
+        question: crate::QuestionId::parse("", "contact").unwrap(),
+        test: Test::Answered(false),
+    });
+    let answers = json!({"nps": 3, "resolved": false});
+    assert_eq!(path(&s, answers), ["nps", "wrong", "resolved", "contact"]);
+}
+
 /// The error a definition changed by `change` gets.
 fn refused(change: impl FnOnce(&mut Json)) -> (ErrorCode, String) {
     let mut definition = nps_why();
