@@ -70,6 +70,11 @@ crate::on_both_databases! {
 
         let mut draft = created.body.clone();
         draft["questions"].as_array_mut().unwrap().retain(|q| q["id"] != "recommend");
+        // Its follow-ups read it: the draft is refused, naming the first.
+        let dangling = app.admin("PUT", "/v1/admin/surveys/chat/draft", Some(draft.clone())).await;
+        assert_eq!(dangling.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(dangling.body["field"], "questions[5].show_if.question", "{}", dangling.body);
+        draft["questions"].as_array_mut().unwrap().retain(|q| q["show_if"]["question"] != "recommend");
         let saved = app.admin("PUT", "/v1/admin/surveys/chat/draft", Some(draft)).await;
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
         let published = app.admin("POST", "/v1/admin/surveys/chat/publish", None).await;
