@@ -405,3 +405,46 @@ test("the dashboard speaks Thai and Arabic (right to left), and remembers the ch
   assert.deepEqual(problems, [], "the page reported errors");
   await page.close();
 });
+
+test("an owner builds \"NPS, then why?\" in the editor without writing JSON", async () => {
+  const base = shared.collector().url;
+  const { page, problems } = await open();
+  await signIn(page, "e2e-admin-token-0123456789abcdef");
+  await page.getByLabel("Template").selectOption("blank");
+  await page.getByLabel("Id").fill("e2e-nps-why");
+  await page.getByRole("button", { name: "Create" }).click();
+  const questions = page.locator(".editor__question");
+  await questions.first().waitFor();
+  for (const kind of ["nps", "comment"]) {
+    await page.getByLabel("New question").selectOption(kind);
+    await page.getByRole("button", { name: "Add question" }).click();
+  }
+  await page.getByRole("button", { name: "Remove question 1" }).click();
+  await eventually(async () => (await questions.count()) === 2, 2_000, "two questions left");
+  await page.locator("#text-1").fill("What went wrong?");
+  const nps = await questions.first().getAttribute("data-question");
+
+  // "Ask this question only when the NPS answer is at most 6."
+  assert.equal(await page.locator("#show-if-0").count(), 0, "the first question has nothing to depend on");
+  await page.locator("#show-if-1").selectOption("all");
+  await page.getByLabel("Condition 1 — comparison").selectOption("at_most");
+  await page.getByLabel("Condition 1 — value").fill("6");
+  await page.getByLabel("Condition 1 — value").blur();
+  assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
+
+  // The preview follows the logic as answers change.
+  const preview = page.locator(".editor__preview");
+  const why = preview.locator('[data-question]:has-text("What went wrong?")');
+  await preview.locator(`input[name="${nps}"][value="9"]`).check();
+  assert.equal(await why.isVisible(), false, "a promoter is not asked why");
+  await preview.locator(`input[name="${nps}"][value="3"]`).check();
+  await why.waitFor();
+  await page.screenshot({ path: join(artifacts, "dashboard-editor-logic.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByText("Published as version 2.").waitFor();
+  const published = await (await fetch(`${base}/v1/surveys/e2e-nps-why`)).json();
+  assert.deepEqual(published.questions[1].show_if, { question: nps, at_most: 6 });
+  assert.deepEqual(problems, [], "the page reported errors");
+  await page.close();
+});

@@ -50,7 +50,7 @@ pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{
     ColorScheme, Condition, CsatDisplay, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, Dimension,
-    DimensionLabel, DisplayMode, Jump, Kind, LabelSettings, Labelled, Layout, Logic, PublicAggregates,
+    DimensionLabel, DisplayMode, END, Jump, Kind, LabelSettings, Labelled, Layout, Logic, PublicAggregates,
     Question, QuestionKind, QuestionLabels, Settings, Survey, SurveyLabels, Target, Test, Texts, Theme,
     Trigger, Value,
 };

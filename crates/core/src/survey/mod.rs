@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::{FieldError, QuestionId, SurveyId};
 
 pub use labels::{DimensionLabel, LabelSettings, QuestionLabels, SurveyLabels};
-pub use logic::{Condition, Jump, Logic, Target, Test, Value};
+pub use logic::{Condition, END, Jump, Logic, Target, Test, Value};
 pub use settings::{
     ColorScheme, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, DisplayMode, Layout, PublicAggregates,
     Settings, Theme, Trigger,

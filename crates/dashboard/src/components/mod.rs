@@ -2,9 +2,11 @@
 //! survey's live figures.
 
 mod comments;
+mod condition_row;
 mod contacts;
 mod editor;
 mod figures;
+mod logic_controls;
 mod new_survey;
 mod question_controls;
 mod question_editor;

@@ -1,6 +1,7 @@
 //! The editor's questions: the words of each (per locale, with its options
 //! or dimensions, and how a rating is drawn: `question_controls.rs`),
-//! whether it is required; and adding
+//! whether it is required, when it is asked and where the survey goes
+//! after it (`logic_controls.rs`); and adding
 //! a question of any kind (worded in every language by core's starters),
 //! moving one up or down, removing one. Reads go through `.get(i)`: a row
 //! may be asked once more after its question left.
@@ -10,6 +11,7 @@ use candor_core::templates::starter;
 use candor_core::{Question, QuestionKind, Survey};
 use leptos::prelude::*;
 
+use super::logic_controls::{JumpControls, ShowIfControls};
 use super::question_controls::{CsatControls, Labels};
 use crate::i18n::{tr, trf};
 
@@ -196,6 +198,8 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
                 />
                 {tr("Required")}
             </label>
+            <ShowIfControls editing=editing index=i />
+            <JumpControls editing=editing index=i />
             <div class="editor__row-actions">
                 <button
                     type="button"
