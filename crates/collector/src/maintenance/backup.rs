@@ -30,6 +30,15 @@ pub async fn backup(url: &str, to: &Path) -> Result<Backup, MaintenanceError> {
     if to.exists() {
         return Err(MaintenanceError::TargetExists(to.to_owned()));
     }
+    if let Some(dir) = to
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty() && !dir.is_dir())
+    {
+        return Err(MaintenanceError::Io {
+            path: dir.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
+        });
+    }
     let io = |path: &Path| {
         let path = path.to_owned();
         move |source| MaintenanceError::Io { path, source }

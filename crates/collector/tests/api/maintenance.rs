@@ -213,6 +213,14 @@ async fn backup_refuses_postgres_and_an_existing_file() {
     assert!(!output.status.success());
     assert!(text(&output).contains("already exists"), "{}", text(&output));
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+    let nowhere = dir.path().join("no-such-dir/copy.db");
+    let output = collector(&url, &["backup", "--to", &nowhere.display().to_string()]).await;
+    assert!(!output.status.success());
+    assert!(
+        text(&output).contains("no-such-dir: no such directory"),
+        "{}",
+        text(&output)
+    );
 }
 
 /// The id number and rating of each posted response, from its number.
