@@ -432,6 +432,14 @@ test("an owner builds \"NPS, then why?\" in the editor without writing JSON", as
   await page.getByLabel("Condition 1 — value").blur();
   assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
 
+  // Moved above the question it reads, the condition says so; moved back,
+  // it is editable again.
+  await page.getByRole("button", { name: "Move question 2 up" }).click();
+  await page.getByText("This condition reads a question that is no longer asked before it").waitFor();
+  await page.getByRole("button", { name: "Move question 1 down" }).click();
+  await page.getByLabel("Condition 1 — value").waitFor();
+  assert.equal(await page.getByLabel("Condition 1 — value").inputValue(), "6");
+
   // The preview follows the logic as answers change.
   const preview = page.locator(".editor__preview");
   const why = preview.locator('[data-question]:has-text("What went wrong?")');

@@ -143,7 +143,10 @@ pub(super) fn ConditionRow(
     };
     // What the value control depends on: the question and the comparison.
     let shape = Memo::new(move |_| current().map(|(id, test)| (id, test_name(&test))));
-    let simple = move || shape.get().is_some();
+    // A condition on one answer, reading a question it may read: shown as
+    // controls. One that reads a question moved after it says so.
+    let simple = move || shape.get().is_some_and(|(id, _)| read(&id).is_some());
+    let unreadable = move || shape.get().is_some();
     let question_options = move || {
         let at = editing.locale.get();
         let chosen = shape.get().map(|(id, _)| id.to_string());
@@ -289,7 +292,20 @@ pub(super) fn ConditionRow(
     view! {
         <Show
             when=simple
-            fallback=|| view! { <p class="editor__note">{tr("A nested condition, kept as written.")}</p> }
+            fallback=move || {
+                let note = if unreadable() {
+                    tr(
+                        "This condition reads a question that is no longer asked before it: remove it, or move the question back.",
+                    )
+                } else {
+                    tr("A nested condition, kept as written.")
+                };
+                view! {
+                    <p class="editor__note" role="status">
+                        {note}
+                    </p>
+                }
+            }
         >
             <div class="editor__condition">
                 <select

@@ -79,16 +79,18 @@ pub(super) fn ShowIfControls(editing: Editing, index: usize) -> impl IntoView {
     // focus stays on the control being used.
     let mode = Memo::new(move |_| shown().0);
     let count = Memo::new(move |_| shown().1.len());
-    let mode_options = modes
-        .iter()
-        .map(|&(option, value, text)| {
-            view! {
-                <option value=value prop:selected=move || mode.get() == option>
-                    {text}
-                </option>
-            }
-        })
-        .collect_view();
+    let mode_options = move || {
+        modes
+            .iter()
+            .map(|&(option, value, text)| {
+                view! {
+                    <option value=value prop:selected=move || mode.get() == option>
+                        {text}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     let rows = move || {
         (mode.get() != Mode::Always).then(|| {
             (0..count.get())
@@ -138,12 +140,14 @@ pub(super) fn ShowIfControls(editing: Editing, index: usize) -> impl IntoView {
     };
     let select_id = format!("show-if-{i}");
     let label_for = select_id.clone();
-    // The first question has nothing before it to depend on.
-    (i > 0).then(|| {
-        view! {
+    // The first question has nothing before it to depend on, unless it was
+    // moved there with its condition (shown, to be removed).
+    let visible = move || i != 0 || mode.get() != Mode::Always;
+    view! {
+        <Show when=visible>
             <div class="editor__logic">
-                <label for=label_for>{tr("Ask this question")}</label>
-                <select id=select_id on:change=move |ev| set_mode(event_target_value(&ev))>
+                <label for=label_for.clone()>{tr("Ask this question")}</label>
+                <select id=select_id.clone() on:change=move |ev| set_mode(event_target_value(&ev))>
                     {mode_options}
                 </select>
                 {rows}
@@ -153,8 +157,8 @@ pub(super) fn ShowIfControls(editing: Editing, index: usize) -> impl IntoView {
                     </button>
                 </Show>
             </div>
-        }
-    })
+        </Show>
+    }
 }
 
 /// "After this question": jumps, each a condition and where it leads.

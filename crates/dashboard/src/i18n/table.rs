@@ -1142,4 +1142,13 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ["จบแบบสำรวจ", "aptaujas beigas", "το τέλος", "النهاية"],
     ),
     ("value", ["ค่า", "vērtība", "τιμή", "القيمة"]),
+    (
+        "This condition reads a question that is no longer asked before it: remove it, or move the question back.",
+        [
+            "เงื่อนไขนี้อ้างถึงคำถามที่ไม่ได้อยู่ก่อนหน้าแล้ว: นำเงื่อนไขออก หรือย้ายคำถามกลับไป",
+            "Šis nosacījums attiecas uz jautājumu, kas vairs netiek uzdots pirms tā: noņemiet to vai pārvietojiet jautājumu atpakaļ.",
+            "Αυτή η συνθήκη αφορά μια ερώτηση που δεν τίθεται πια πριν από αυτήν: αφαιρέστε τη ή μετακινήστε την ερώτηση πίσω.",
+            "يعتمد هذا الشرط على سؤال لم يعد يُطرح قبله: احذفه أو أعد السؤال إلى مكانه.",
+        ],
+    ),
 ];
