@@ -72,8 +72,17 @@ pub fn SurveyForm(
     let survey = StoredValue::new(survey);
     let question_ids = StoredValue::new(question_ids);
     // The next and previous questions the logic asks.
-    let next = move |from: usize| (from + 1..count).find(|i| asked(*i));
-    let previous = move |from: usize| (0..from).rev().find(|i| asked(*i));
+    // One walk of the path each, not one per question looked at.
+    let next = move |from: usize| {
+        let applies = applies();
+        (from + 1..count).find(|i| applies.get(*i).copied().unwrap_or(false))
+    };
+    let previous = move |from: usize| {
+        let applies = applies();
+        (0..from)
+            .rev()
+            .find(|i| applies.get(*i).copied().unwrap_or(false))
+    };
     let last = move || !steps || next(step.get()).is_none();
     // Validation as a whole; `None` when the problem (if any) is not on the
     // step shown, so Next may go on.

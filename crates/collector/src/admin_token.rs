@@ -60,10 +60,7 @@ impl AdminToken {
     ) -> Result<(Self, Option<PathBuf>), TokenError> {
         let admin = Self { store: store.clone() };
         if let Some(token) = configured.filter(|t| !t.is_empty()) {
-            let length = token.chars().count();
-            if length < MIN_LENGTH {
-                return Err(TokenError::TooShort(length));
-            }
+            check_length(token)?;
             store.set_setting(KEY, &to_hex(&sha256(token))).await?;
             return Ok((admin, None));
         }
@@ -100,6 +97,15 @@ impl AdminToken {
         };
         Ok(same(&sha256(presented), &hash))
     }
+}
+
+/// Refuses a configured token too short to resist guessing.
+pub fn check_length(token: &str) -> Result<(), TokenError> {
+    let length = token.chars().count();
+    if length < MIN_LENGTH {
+        return Err(TokenError::TooShort(length));
+    }
+    Ok(())
 }
 
 fn generate() -> String {

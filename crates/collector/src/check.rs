@@ -80,14 +80,13 @@ pub async fn check(config: &Config) -> Report {
 
 fn configuration(config: &Config, report: &mut Report) {
     let mut problems = Vec::new();
-    if let Some(token) = config.admin_token.as_deref().filter(|t| !t.is_empty()) {
-        let length = token.chars().count();
-        if length < admin_token::MIN_LENGTH {
-            problems.push(format!(
-                "CANDOR_ADMIN_TOKEN has {length} characters; it needs at least {}",
-                admin_token::MIN_LENGTH
-            ));
-        }
+    if let Some(Err(error)) = config
+        .admin_token
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(admin_token::check_length)
+    {
+        problems.push(error.to_string());
     }
     for origin in &config.allowed_origins {
         if origin != "*" && !is_origin(origin) {

@@ -31,16 +31,19 @@ async fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            // Errors may quote the database URL (a driver's, a parser's):
-            // whatever they say, its password is not repeated.
-            let mut text = format!("{error:#}");
-            for secret in secrets_of(&config.database_url) {
-                text = text.replace(&secret, "***");
-            }
-            eprintln!("error: {text}");
+            eprintln!("error: {}", without_secrets(format!("{error:#}"), &config));
             ExitCode::FAILURE
         }
     }
+}
+
+/// `text` with the database password (wherever the URL holds one) as `***`:
+/// drivers and parsers may quote the URL, whatever they say.
+fn without_secrets(mut text: String, config: &Config) -> String {
+    for secret in secrets_of(&config.database_url) {
+        text = text.replace(&secret, "***");
+    }
+    text
 }
 
 async fn serve(config: &Config) -> anyhow::Result<()> {
@@ -92,11 +95,7 @@ async fn backup(config: &Config, to: &Path) -> anyhow::Result<()> {
 
 async fn check(config: &Config) -> anyhow::Result<()> {
     let report = check::check(config).await;
-    let mut text = report.to_string();
-    for secret in secrets_of(&config.database_url) {
-        text = text.replace(&secret, "***");
-    }
-    print!("{text}");
+    print!("{}", without_secrets(report.to_string(), config));
     match report.failures() {
         0 => Ok(()),
         1 => bail!("1 check failed"),

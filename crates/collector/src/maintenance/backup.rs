@@ -24,7 +24,7 @@ pub struct Backup {
 
 /// Copies the SQLite database at `url` to `to`, which must not exist.
 pub async fn backup(url: &str, to: &Path) -> Result<Backup, MaintenanceError> {
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+    if crate::store::Engine::of(url) == Some(crate::store::Engine::Postgres) {
         return Err(MaintenanceError::PostgresBackup);
     }
     if to.exists() {

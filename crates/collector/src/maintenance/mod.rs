@@ -16,6 +16,7 @@ pub use backup::{Backup, backup};
 pub use schema::{Migrated, SchemaStatus, migrate, schema_status};
 
 use crate::config::redacted;
+use crate::store::{Engine, create_parent_dir};
 
 /// Longest a connection may take to open: an address that drops packets
 /// would otherwise hold `check` for minutes.
@@ -100,30 +101,28 @@ pub async fn connect(url: &str, create: Create) -> Result<Connection, Maintenanc
         source,
     };
     let opening = async {
-        if url.starts_with("sqlite:") {
-            let options = crate::store::sqlite_options(url)?;
-            let file = options.get_filename().to_owned();
-            if create == Create::Never && !file.exists() {
-                return Err(MaintenanceError::Missing(file));
-            }
-            if let Some(dir) = file.parent()
-                && !dir.as_os_str().is_empty()
-            {
-                std::fs::create_dir_all(dir).map_err(|source| MaintenanceError::Io {
-                    path: dir.to_owned(),
+        match Engine::of(url) {
+            Some(Engine::Sqlite) => {
+                let options = crate::store::sqlite_options(url)?;
+                let file = options.get_filename().to_owned();
+                if create == Create::Never && !file.exists() {
+                    return Err(MaintenanceError::Missing(file));
+                }
+                create_parent_dir(&options).map_err(|source| MaintenanceError::Io {
+                    path: file.parent().unwrap_or(&file).to_owned(),
                     source,
                 })?;
+                let connection = SqliteConnection::connect_with(&options)
+                    .await
+                    .map_err(unreachable)?;
+                Ok(Connection::Sqlite(connection))
             }
-            let connection = SqliteConnection::connect_with(&options)
-                .await
-                .map_err(unreachable)?;
-            Ok(Connection::Sqlite(connection))
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let options: PgConnectOptions = url.parse()?;
-            let connection = PgConnection::connect_with(&options).await.map_err(unreachable)?;
-            Ok(Connection::Postgres(connection))
-        } else {
-            Err(MaintenanceError::UnsupportedUrl(shown.clone()))
+            Some(Engine::Postgres) => {
+                let options: PgConnectOptions = url.parse()?;
+                let connection = PgConnection::connect_with(&options).await.map_err(unreachable)?;
+                Ok(Connection::Postgres(connection))
+            }
+            None => Err(MaintenanceError::UnsupportedUrl(shown.clone())),
         }
     };
     tokio::time::timeout(CONNECT_DEADLINE, opening)

@@ -24,15 +24,24 @@ pub fn cached_bytes(request: &HeaderMap, body: Bytes, max_age: u32) -> Response 
         headers.insert(header::ETAG, etag);
         headers.insert(header::CACHE_CONTROL, cache);
     }
-    let matches = request
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|tags| tags.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
-    if matches {
+    if if_none_match(request, &etag) {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     (headers, body).into_response()
+}
+
+/// Whether the request's If-None-Match names `etag` (or `*`): the client's
+/// copy is current.
+pub(crate) fn if_none_match(request: &HeaderMap, etag: &str) -> bool {
+    request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| {
+            tags.split(',')
+                .map(|tag| tag.trim().trim_start_matches("W/"))
+                .any(|tag| tag == "*" || tag == etag)
+        })
 }
 
 /// FNV-1a, 64 bits: stable across builds and runs, unlike std's hasher.

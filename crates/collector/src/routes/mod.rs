@@ -2,7 +2,7 @@
 
 mod admin;
 mod body;
-mod cache;
+pub(crate) mod cache;
 mod extract;
 mod health;
 mod responses;

@@ -158,12 +158,8 @@ fn etag_of(sha256: &[u8; 32]) -> HeaderValue {
 /// Whether the browser's copy is current: its ETag matches, or (with no
 /// `If-None-Match`) the file has not changed since `If-Modified-Since`.
 fn is_fresh(headers: &HeaderMap, etag: &HeaderValue, modified: Option<u64>) -> bool {
-    if let Some(tags) = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
-        let ours = etag.to_str().unwrap_or_default();
-        return tags
-            .split(',')
-            .map(|tag| tag.trim().trim_start_matches("W/"))
-            .any(|tag| tag == "*" || tag == ours);
+    if headers.contains_key(header::IF_NONE_MATCH) {
+        return crate::routes::cache::if_none_match(headers, etag.to_str().unwrap_or_default());
     }
     let since = headers
         .get(header::IF_MODIFIED_SINCE)

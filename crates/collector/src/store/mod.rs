@@ -160,31 +160,33 @@ impl Store {
     pub async fn open_with(url: &str, options: StoreOptions) -> Result<Self, StoreError> {
         let (changes, _) = broadcast::channel(1024);
         let generations = Arc::new(generations::Generations::default());
-        let (backend, writer_backend) = if url.starts_with("sqlite:") {
-            let (readers, writer) = open_sqlite(url, options.write_deadline).await?;
-            (Backend::Sqlite(readers), Backend::Sqlite(writer))
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let connect = PgConnectOptions::from_str(url)?;
-            let timeout = |deadline: Duration| deadline.as_millis().to_string();
-            let readers = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(READ_DEADLINE)
-                .connect_with(
-                    connect
-                        .clone()
-                        .options([("statement_timeout", timeout(READ_DEADLINE))]),
-                )
-                .await?;
-            POSTGRES_MIGRATIONS.run(&readers).await?;
-            let writer = PgPoolOptions::new()
-                .max_connections(1)
-                .acquire_timeout(options.write_deadline)
-                .connect_with(connect.options([("statement_timeout", timeout(options.write_deadline))]))
-                .await?;
-            changes::listen(url, changes.clone(), generations.clone()).await?;
-            (Backend::Postgres(readers), Backend::Postgres(writer))
-        } else {
-            return Err(StoreError::UnsupportedUrl(crate::config::redacted(url)));
+        let (backend, writer_backend) = match Engine::of(url) {
+            Some(Engine::Sqlite) => {
+                let (readers, writer) = open_sqlite(url, options.write_deadline).await?;
+                (Backend::Sqlite(readers), Backend::Sqlite(writer))
+            }
+            Some(Engine::Postgres) => {
+                let connect = PgConnectOptions::from_str(url)?;
+                let timeout = |deadline: Duration| deadline.as_millis().to_string();
+                let readers = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(READ_DEADLINE)
+                    .connect_with(
+                        connect
+                            .clone()
+                            .options([("statement_timeout", timeout(READ_DEADLINE))]),
+                    )
+                    .await?;
+                POSTGRES_MIGRATIONS.run(&readers).await?;
+                let writer = PgPoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(options.write_deadline)
+                    .connect_with(connect.options([("statement_timeout", timeout(options.write_deadline))]))
+                    .await?;
+                changes::listen(url, changes.clone(), generations.clone()).await?;
+                (Backend::Postgres(readers), Backend::Postgres(writer))
+            }
+            None => return Err(StoreError::UnsupportedUrl(crate::config::redacted(url))),
         };
         let writer_health = Arc::new(WriterHealth::default());
         let writer = writer::start(writer::Writer {
@@ -249,11 +251,7 @@ impl Store {
 /// The readers' pool and the writer's own one-connection pool.
 async fn open_sqlite(url: &str, write_deadline: Duration) -> Result<(SqlitePool, SqlitePool), StoreError> {
     let options = sqlite_options(url)?;
-    if let Some(dir) = options.get_filename().parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir)?;
-    }
+    create_parent_dir(&options)?;
     let readers = SqlitePoolOptions::new()
         .max_connections(8)
         .acquire_timeout(READ_DEADLINE)
@@ -266,6 +264,36 @@ async fn open_sqlite(url: &str, write_deadline: Duration) -> Result<(SqlitePool,
         .connect_with(options)
         .await?;
     Ok((readers, writer))
+}
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Engine {
+    /// `sqlite:…`
+    Sqlite,
+    /// `postgres://…` or `postgresql://…`
+    Postgres,
+}
+
+impl Engine {
+    /// The database `url` names; `None` for any other.
+    pub(crate) fn of(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Creates the directory the SQLite file of `options` is to be in.
+pub(crate) fn create_parent_dir(options: &SqliteConnectOptions) -> std::io::Result<()> {
+    match options.get_filename().parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
+        _ => Ok(()),
+    }
 }
 
 /// How every connection to the SQLite file at `url` is set up (created

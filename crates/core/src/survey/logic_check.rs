@@ -83,15 +83,12 @@ impl Survey {
         let (name, all) = match condition {
             Condition::Answer { question, test } => {
                 let Some(read) = readable.iter().find(|q| &q.id == question) else {
-                    let message = if self.question(question.as_str()).is_some() {
-                        "a condition reads only questions asked before it"
-                    } else {
-                        "there is no such question"
-                    };
-                    let code = if self.question(question.as_str()).is_some() {
-                        ErrorCode::InvalidValue
-                    } else {
-                        ErrorCode::UnknownQuestion
+                    let (code, message) = match self.question(question.as_str()) {
+                        Some(_) => (
+                            ErrorCode::InvalidValue,
+                            "a condition reads only questions asked before it",
+                        ),
+                        None => (ErrorCode::UnknownQuestion, "there is no such question"),
                     };
                     return error(code, format!("{path}.question"), message);
                 };

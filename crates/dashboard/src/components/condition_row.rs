@@ -113,6 +113,15 @@ fn test_of(name: &str, question: &Question, locale: &str) -> Test {
     }
 }
 
+/// The question and test of a condition on one answer; `None` for `all`
+/// and `any`.
+fn one_answer(condition: Condition) -> Option<(QuestionId, Test)> {
+    match condition {
+        Condition::Answer { question, test } => Some((question, test)),
+        Condition::All(_) | Condition::Any(_) => None,
+    }
+}
+
 /// One condition on question `index`'s earlier answers (or its own, for a
 /// jump): `reads` questions from the first are readable. Its controls stay
 /// in place as it changes (focus stays where the owner is); only the value
@@ -137,10 +146,7 @@ pub(super) fn ConditionRow(
             .working
             .with(|s| s.questions.iter().take(reads).find(|q| &q.id == id).cloned())
     };
-    let current = move || match condition.get() {
-        Some(Condition::Answer { question, test }) => Some((question, test)),
-        _ => None,
-    };
+    let current = move || condition.get().and_then(one_answer);
     // What the value control depends on: the question and the comparison.
     let shape = Memo::new(move |_| current().map(|(id, test)| (id, test_name(&test))));
     // A condition on one answer, reading a question it may read: shown as
@@ -202,10 +208,7 @@ pub(super) fn ConditionRow(
         }
     };
     let set_value = move |text: String| {
-        let Some((id, test)) = condition.get_untracked().and_then(|c| match c {
-            Condition::Answer { question, test } => Some((question, test)),
-            _ => None,
-        }) else {
+        let Some((id, test)) = condition.get_untracked().and_then(one_answer) else {
             return;
         };
         let values: Vec<Value> = text.split(',').filter_map(|part| value_of(part.trim())).collect();
