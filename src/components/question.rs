@@ -1,6 +1,6 @@
 //! One question of any kind, with its inline validation message.
 
-use candor_core::{ErrorCode, Question, QuestionKind, Survey};
+use candor_core::{ErrorCode, Labelled, Question, QuestionKind, Survey};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -9,6 +9,8 @@ use super::comment::CommentField;
 use super::contact::ContactField;
 use super::form_state::FormState;
 use super::gap::GapQuestion;
+use super::likert::LikertQuestion;
+use super::multiple_choice::MultipleChoice;
 use super::rating_scale::RatingScale;
 use crate::i18n::{Strings, strings};
 
@@ -82,15 +84,33 @@ pub fn QuestionView(
             choice(&id, text, options, form, set)
         }
         QuestionKind::SingleChoice { options } => {
-            let options = options
-                .iter()
-                .map(|o| ChoiceOption {
-                    value: Value::String(o.id.to_string()),
-                    label: survey.text(&o.label, &locale).to_owned(),
-                })
-                .collect();
-            choice(&id, text, options, form, set)
+            choice(&id, text, choice_options(&survey, options, &locale), form, set)
         }
+        QuestionKind::MultipleChoice { options, other, .. } => view! {
+            <MultipleChoice
+                question_id=id.clone()
+                legend=text
+                options=choice_options(&survey, options, &locale)
+                other=*other
+                selections=question.kind.selections().unwrap_or(1..=1)
+                locale=locale.clone()
+                strings=s
+                form=form
+            />
+        }
+        .into_any(),
+        QuestionKind::Likert { points, statements } => view! {
+            <LikertQuestion
+                survey=survey.clone()
+                question_id=id.clone()
+                text=text
+                statements=statements.clone()
+                points=*points
+                locale=locale.clone()
+                form=form
+            />
+        }
+        .into_any(),
         QuestionKind::Comment { max_length } => view! { <CommentField question_id=id.clone() label=text max_length=*max_length strings=s form=form /> }
         .into_any(),
         QuestionKind::ContactRequest => view! { <ContactField question_id=id.clone() label=text strings=s form=form /> }
@@ -119,6 +139,17 @@ pub fn QuestionView(
     }
 }
 
+/// A choice question's options, worded in `locale`.
+fn choice_options(survey: &Survey, options: &[Labelled], locale: &str) -> Vec<ChoiceOption> {
+    options
+        .iter()
+        .map(|o| ChoiceOption {
+            value: Value::String(o.id.to_string()),
+            label: survey.text(&o.label, locale).to_owned(),
+        })
+        .collect()
+}
+
 fn choice(
     id: &str,
     legend: String,
@@ -127,13 +158,18 @@ fn choice(
     set: Callback<Value>,
 ) -> AnyView {
     let key = id.to_owned();
+    let chosen = Callback::new(move |value: Value| form.answers.with(|a| a.get(&key) == Some(&value)));
     view! {
         <ChoiceGroup
             name=id.to_owned()
             legend=legend
             options=options
-            value=Signal::derive(move || form.answers.with(|a| a.get(&key).cloned()))
-            on_change=set
+            multiple=false
+            chosen=chosen
+            full=None
+            on_change=Callback::new(move |(value, _): (Value, bool)| set.run(value))
+            hint=None
+            after=None
         />
     }
     .into_any()

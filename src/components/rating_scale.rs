@@ -40,6 +40,10 @@ pub fn RatingScale(
     /// How the points look (numbers unless told).
     #[prop(optional)]
     display: Option<CsatDisplay>,
+    /// Every point's meaning, from the lowest (an agreement scale's words),
+    /// for screen readers; without them only the ends are named.
+    #[prop(optional)]
+    names: Option<&'static [&'static str]>,
 ) -> impl IntoView {
     let (low, high) = (*scale.start(), *scale.end());
     let display = display.unwrap_or(CsatDisplay::Numbers);
@@ -48,10 +52,12 @@ pub fn RatingScale(
         .map(|point| {
             // The ends carry their meaning for screen readers; sighted users
             // read it under the row.
-            let label = match point {
-                p if p == low => format!("{p}, {}", ends.0),
-                p if p == high => format!("{p}, {}", ends.1),
-                p => p.to_string(),
+            let named = names.and_then(|names| names.get(usize::from(point - low)));
+            let label = match (point, named) {
+                (p, Some(name)) => format!("{p}, {name}"),
+                (p, None) if p == low => format!("{p}, {}", ends.0),
+                (p, None) if p == high => format!("{p}, {}", ends.1),
+                (p, None) => p.to_string(),
             };
             view! {
                 <label class="candor-scale__option">

@@ -95,6 +95,18 @@ pub struct Strings {
     pub tab: &'static str,
     /// Thanks when the response waits in the outbox for the network.
     pub queued: &'static str,
+    /// A multiple-choice question's "Other".
+    pub other: &'static str,
+    /// The accessible name of the text field "Other" opens.
+    pub other_text: &'static str,
+    /// Choose at most `{n}`.
+    pub at_most: &'static str,
+    /// Choose at least `{n}`.
+    pub at_least: &'static str,
+    /// The points of a 5-point agreement scale, from strongly disagree.
+    pub agree5: [&'static str; 5],
+    /// The points of a 7-point agreement scale, from strongly disagree.
+    pub agree7: [&'static str; 7],
 }
 
 /// English.
@@ -146,6 +158,26 @@ pub const EN: Strings = Strings {
     close: "Close survey",
     tab: "Feedback",
     queued: "Thank you! Your feedback will be sent as soon as the connection is back.",
+    other: "Other",
+    other_text: "Other, in your own words",
+    at_most: "Choose up to {n}",
+    at_least: "Choose at least {n}",
+    agree5: [
+        "Strongly disagree",
+        "Disagree",
+        "Neither agree nor disagree",
+        "Agree",
+        "Strongly agree",
+    ],
+    agree7: [
+        "Strongly disagree",
+        "Disagree",
+        "Somewhat disagree",
+        "Neither agree nor disagree",
+        "Somewhat agree",
+        "Agree",
+        "Strongly agree",
+    ],
 };
 
 /// Thai.
@@ -197,6 +229,20 @@ pub const TH: Strings = Strings {
     close: "ปิดแบบสำรวจ",
     tab: "ความคิดเห็น",
     queued: "ขอบคุณ! เราจะส่งความคิดเห็นของคุณทันทีที่การเชื่อมต่อกลับมา",
+    other: "อื่น ๆ",
+    other_text: "อื่น ๆ โปรดระบุ",
+    at_most: "เลือกได้ไม่เกิน {n} ข้อ",
+    at_least: "เลือกอย่างน้อย {n} ข้อ",
+    agree5: ["ไม่เห็นด้วยอย่างยิ่ง", "ไม่เห็นด้วย", "เป็นกลาง", "เห็นด้วย", "เห็นด้วยอย่างยิ่ง"],
+    agree7: [
+        "ไม่เห็นด้วยอย่างยิ่ง",
+        "ไม่เห็นด้วย",
+        "ค่อนข้างไม่เห็นด้วย",
+        "เป็นกลาง",
+        "ค่อนข้างเห็นด้วย",
+        "เห็นด้วย",
+        "เห็นด้วยอย่างยิ่ง",
+    ],
 };
 
 /// Latvian.
@@ -248,6 +294,26 @@ pub const LV: Strings = Strings {
     close: "Aizvērt aptauju",
     tab: "Atsauksmes",
     queued: "Paldies! Jūsu atsauksme tiks nosūtīta, tiklīdz savienojums atjaunosies.",
+    other: "Cits",
+    other_text: "Cits (lūdzu, norādiet)",
+    at_most: "Izvēlieties ne vairāk kā {n}",
+    at_least: "Izvēlieties vismaz {n}",
+    agree5: [
+        "Pilnīgi nepiekrītu",
+        "Nepiekrītu",
+        "Ne piekrītu, ne nepiekrītu",
+        "Piekrītu",
+        "Pilnīgi piekrītu",
+    ],
+    agree7: [
+        "Pilnīgi nepiekrītu",
+        "Nepiekrītu",
+        "Drīzāk nepiekrītu",
+        "Ne piekrītu, ne nepiekrītu",
+        "Drīzāk piekrītu",
+        "Piekrītu",
+        "Pilnīgi piekrītu",
+    ],
 };
 
 /// Greek.
@@ -299,6 +365,26 @@ pub const EL: Strings = Strings {
     close: "Κλείσιμο έρευνας",
     tab: "Σχόλια",
     queued: "Ευχαριστούμε! Τα σχόλιά σας θα σταλούν μόλις αποκατασταθεί η σύνδεση.",
+    other: "Άλλο",
+    other_text: "Άλλο (διευκρινίστε)",
+    at_most: "Επιλέξτε έως {n}",
+    at_least: "Επιλέξτε τουλάχιστον {n}",
+    agree5: [
+        "Διαφωνώ απόλυτα",
+        "Διαφωνώ",
+        "Ούτε συμφωνώ ούτε διαφωνώ",
+        "Συμφωνώ",
+        "Συμφωνώ απόλυτα",
+    ],
+    agree7: [
+        "Διαφωνώ απόλυτα",
+        "Διαφωνώ",
+        "Μάλλον διαφωνώ",
+        "Ούτε συμφωνώ ούτε διαφωνώ",
+        "Μάλλον συμφωνώ",
+        "Συμφωνώ",
+        "Συμφωνώ απόλυτα",
+    ],
 };
 
 /// Arabic.
@@ -350,4 +436,18 @@ pub const AR: Strings = Strings {
     close: "إغلاق الاستبيان",
     tab: "ملاحظات",
     queued: "شكرًا لك! سنرسل ملاحظاتك فور عودة الاتصال.",
+    other: "غير ذلك",
+    other_text: "غير ذلك (يُرجى التحديد)",
+    at_most: "اختر {n} كحدٍّ أقصى",
+    at_least: "اختر {n} على الأقل",
+    agree5: ["لا أوافق بشدة", "لا أوافق", "محايد", "أوافق", "أوافق بشدة"],
+    agree7: [
+        "لا أوافق بشدة",
+        "لا أوافق",
+        "لا أوافق إلى حدٍّ ما",
+        "محايد",
+        "أوافق إلى حدٍّ ما",
+        "أوافق",
+        "أوافق بشدة",
+    ],
 };

@@ -4,27 +4,20 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { artifacts, axeViolations, eventually, postResponse, sharedCollectorAndBrowser, watchPage } from "./helpers.mjs";
+import {
+  artifacts,
+  axeViolations,
+  eventually,
+  openDashboard,
+  postResponse,
+  sharedCollectorAndBrowser,
+  signIn,
+} from "./helpers.mjs";
 
 const shared = sharedCollectorAndBrowser({ before, after });
 
 /** A dashboard tab that records policy violations. */
-async function open() {
-  const page = await shared.browser().newPage({ viewport: { width: 1200, height: 900 } });
-  const problems = watchPage(page);
-  await page.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const reply = await page.goto(`${shared.collector().url}/dashboard/`);
-  assert.match(reply.headers()["content-security-policy"], /frame-ancestors 'none'/);
-  return { page, problems };
-}
-
-async function signIn(page, token) {
-  await page.getByLabel("Admin token").fill(token);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+const open = () => openDashboard(shared);
 
 test("a wrong token is refused and the right one signs in", async () => {
   const { page, problems } = await open();

@@ -197,3 +197,23 @@ export async function eventually(check, ms, what) {
   }
   assert.fail(`not within ${ms} ms: ${what}`);
 }
+
+/** A dashboard tab of `shared`'s collector that records policy violations
+ * (in `window.violations`); resolves to the page and its problems. */
+export async function openDashboard(shared) {
+  const page = await shared.browser().newPage({ viewport: { width: 1200, height: 900 } });
+  const problems = watchPage(page);
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const reply = await page.goto(`${shared.collector().url}/dashboard/`);
+  assert.match(reply.headers()["content-security-policy"], /frame-ancestors 'none'/);
+  return { page, problems };
+}
+
+/** Signs the dashboard in with `token`. */
+export async function signIn(page, token) {
+  await page.getByLabel("Admin token").fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

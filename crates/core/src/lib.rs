@@ -45,7 +45,9 @@ pub use error::{ErrorCode, FieldError};
 pub use ids::{QuestionId, ResponseId, SurveyId};
 pub use response::context as response_context;
 pub use response::page as response_page;
-pub use response::{Answer, ContactDetails, GapPair, ResponseSubmission, ValidResponse};
+pub use response::{
+    Answer, ContactDetails, GapPair, MAX_OTHER, ResponseSubmission, Selections, ValidResponse,
+};
 pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
 pub use survey::{

@@ -35,7 +35,8 @@ pub enum Unit {
     Responses,
     /// Answers to one question (not a gap question's).
     Question(QuestionId),
-    /// Answers to one dimension of a gap question.
+    /// Answers to one dimension of a gap question, or to one statement of
+    /// a Likert question.
     Dimension(QuestionId, QuestionId),
 }
 
@@ -91,9 +92,19 @@ pub fn parts(survey: &Survey, response: &ValidResponse) -> Vec<(Unit, SurveyStat
                     parts.push((unit, only(stats)));
                 }
             }
+            QuestionStats::Agreement { statements } => {
+                for (statement, counts) in statements {
+                    let unit = Unit::Dimension(id.clone(), statement.clone());
+                    let stats = QuestionStats::Agreement {
+                        statements: BTreeMap::from([(statement, counts)]),
+                    };
+                    parts.push((unit, only(stats)));
+                }
+            }
             stats @ (QuestionStats::Rating { .. }
             | QuestionStats::YesNo { .. }
-            | QuestionStats::Choice { .. }) => {
+            | QuestionStats::Choice { .. }
+            | QuestionStats::Selections { .. }) => {
                 parts.push((Unit::Question(id.clone()), only(stats)));
             }
         }

@@ -24,7 +24,11 @@ fn survey(minimum: u32) -> Survey {
                 {"id": "yes", "kind": "yes_no", "text": {"en": "Yes?"}},
                 {"id": "via", "kind": "single_choice", "text": {"en": "Via"},
                  "options": [{"id": "chat", "label": {"en": "Chat"}}, {"id": "phone", "label": {"en": "Phone"}}]},
-                {"id": "words", "kind": "comment", "max_length": 500, "text": {"en": "Anything else?"}}
+                {"id": "words", "kind": "comment", "max_length": 500, "text": {"en": "Anything else?"}},
+                {"id": "pick", "kind": "multiple_choice", "other": true, "text": {"en": "Pick"},
+                 "options": [{"id": "fast", "label": {"en": "Fast"}}, {"id": "kind", "label": {"en": "Kind"}}]},
+                {"id": "agree", "kind": "likert", "text": {"en": "Agree"},
+                 "statements": [{"id": "a", "label": {"en": "A"}}, {"id": "b", "label": {"en": "B"}}]}
             ]
         })
         .to_string()
@@ -52,13 +56,27 @@ fn answers() -> impl Strategy<Value = Value> {
         proptest::option::of(any::<bool>()),
         proptest::option::of(any::<bool>()),
         any::<bool>(),
+        proptest::option::of((any::<bool>(), any::<bool>(), any::<bool>())),
+        (proptest::option::of(1u8..=5), proptest::option::of(1u8..=5)),
     )
-        .prop_map(|(csat, nps, a, b, yes, phone, words)| {
+        .prop_map(|(csat, nps, a, b, yes, phone, words, pick, agree)| {
+            let pick = pick.map(|(fast, kind, other)| {
+                let selected: Vec<&str> = [(fast, "fast"), (kind, "kind")]
+                    .into_iter()
+                    .filter(|c| c.0)
+                    .map(|c| c.1)
+                    .collect();
+                match other {
+                    true => json!({"selected": selected, "other": "a private remark"}),
+                    false => json!({"selected": selected}),
+                }
+            });
             let pair = |p: Option<(u8, u8)>| p.map(|(e, x)| json!({"expected": e, "experienced": x}));
             json!({
                 "csat": csat, "nps": nps, "gap": {"a": pair(a), "b": pair(b)}, "yes": yes,
                 "via": phone.map(|p| if p { "phone" } else { "chat" }),
-                "words": words.then_some("a private remark")
+                "words": words.then_some("a private remark"),
+                "pick": pick, "agree": {"a": agree.0, "b": agree.1}
             })
         })
 }
@@ -79,7 +97,8 @@ fn validate(survey: &Survey, n: usize, answers: &Value) -> ValidResponse {
 }
 
 /// Every `responses` and `n` a published snapshot holds, wherever it is
-/// (figures, withheld markers, gap dimensions, trend points), with its path.
+/// (figures, withheld markers, gap dimensions, Likert statements, trend
+/// points), with its path.
 fn counts(value: &Value, path: &str, out: &mut Vec<(String, u64)>) {
     match value {
         Value::Object(fields) => {

@@ -3,7 +3,7 @@
 //! daily summaries → snapshot. Checked to 1e-9.
 #![allow(clippy::unwrap_used)]
 
-use candor_core::snapshot::{DimensionFigures, Figures};
+use candor_core::snapshot::{DimensionFigures, Figures, StatementFigures};
 use candor_core::stats::{Moments, SurveyStats, special, two_proportion_z, welch_t};
 use candor_core::{Day, ResponseSubmission, Snapshot, Survey, Window};
 use serde_json::{Value, json};
@@ -36,7 +36,14 @@ fn survey() -> Survey {
                 {"id": "ces", "kind": "ces", "text": {"en": "Easy?"}},
                 {"id": "gap", "kind": "expectation_gap", "text": {"en": "Gap"},
                  "dimensions": [{"id": "d", "label": {"en": "Dimension"}}]},
-                {"id": "yes", "kind": "yes_no", "text": {"en": "Yes?"}}
+                {"id": "yes", "kind": "yes_no", "text": {"en": "Yes?"}},
+                {"id": "multi", "kind": "multiple_choice", "text": {"en": "Which?"}, "other": true,
+                 "options": [{"id": "a", "label": {"en": "A"}}, {"id": "b", "label": {"en": "B"}},
+                             {"id": "c", "label": {"en": "C"}}]},
+                {"id": "likert", "kind": "likert", "text": {"en": "Agree?"},
+                 "statements": [{"id": "s", "label": {"en": "Statement"}}]},
+                {"id": "likert7", "kind": "likert", "points": 7, "text": {"en": "Agree (7)?"},
+                 "statements": [{"id": "s", "label": {"en": "Statement"}}]}
             ]
         })
         .to_string()
@@ -128,13 +135,7 @@ fn gap_means_and_student_t_interval() {
         close(d.mean_experienced, &case["mean_experienced"], "mean experienced");
         close(d.mean_gap, &case["mean_gap"], "mean gap");
         close(d.met_or_exceeded, &case["met"], "met");
-        match (d.low, d.high) {
-            (Some(low), Some(high)) => {
-                close(low, &case["low"], "low");
-                close(high, &case["high"], "high");
-            }
-            _ => assert!(case["low"].is_null(), "n = 1 has no interval"),
-        }
+        close_interval(d.low, d.high, case);
     }
 }
 
@@ -148,6 +149,82 @@ fn yes_no_rate() {
         close(yes.share, &case["share"], "share");
         close(yes.low, &case["low"], "low");
         close(yes.high, &case["high"], "high");
+    }
+}
+
+/// An interval that is absent below two answers, as the fixtures' `null`.
+fn close_interval(low: Option<f64>, high: Option<f64>, case: &Value) {
+    match (low, high) {
+        (Some(low), Some(high)) => {
+            close(low, &case["low"], "low");
+            close(high, &case["high"], "high");
+        }
+        _ => assert!(case["low"].is_null(), "n = 1 has no interval"),
+    }
+}
+
+#[test]
+fn multiple_choice_shares_of_respondents() {
+    for case in fixtures()["multiple_choice"].as_array().unwrap() {
+        let answers: Vec<Value> = case["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|chosen| {
+                let chosen: Vec<u64> = chosen
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_u64().unwrap())
+                    .collect();
+                let selected: Vec<&str> = chosen
+                    .iter()
+                    .filter(|c| **c < 3)
+                    .map(|c| ["a", "b", "c"][*c as usize])
+                    .collect();
+                match chosen.contains(&3) {
+                    true => json!({"selected": selected, "other": "own words"}),
+                    false => json!({"selected": selected}),
+                }
+            })
+            .collect();
+        let snapshot = snapshot_of("multi", &answers);
+        let Figures::MultipleChoice { n, options, other } = figures(&snapshot, "multi") else {
+            panic!()
+        };
+        assert_eq!(*n as usize, answers.len());
+        let shares = options.iter().map(|o| o.chosen).chain(*other);
+        for (share, expected) in shares.zip(case["shares"].as_array().unwrap()) {
+            assert_eq!(share.k, expected["k"].as_u64().unwrap());
+            close(share.share, &expected["share"], "share");
+            close(share.low, &expected["low"], "low");
+            close(share.high, &expected["high"], "high");
+        }
+    }
+}
+
+#[test]
+fn likert_mean_interval_and_agreeing_share() {
+    for case in fixtures()["likert"].as_array().unwrap() {
+        let question = if case["points"] == 7 { "likert7" } else { "likert" };
+        let answers: Vec<Value> = case["ratings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| json!({"s": r}))
+            .collect();
+        let snapshot = snapshot_of(question, &answers);
+        let Figures::Likert { statements, .. } = figures(&snapshot, question) else {
+            panic!()
+        };
+        let StatementFigures::Shown(s) = &statements[0] else {
+            panic!()
+        };
+        close(s.mean, &case["mean"], "mean");
+        close_interval(s.low, s.high, case);
+        close(s.agreeing.share, &case["agreeing"], "agreeing");
+        close(s.agreeing.low, &case["agreeing_low"], "agreeing low");
+        close(s.agreeing.high, &case["agreeing_high"], "agreeing high");
     }
 }
 

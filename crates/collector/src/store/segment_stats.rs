@@ -137,7 +137,9 @@ pub(super) fn revalidated_for_figures(definition: &Survey, answers: &str) -> Opt
             | candor_core::QuestionKind::Ces
             | candor_core::QuestionKind::ExpectationGap { .. }
             | candor_core::QuestionKind::YesNo
-            | candor_core::QuestionKind::SingleChoice { .. } => continue,
+            | candor_core::QuestionKind::SingleChoice { .. }
+            | candor_core::QuestionKind::MultipleChoice { .. }
+            | candor_core::QuestionKind::Likert { .. } => continue,
         };
         if let Some(answer) = answers.get_mut(question.id.as_str())
             && !answer.is_null()

@@ -4,6 +4,7 @@
 
 mod admin;
 mod batches;
+mod choices;
 mod connections;
 mod dashboard;
 mod helpers;

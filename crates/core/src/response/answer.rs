@@ -6,6 +6,7 @@ use std::ops::RangeInclusive;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::choices::{self, Selections};
 use super::{missing, wrong_type};
 use crate::email;
 use crate::text::{self, Breaks};
@@ -27,6 +28,11 @@ pub enum Answer {
     YesNo(bool),
     /// The id of the chosen option.
     Choice(QuestionId),
+    /// The chosen options of a multiple-choice question, and "Other".
+    Selections(Selections),
+    /// Agreement per statement of a Likert question (1 = strongly
+    /// disagree).
+    Agreement(BTreeMap<QuestionId, u8>),
     /// Free text, within the question's length limit.
     Text(String),
     /// A consented request to be contacted.
@@ -95,6 +101,13 @@ pub fn parse(kind: &QuestionKind, field: &str, value: Value) -> Result<Option<An
             })?;
             Some(Answer::Choice(option.id.clone()))
         }
+        QuestionKind::MultipleChoice { options, other, .. } => {
+            let range = kind.selections().unwrap_or(1..=options.len());
+            choices::selections(options, *other, range, field, value)?.map(Answer::Selections)
+        }
+        QuestionKind::Likert { points, statements } => {
+            choices::agreement(statements, *points, field, value)?.map(Answer::Agreement)
+        }
         QuestionKind::Comment { max_length } => {
             let text = string(value, field, *max_length as usize, Breaks::Allowed)?;
             (!text.trim().is_empty()).then_some(Answer::Text(text))
@@ -104,7 +117,7 @@ pub fn parse(kind: &QuestionKind, field: &str, value: Value) -> Result<Option<An
     Ok(answer)
 }
 
-fn find<'a>(items: &'a [Labelled], id: &str) -> Option<&'a Labelled> {
+pub(super) fn find<'a>(items: &'a [Labelled], id: &str) -> Option<&'a Labelled> {
     items.iter().find(|item| item.id.as_str() == id)
 }
 
@@ -222,7 +235,11 @@ fn is_phone(phone: &str) -> bool {
     (6..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
 }
 
-fn only_fields(object: &Map<String, Value>, field: &str, allowed: &[&str]) -> Result<(), FieldError> {
+pub(super) fn only_fields(
+    object: &Map<String, Value>,
+    field: &str,
+    allowed: &[&str],
+) -> Result<(), FieldError> {
     match object.keys().find(|k| !allowed.contains(&k.as_str())) {
         Some(unknown) => Err(FieldError::new(
             ErrorCode::UnknownField,
@@ -233,7 +250,7 @@ fn only_fields(object: &Map<String, Value>, field: &str, allowed: &[&str]) -> Re
     }
 }
 
-fn string(value: Value, field: &str, max: usize, breaks: Breaks) -> Result<String, FieldError> {
+pub(super) fn string(value: Value, field: &str, max: usize, breaks: Breaks) -> Result<String, FieldError> {
     let Value::String(text) = value else {
         return Err(wrong_type(field, "a string"));
     };
@@ -249,7 +266,7 @@ fn string(value: Value, field: &str, max: usize, breaks: Breaks) -> Result<Strin
     Ok(text)
 }
 
-fn rating(value: &Value, field: &str, scale: RangeInclusive<u8>) -> Result<u8, FieldError> {
+pub(super) fn rating(value: &Value, field: &str, scale: RangeInclusive<u8>) -> Result<u8, FieldError> {
     let out_of_range = || {
         FieldError::new(
             ErrorCode::OutOfRange,

@@ -2,6 +2,7 @@
 //! only after checking it against the survey version it answers.
 
 pub(crate) mod answer;
+mod choices;
 pub mod context;
 pub mod page;
 
@@ -14,6 +15,7 @@ use crate::locale::is_language_tag;
 use crate::{ErrorCode, FieldError, QuestionId, ResponseId, Survey, SurveyId};
 
 pub use answer::{Answer, ContactDetails, GapPair};
+pub use choices::{MAX_OTHER, Selections};
 
 /// A response as it travels: the body of
 /// `POST /v1/surveys/{survey}/responses`.

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::choices;
+use super::choices::{OptionPick, StatementFigures};
 use crate::stats::{GapStats, Moments, QuestionStats, nps_interval, t_interval, wilson};
 use crate::{Labelled, Question, QuestionId, QuestionKind};
 
@@ -72,6 +74,25 @@ pub enum Figures {
         n: u64,
         /// Per option, in the survey's order.
         options: Vec<OptionShare>,
+    },
+    /// Multiple choice: each option's share of the respondents.
+    MultipleChoice {
+        /// Respondents who chose anything.
+        n: u64,
+        /// Per option, in the survey's order.
+        options: Vec<OptionPick>,
+        /// The share choosing "Other", when the question offers it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        other: Option<Share>,
+    },
+    /// Agreement per statement.
+    Likert {
+        /// The most answers any statement has (as a gap question's `n`).
+        n: u64,
+        /// Scale points (5 or 7).
+        points: u8,
+        /// Per statement, in the survey's order.
+        statements: Vec<StatementFigures>,
     },
     /// Fewer answers than the minimum sample: nothing is shown.
     Withheld {
@@ -263,6 +284,18 @@ pub fn of(question: &Question, stats: Option<&QuestionStats>, minimum: u64) -> O
                         share: count(&o.id) as f64 / n as f64,
                     })
                     .collect(),
+            }
+        }
+        QuestionKind::MultipleChoice { options, other, .. } => {
+            match choices::multiple_choice(options, *other, stats, minimum) {
+                Ok(figures) => figures,
+                Err(n) => return Some(withheld(n)),
+            }
+        }
+        QuestionKind::Likert { points, statements } => {
+            match choices::likert(statements, *points, stats, minimum) {
+                Ok(figures) => figures,
+                Err(n) => return Some(withheld(n)),
             }
         }
     };

@@ -3,6 +3,7 @@
 //! charts. Built only from merged [`SurveyStats`], never from responses.
 
 mod changes;
+mod choices;
 mod figures;
 mod public;
 mod trend;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::stats::{Comparison, SurveyStats};
 use crate::{Day, QuestionId, Survey, SurveyId, Window};
 
+pub use choices::{AgreementFigures, OptionPick, StatementFigures};
 pub use figures::{DimensionFigures, Figures, GapFigures, OptionShare, Share};
 pub use public::{PublicDimension, PublicFigures, PublicQuestion};
 pub use trend::{BASELINE_DAYS, TrendPoint, TrendShift};

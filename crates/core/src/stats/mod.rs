@@ -62,6 +62,22 @@ pub enum QuestionStats {
         /// Per option id.
         counts: BTreeMap<QuestionId, u64>,
     },
+    /// Multiple choice: how many answered, and how many chose each option.
+    Selections {
+        /// Respondents who chose anything.
+        n: u64,
+        /// Per option id.
+        counts: BTreeMap<QuestionId, u64>,
+        /// How many chose "Other" (its text is never aggregated).
+        other: u64,
+    },
+    /// Likert: per statement the counts per point (index 0 is point 1).
+    /// Each statement is counted on its own, as a gap question's
+    /// dimensions are, so public figures release each in whole groups.
+    Agreement {
+        /// Per statement id.
+        statements: BTreeMap<QuestionId, Vec<u64>>,
+    },
     /// Free text or contact requests: only how many answered (the text itself
     /// is never aggregated).
     Count {
@@ -184,6 +200,22 @@ impl QuestionStats {
             Answer::Choice(option) => Self::Choice {
                 counts: [(option.clone(), 1)].into(),
             },
+            Answer::Selections(chosen) => Self::Selections {
+                n: 1,
+                counts: chosen.selected.iter().map(|id| (id.clone(), 1)).collect(),
+                other: u64::from(chosen.other.is_some()),
+            },
+            Answer::Agreement(ratings) => Self::Agreement {
+                statements: ratings
+                    .iter()
+                    .map(|(id, point)| {
+                        let point = usize::from((*point).max(1));
+                        let mut counts = vec![0; point];
+                        counts[point - 1] = 1;
+                        (id.clone(), counts)
+                    })
+                    .collect(),
+            },
             Answer::Text(_) | Answer::Contact(_) => Self::Count { n: 1 },
         }
     }
@@ -236,7 +268,33 @@ impl QuestionStats {
                     *counts.entry(id).or_default() += count;
                 }
             }
+            (
+                Self::Selections { n, counts, other },
+                Self::Selections {
+                    n: their_n,
+                    counts: theirs,
+                    other: their_other,
+                },
+            ) => {
+                *n += their_n;
+                *other += their_other;
+                for (id, count) in theirs {
+                    *counts.entry(id).or_default() += count;
+                }
+            }
+            (Self::Agreement { statements }, Self::Agreement { statements: theirs }) => {
+                for (id, counts) in theirs {
+                    let mine = statements.entry(id).or_default();
+                    if mine.len() < counts.len() {
+                        mine.resize(counts.len(), 0);
+                    }
+                    for (slot, count) in mine.iter_mut().zip(counts) {
+                        *slot += count;
+                    }
+                }
+            }
             (Self::Count { n }, Self::Count { n: other }) => *n += other,
+            // A question whose kind changed between versions: kept as it was.
             _ => {}
         }
     }
@@ -282,7 +340,33 @@ impl QuestionStats {
                     }
                 }
             }
+            (
+                Self::Selections { n, counts, other },
+                Self::Selections {
+                    n: their_n,
+                    counts: theirs,
+                    other: their_other,
+                },
+            ) => {
+                *n = n.saturating_sub(their_n);
+                *other = other.saturating_sub(their_other);
+                for (id, count) in theirs {
+                    if let Some(mine) = counts.get_mut(&id) {
+                        *mine = mine.saturating_sub(count);
+                    }
+                }
+            }
+            (Self::Agreement { statements }, Self::Agreement { statements: theirs }) => {
+                for (id, counts) in theirs {
+                    if let Some(mine) = statements.get_mut(&id) {
+                        for (slot, count) in mine.iter_mut().zip(counts) {
+                            *slot = slot.saturating_sub(count);
+                        }
+                    }
+                }
+            }
             (Self::Count { n }, Self::Count { n: other }) => *n = n.saturating_sub(other),
+            // A question whose kind changed between versions: kept as it was.
             _ => {}
         }
     }

@@ -128,9 +128,7 @@ impl Survey {
             }
             texts(&question.text, &format!("{path}.text"))?;
             match &question.kind {
-                QuestionKind::Csat { points, .. } if *points != 5 && *points != 7 => {
-                    return error(ErrorCode::OutOfRange, format!("{path}.points"), "must be 5 or 7");
-                }
+                QuestionKind::Csat { points, .. } => check_points(*points, &path)?,
                 QuestionKind::ExpectationGap { dimensions } => {
                     check_labelled(
                         dimensions,
@@ -142,14 +140,52 @@ impl Survey {
                 QuestionKind::SingleChoice { options } => {
                     check_labelled(options, &format!("{path}.options"), 2..=20, &self.default_locale)?;
                 }
-                QuestionKind::Comment { max_length } if !(1..=10_000).contains(max_length) => {
-                    return error(
-                        ErrorCode::OutOfRange,
-                        format!("{path}.max_length"),
-                        "must be from 1 to 10000",
-                    );
+                QuestionKind::MultipleChoice {
+                    options,
+                    min_selections,
+                    max_selections,
+                    other,
+                } => {
+                    check_labelled(options, &format!("{path}.options"), 2..=20, &self.default_locale)?;
+                    let all = options.len() + usize::from(*other);
+                    let min = min_selections.map_or(1, usize::from);
+                    if !(1..=all).contains(&min) {
+                        return error(
+                            ErrorCode::OutOfRange,
+                            format!("{path}.min_selections"),
+                            format!("must be from 1 to {all}, the number of choices"),
+                        );
+                    }
+                    if max_selections.is_some_and(|max| !(min..=all).contains(&usize::from(max))) {
+                        return error(
+                            ErrorCode::OutOfRange,
+                            format!("{path}.max_selections"),
+                            format!("must be from {min} (min_selections) to {all}, the number of choices"),
+                        );
+                    }
                 }
-                _ => {}
+                QuestionKind::Likert { points, statements } => {
+                    check_points(*points, &path)?;
+                    check_labelled(
+                        statements,
+                        &format!("{path}.statements"),
+                        1..=12,
+                        &self.default_locale,
+                    )?;
+                }
+                QuestionKind::Comment { max_length } => {
+                    if !(1..=10_000).contains(max_length) {
+                        return error(
+                            ErrorCode::OutOfRange,
+                            format!("{path}.max_length"),
+                            "must be from 1 to 10000",
+                        );
+                    }
+                }
+                QuestionKind::Nps
+                | QuestionKind::Ces
+                | QuestionKind::YesNo
+                | QuestionKind::ContactRequest => {}
             }
         }
         // The widget trusts the collector, which checked the logic when it
@@ -158,6 +194,15 @@ impl Survey {
         #[cfg(not(target_arch = "wasm32"))]
         self.check_logic()?;
         check_settings(&self.settings)
+    }
+}
+
+/// A scale of 5 or 7 points (`path` is the question's).
+fn check_points(points: u8, path: &str) -> Result<(), FieldError> {
+    if points == 5 || points == 7 {
+        Ok(())
+    } else {
+        error(ErrorCode::OutOfRange, format!("{path}.points"), "must be 5 or 7")
     }
 }
 

@@ -64,6 +64,8 @@ impl SurveyLabels {
                     | QuestionKind::Ces
                     | QuestionKind::YesNo
                     | QuestionKind::SingleChoice { .. }
+                    | QuestionKind::MultipleChoice { .. }
+                    | QuestionKind::Likert { .. }
                     | QuestionKind::Comment { .. }
                     | QuestionKind::ContactRequest => Vec::new(),
                 },

@@ -67,7 +67,8 @@ pub enum Test {
     Answered(bool),
 }
 
-/// A value an answer is compared with: a rating, yes or no, an option id.
+/// A value an answer is compared with: a rating, yes or no, an option id
+/// (which a multiple-choice answer equals when it chose that option).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     /// A point on a rating scale.
@@ -214,6 +215,8 @@ impl Value {
             (Self::Rating(value), Answer::Rating(n)) => value == n,
             (Self::YesNo(value), Answer::YesNo(yes)) => value == yes,
             (Self::Option(value), Answer::Choice(id)) => value == id,
+            // A multiple-choice answer "is" each option it chose.
+            (Self::Option(value), Answer::Selections(chosen)) => chosen.selected.contains(value),
             _ => false,
         }
     }

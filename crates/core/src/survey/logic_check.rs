@@ -185,7 +185,10 @@ fn check_value(value: &Value, kind: &QuestionKind, field: &str) -> Result<(), Fi
             }
         }
         (QuestionKind::YesNo, Value::YesNo(_)) => Ok(()),
-        (QuestionKind::SingleChoice { options }, Value::Option(id)) => {
+        (
+            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. },
+            Value::Option(id),
+        ) => {
             if options.iter().any(|option| &option.id == id) {
                 Ok(())
             } else {
@@ -200,11 +203,14 @@ fn check_value(value: &Value, kind: &QuestionKind, field: &str) -> Result<(), Fi
             error(ErrorCode::InvalidType, field, "must be a rating")
         }
         (QuestionKind::YesNo, _) => error(ErrorCode::InvalidType, field, "must be true or false"),
-        (QuestionKind::SingleChoice { .. }, _) => {
+        (QuestionKind::SingleChoice { .. } | QuestionKind::MultipleChoice { .. }, _) => {
             error(ErrorCode::InvalidType, field, "must be an option id")
         }
         (
-            QuestionKind::ExpectationGap { .. } | QuestionKind::Comment { .. } | QuestionKind::ContactRequest,
+            QuestionKind::ExpectationGap { .. }
+            | QuestionKind::Likert { .. }
+            | QuestionKind::Comment { .. }
+            | QuestionKind::ContactRequest,
             _,
         ) => error(
             ErrorCode::InvalidValue,

@@ -90,6 +90,26 @@ pub enum QuestionKind {
         /// The options, in order.
         options: Vec<Labelled>,
     },
+    /// Any number of options from a list, within limits, and perhaps an
+    /// "Other" answered in the respondent's own words.
+    MultipleChoice {
+        /// The options, in order.
+        options: Vec<Labelled>,
+        /// Fewest choices a response may make (counting "Other"); absent: 1.
+        min_selections: Option<u8>,
+        /// Most choices a response may make (counting "Other"); absent: all.
+        max_selections: Option<u8>,
+        /// Whether an "Other" choice with its own text is offered.
+        other: bool,
+    },
+    /// Statements each rated on one agreement scale, from "strongly
+    /// disagree" (1) to "strongly agree" (5 or 7).
+    Likert {
+        /// 5 or 7 points.
+        points: u8,
+        /// The statements, in order.
+        statements: Vec<Labelled>,
+    },
     /// Free text.
     Comment {
         /// Longest accepted answer, in characters (Unicode scalar values).
@@ -132,7 +152,12 @@ impl QuestionKind {
             Self::Csat { points, .. } => Some(1..=*points),
             Self::Nps => Some(0..=10),
             Self::Ces | Self::ExpectationGap { .. } => Some(1..=7),
-            Self::YesNo | Self::SingleChoice { .. } | Self::Comment { .. } | Self::ContactRequest => None,
+            Self::YesNo
+            | Self::SingleChoice { .. }
+            | Self::MultipleChoice { .. }
+            | Self::Likert { .. }
+            | Self::Comment { .. }
+            | Self::ContactRequest => None,
         }
     }
 
@@ -145,6 +170,8 @@ impl QuestionKind {
             Self::ExpectationGap { .. } => Kind::ExpectationGap,
             Self::YesNo => Kind::YesNo,
             Self::SingleChoice { .. } => Kind::SingleChoice,
+            Self::MultipleChoice { .. } => Kind::MultipleChoice,
+            Self::Likert { .. } => Kind::Likert,
             Self::Comment { .. } => Kind::Comment,
             Self::ContactRequest => Kind::ContactRequest,
         }
@@ -173,6 +200,10 @@ pub enum Kind {
     YesNo,
     /// One option of several.
     SingleChoice,
+    /// Any options of several.
+    MultipleChoice,
+    /// Agreement with statements.
+    Likert,
     /// Free text.
     Comment,
     /// A consented request to be contacted.
@@ -181,13 +212,15 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order an editor lists them.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Csat,
         Self::Nps,
         Self::Ces,
         Self::ExpectationGap,
         Self::YesNo,
         Self::SingleChoice,
+        Self::MultipleChoice,
+        Self::Likert,
         Self::Comment,
         Self::ContactRequest,
     ];
@@ -201,6 +234,8 @@ impl Kind {
             Self::ExpectationGap => "expectation_gap",
             Self::YesNo => "yes_no",
             Self::SingleChoice => "single_choice",
+            Self::MultipleChoice => "multiple_choice",
+            Self::Likert => "likert",
             Self::Comment => "comment",
             Self::ContactRequest => "contact_request",
         }
@@ -222,9 +257,30 @@ impl Kind {
             Self::ExpectationGap => 3,
             Self::YesNo => 4,
             Self::SingleChoice => 5,
-            Self::Comment => 6,
-            Self::ContactRequest => 7,
+            Self::MultipleChoice => 6,
+            Self::Likert => 7,
+            Self::Comment => 8,
+            Self::ContactRequest => 9,
         }
+    }
+}
+
+impl QuestionKind {
+    /// How many choices a multiple-choice question's answer may make, at
+    /// least and at most (counting "Other"); `None` for other kinds.
+    pub fn selections(&self) -> Option<RangeInclusive<usize>> {
+        let Self::MultipleChoice {
+            options,
+            min_selections,
+            max_selections,
+            other,
+        } = self
+        else {
+            return None;
+        };
+        let all = options.len() + usize::from(*other);
+        let min = min_selections.map_or(1, usize::from);
+        Some(min..=max_selections.map_or(all, usize::from))
     }
 }
 

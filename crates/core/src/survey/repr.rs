@@ -39,6 +39,14 @@ pub struct QuestionRepr {
     #[serde(skip_serializing_if = "Option::is_none")]
     options: Option<Vec<Labelled>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    min_selections: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_selections: Option<u8>,
+    #[serde(skip_serializing_if = "is_false")]
+    other: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statements: Option<Vec<Labelled>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     max_length: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     show_if: Option<Condition>,
@@ -60,6 +68,10 @@ pub struct QuestionIn {
     points: Option<u8>,
     dimensions: Option<Vec<Labelled>>,
     options: Option<Vec<Labelled>>,
+    min_selections: Option<u8>,
+    max_selections: Option<u8>,
+    other: Option<bool>,
+    statements: Option<Vec<Labelled>>,
     max_length: Option<u32>,
     show_if: Option<Condition>,
     #[serde(default)]
@@ -105,12 +117,18 @@ impl TryFrom<QuestionIn> for Question {
             ("points", q.points.is_some()),
             ("dimensions", q.dimensions.is_some()),
             ("options", q.options.is_some()),
+            ("min_selections", q.min_selections.is_some()),
+            ("max_selections", q.max_selections.is_some()),
+            ("other", q.other.is_some()),
+            ("statements", q.statements.is_some()),
             ("max_length", q.max_length.is_some()),
         ];
         let allowed: &[&str] = match q.kind {
             K::Csat => &["display", "points"],
             K::ExpectationGap => &["dimensions"],
             K::SingleChoice => &["options"],
+            K::MultipleChoice => &["options", "min_selections", "max_selections", "other"],
+            K::Likert => &["points", "statements"],
             K::Comment => &["max_length"],
             K::Nps | K::Ces | K::YesNo | K::ContactRequest => &[],
         };
@@ -128,6 +146,16 @@ impl TryFrom<QuestionIn> for Question {
             K::YesNo => QuestionKind::YesNo,
             K::SingleChoice => QuestionKind::SingleChoice {
                 options: q.options.ok_or(FieldMisfit::Missing("options"))?,
+            },
+            K::MultipleChoice => QuestionKind::MultipleChoice {
+                options: q.options.ok_or(FieldMisfit::Missing("options"))?,
+                min_selections: q.min_selections,
+                max_selections: q.max_selections,
+                other: q.other.unwrap_or(false),
+            },
+            K::Likert => QuestionKind::Likert {
+                points: q.points.unwrap_or_else(five),
+                statements: q.statements.ok_or(FieldMisfit::Missing("statements"))?,
             },
             K::Comment => QuestionKind::Comment {
                 max_length: q.max_length.ok_or(FieldMisfit::Missing("max_length"))?,
@@ -158,6 +186,10 @@ impl From<Question> for QuestionRepr {
             points: None,
             dimensions: None,
             options: None,
+            min_selections: None,
+            max_selections: None,
+            other: false,
+            statements: None,
             max_length: None,
             show_if: q.logic.show_if,
             jumps: q.logic.jumps,
@@ -169,6 +201,21 @@ impl From<Question> for QuestionRepr {
             }
             QuestionKind::ExpectationGap { dimensions } => repr.dimensions = Some(dimensions),
             QuestionKind::SingleChoice { options } => repr.options = Some(options),
+            QuestionKind::MultipleChoice {
+                options,
+                min_selections,
+                max_selections,
+                other,
+            } => {
+                repr.options = Some(options);
+                repr.min_selections = min_selections;
+                repr.max_selections = max_selections;
+                repr.other = other;
+            }
+            QuestionKind::Likert { points, statements } => {
+                repr.points = Some(points);
+                repr.statements = Some(statements);
+            }
             QuestionKind::Comment { max_length } => repr.max_length = Some(max_length),
             QuestionKind::Nps | QuestionKind::Ces | QuestionKind::YesNo | QuestionKind::ContactRequest => {}
         }

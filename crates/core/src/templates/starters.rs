@@ -49,6 +49,32 @@ pub fn starter(taken: &[Question], kind: Kind) -> Question {
                 ],
             },
         ),
+        Kind::MultipleChoice => (
+            "improve",
+            IMPROVE_CHOICES,
+            false,
+            QuestionKind::MultipleChoice {
+                options: IMPROVE_OPTIONS
+                    .iter()
+                    .map(|(id, label)| labelled(id, label))
+                    .collect(),
+                min_selections: None,
+                max_selections: None,
+                other: true,
+            },
+        ),
+        Kind::Likert => (
+            "agreement",
+            AGREEMENT,
+            false,
+            QuestionKind::Likert {
+                points: 5,
+                statements: AGREEMENT_STATEMENTS
+                    .iter()
+                    .map(|(id, label)| labelled(id, label))
+                    .collect(),
+            },
+        ),
         Kind::Comment => (
             "comment",
             SERVICE_COMMENT,
@@ -84,6 +110,6 @@ mod tests {
         assert_eq!(ids[..3], ["satisfaction", "satisfaction-2", "recommend"]);
         let json = serde_json::to_vec(&survey).unwrap();
         let parsed = Survey::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(parsed.questions.len(), 9);
+        assert_eq!(parsed.questions.len(), 11);
     }
 }

@@ -250,3 +250,75 @@ pub const OPTION_SECOND: Localized = [
     "Δεύτερη επιλογή",
     "الخيار الثاني",
 ];
+
+pub const IMPROVE_CHOICES: Localized = [
+    "What could we improve? Choose all that apply.",
+    "เราควรปรับปรุงเรื่องใดบ้าง เลือกได้ทุกข้อที่ตรงกับคุณ",
+    "Ko mēs varētu uzlabot? Atzīmējiet visu, kas attiecas.",
+    "Τι θα μπορούσαμε να βελτιώσουμε; Επιλέξτε όσα ισχύουν.",
+    "ما الذي يمكننا تحسينه؟ اختر كل ما ينطبق.",
+];
+
+pub const IMPROVE_OPTIONS: [(&str, Localized); 3] = [
+    (
+        "speed",
+        [
+            "Speed of service",
+            "ความรวดเร็วในการให้บริการ",
+            "Apkalpošanas ātrums",
+            "Ταχύτητα εξυπηρέτησης",
+            "سرعة الخدمة",
+        ],
+    ),
+    (
+        "updates",
+        [
+            "Keeping you informed",
+            "การแจ้งความคืบหน้าให้คุณทราบ",
+            "Informēšana par norisi",
+            "Ενημέρωση για την πορεία",
+            "إبقاؤك على اطلاع",
+        ],
+    ),
+    (
+        "staff",
+        [
+            "Friendliness of staff",
+            "ความเป็นมิตรของพนักงาน",
+            "Darbinieku laipnība",
+            "Φιλικότητα του προσωπικού",
+            "لطف الموظفين",
+        ],
+    ),
+];
+
+pub const AGREEMENT: Localized = [
+    "How far do you agree with each statement?",
+    "คุณเห็นด้วยกับข้อความแต่ละข้อมากน้อยเพียงใด",
+    "Cik lielā mērā jūs piekrītat katram apgalvojumam?",
+    "Πόσο συμφωνείτε με καθεμία από τις παρακάτω δηλώσεις;",
+    "إلى أي مدى توافق على كل عبارة مما يلي؟",
+];
+
+pub const AGREEMENT_STATEMENTS: [(&str, Localized); 2] = [
+    (
+        "understood",
+        [
+            "The staff understood what I needed",
+            "พนักงานเข้าใจสิ่งที่ฉันต้องการ",
+            "Darbinieki saprata, kas man vajadzīgs",
+            "Το προσωπικό κατάλαβε τι χρειαζόμουν",
+            "فهم الموظفون ما أحتاج إليه",
+        ],
+    ),
+    (
+        "easy",
+        [
+            "It was easy to get help",
+            "ขอความช่วยเหลือได้ง่าย",
+            "Bija viegli saņemt palīdzību",
+            "Ήταν εύκολο να βρω βοήθεια",
+            "كان الحصول على المساعدة سهلًا",
+        ],
+    ),
+];

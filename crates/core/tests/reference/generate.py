@@ -106,8 +106,55 @@ for a, b in (([1, 2], [4, 5, 6]), ([3, 4, 5], [3, 4, 5]), (randoms(1, 5, 30), ra
     p = stats.ttest_ind(b, a, equal_var=False).pvalue
     welch.append({"a": a, "b": b, "p_value": float(p)})
 
+
+
+def mean_case(ratings):
+    """Mean with its Student-t 95% interval (None below two; the mean itself
+    when all are equal), as for a gap dimension."""
+    n = len(ratings)
+    case = {"mean": float(np.mean(ratings)), "low": None, "high": None}
+    if n >= 2:
+        sem = float(np.std(ratings, ddof=1) / math.sqrt(n))
+        if sem == 0:
+            case["low"] = case["high"] = float(np.mean(ratings))
+        else:
+            low, high = stats.t.interval(0.95, df=n - 1, loc=np.mean(ratings), scale=sem)
+            case["low"], case["high"] = float(low), float(high)
+    return case
+
+
+def multiple_choice_case(answers, options=3):
+    """Each answer lists the chosen options (0, 1, 2) and "other" (3): the
+    share of respondents choosing each, with its Wilson interval."""
+    n = len(answers)
+    shares = []
+    for option in range(options + 1):
+        k = sum(1 for chosen in answers if option in chosen)
+        low, high = wilson(k, n)
+        shares.append({"k": k, "share": k / n, "low": low, "high": high})
+    return {"answers": answers, "shares": shares}
+
+
+def likert_case(ratings, points):
+    n = len(ratings)
+    agreeing = sum(1 for r in ratings if r > (points + 1) / 2)
+    low, high = wilson(agreeing, n)
+    return {"points": points, "ratings": ratings, **mean_case(ratings),
+            "agreeing": agreeing / n, "agreeing_low": low, "agreeing_high": high}
+
+
+def random_choices(n):
+    return [sorted(rng.sample(range(4), rng.randint(1, 4))) for _ in range(n)]
+
+
+multiple_choice = [multiple_choice_case(a) for a in ([[0]], [[0], [1, 3]], [[0, 1, 2, 3]] * 5,
+                                                     [[3]] * 8, random_choices(45), random_choices(600))]
+likert = [likert_case(r, 5) for r in ([3], [1, 5], [4, 4, 4], [5] * 9, randoms(1, 5, 70), randoms(1, 5, 800))]
+likert += [likert_case(r, 7) for r in ([4, 5], [7, 6, 1, 2], randoms(1, 7, 120))]
+
 print(json.dumps({
     "generator": f"numpy {np.__version__}, scipy {scipy.__version__}, statsmodels {statsmodels.__version__}",
     "csat": csat, "nps": nps, "gap": gap, "yes_no": yes_no, "ces": ces,
     "t_quantiles": t_quantiles, "proportions_z": proportions, "welch": welch,
+    "multiple_choice": multiple_choice, "likert": likert,
 }, indent=1))

@@ -15,6 +15,9 @@ use candor_core::admin::StoredResponse;
 #[derive(Debug, Clone, Default)]
 struct Layout {
     comments: Vec<String>,
+    /// Multiple-choice questions offering "Other", whose words are read
+    /// with the comments.
+    others: Vec<String>,
     rating: Option<(String, u8)>,
     gap: Option<(String, Vec<Labelled>)>,
 }
@@ -33,10 +36,13 @@ impl Layout {
                 }
                 // Only the first rating and the first gap question are shown.
                 QuestionKind::Csat { .. } | QuestionKind::ExpectationGap { .. } => {}
-                QuestionKind::Nps
+                QuestionKind::MultipleChoice { other: true, .. } => layout.others.push(q.id.to_string()),
+                QuestionKind::MultipleChoice { other: false, .. }
+                | QuestionKind::Nps
                 | QuestionKind::Ces
                 | QuestionKind::YesNo
                 | QuestionKind::SingleChoice { .. }
+                | QuestionKind::Likert { .. }
                 | QuestionKind::ContactRequest => {}
             }
         }
@@ -49,6 +55,13 @@ impl Layout {
             .comments
             .iter()
             .filter_map(|id| response.answers.get(id).and_then(Value::as_str))
+            .chain(self.others.iter().filter_map(|id| {
+                response
+                    .answers
+                    .get(id)
+                    .and_then(|a| a.get("other"))
+                    .and_then(Value::as_str)
+            }))
             .filter(|t| !t.trim().is_empty())
             .collect();
         (!texts.is_empty()).then(|| texts.join("\n\n"))

@@ -29,8 +29,13 @@ fn tests_for(kind: &QuestionKind) -> Vec<(&'static str, &'static str)> {
         QuestionKind::YesNo | QuestionKind::SingleChoice { .. } => {
             tests.extend([("equals", tr("is")), ("one_of", tr("is one of"))]);
         }
-        QuestionKind::ExpectationGap { .. } | QuestionKind::Comment { .. } | QuestionKind::ContactRequest => {
+        QuestionKind::MultipleChoice { .. } => {
+            tests.extend([("equals", tr("includes")), ("one_of", tr("includes any of"))]);
         }
+        QuestionKind::ExpectationGap { .. }
+        | QuestionKind::Likert { .. }
+        | QuestionKind::Comment { .. }
+        | QuestionKind::ContactRequest => {}
     }
     tests.extend([
         ("answered", tr("is answered")),
@@ -57,7 +62,7 @@ fn values_for(question: &Question, locale: &str) -> Vec<(String, String)> {
             ("true".into(), tr("Yes").into()),
             ("false".into(), tr("No").into()),
         ],
-        QuestionKind::SingleChoice { options } => options
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => options
             .iter()
             .map(|o| {
                 (

@@ -1,6 +1,7 @@
 //! The dashboard's views, one per file: sign-in, the survey list, one
 //! survey's live figures.
 
+mod choice_controls;
 mod comments;
 mod condition_row;
 mod contacts;

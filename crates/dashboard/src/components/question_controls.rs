@@ -1,5 +1,6 @@
 //! The controls only some kinds of question have: how a rating is drawn,
-//! and the words of a question's options or dimensions.
+//! on how many points, and the words of a question's options, dimensions
+//! or statements.
 
 use candor_core::{CsatDisplay, Labelled, Question, QuestionKind};
 use leptos::prelude::*;
@@ -44,16 +45,6 @@ pub(super) fn CsatControls(editing: Editing, index: usize) -> impl IntoView {
             }
         })
         .collect_view();
-    let point_options = [5u8, 7]
-        .iter()
-        .map(|&p| {
-            view! {
-                <option value=p.to_string() prop:selected=move || current().1 == p>
-                    {trf("{points} points", &[("points", &p)])}
-                </option>
-            }
-        })
-        .collect_view();
     view! {
         <label for=format!("display-{i}")>{tr("Drawn as")}</label>
         <select
@@ -68,22 +59,116 @@ pub(super) fn CsatControls(editing: Editing, index: usize) -> impl IntoView {
         >
             {display_options}
         </select>
-        <label for=format!("points-{i}")>{tr("Scale")}</label>
-        <select id=format!("points-{i}") on:change=move |ev| set(None, event_target_value(&ev).parse().ok())>
-            {point_options}
+        <Points
+            index=i
+            current=Signal::derive(move || current().1)
+            set=Callback::new(move |p| set(None, Some(p)))
+        />
+    }
+}
+
+/// A Likert question's scale: 5 or 7 points.
+#[component]
+pub(super) fn LikertControls(editing: Editing, index: usize) -> impl IntoView {
+    let i = index;
+    let current = Signal::derive(move || {
+        editing
+            .read(i, |q, _| match q.kind {
+                QuestionKind::Likert { points, .. } => Some(points),
+                _ => None,
+            })
+            .unwrap_or(5)
+    });
+    let set = Callback::new(move |points: u8| {
+        editing.apply(move |s, _| {
+            if let Some(QuestionKind::Likert { points: p, .. }) = s.questions.get_mut(i).map(|q| &mut q.kind)
+            {
+                *p = points;
+            }
+        });
+    });
+    view! { <Points index=i current=current set=set /> }
+}
+
+/// A choice of 5 or 7 points.
+#[component]
+fn Points(index: usize, current: Signal<u8>, set: Callback<u8>) -> impl IntoView {
+    let options = [5u8, 7]
+        .iter()
+        .map(|&p| {
+            view! {
+                <option value=p.to_string() prop:selected=move || current.get() == p>
+                    {trf("{points} points", &[("points", &p)])}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label for=format!("points-{index}")>{tr("Scale")}</label>
+        <select
+            id=format!("points-{index}")
+            on:change=move |ev| {
+                if let Ok(points) = event_target_value(&ev).parse() {
+                    set.run(points)
+                }
+            }
+        >
+            {options}
         </select>
     }
 }
 
-/// The option or dimension labels of question `index` in the locale being
-/// edited; options (`editable`) can also be added and removed.
+/// Which labels a question's list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelList {
+    /// A choice question's options: added and removed, at least two.
+    Options,
+    /// A gap question's dimensions: renamed only.
+    Dimensions,
+    /// A Likert question's statements: added and removed, at least one.
+    Statements,
+}
+
+impl LabelList {
+    /// The row's name, `{n}` its number.
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Options => tr("Option {n}"),
+            Self::Dimensions => tr("Dimension {n}"),
+            Self::Statements => tr("Statement {n}"),
+        }
+    }
+
+    /// The fewest rows it keeps, and the words of adding and removing one;
+    /// `None` when rows are not added or removed.
+    fn editable(self) -> Option<(usize, &'static str, &'static str)> {
+        match self {
+            Self::Options => Some((2, tr("Add option"), tr("Remove option {n}"))),
+            Self::Statements => Some((1, tr("Add statement"), tr("Remove statement {n}"))),
+            Self::Dimensions => None,
+        }
+    }
+
+    /// The id a new row takes, numbered.
+    fn id_base(self) -> &'static str {
+        match self {
+            Self::Options | Self::Dimensions => "option",
+            Self::Statements => "statement",
+        }
+    }
+}
+
+/// The option, dimension or statement labels of question `index` in the
+/// locale being edited; options and statements can also be added and
+/// removed.
 #[component]
-pub(super) fn Labels(editing: Editing, index: usize, editable: bool) -> impl IntoView {
+pub(super) fn Labels(editing: Editing, index: usize, list: LabelList) -> impl IntoView {
     let i = index;
     fn labels(q: &Question) -> &[Labelled] {
         match &q.kind {
-            QuestionKind::SingleChoice { options } => options,
+            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => options,
             QuestionKind::ExpectationGap { dimensions } => dimensions,
+            QuestionKind::Likert { statements, .. } => statements,
             QuestionKind::Csat { .. }
             | QuestionKind::Nps
             | QuestionKind::Ces
@@ -94,8 +179,11 @@ pub(super) fn Labels(editing: Editing, index: usize, editable: bool) -> impl Int
     }
     fn labels_mut(q: &mut Question) -> Option<&mut Vec<Labelled>> {
         match &mut q.kind {
-            QuestionKind::SingleChoice { options } => Some(options),
+            QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => {
+                Some(options)
+            }
             QuestionKind::ExpectationGap { dimensions } => Some(dimensions),
+            QuestionKind::Likert { statements, .. } => Some(statements),
             QuestionKind::Csat { .. }
             | QuestionKind::Nps
             | QuestionKind::Ces
@@ -105,11 +193,7 @@ pub(super) fn Labels(editing: Editing, index: usize, editable: bool) -> impl Int
         }
     }
     let how_many = Memo::new(move |_| editing.read(i, |q, _| labels(q).len()));
-    let noun = if editable {
-        tr("Option {n}")
-    } else {
-        tr("Dimension {n}")
-    };
+    let noun = list.noun();
     let rows = move || {
         (0..how_many.get())
             .map(|j| {
@@ -122,12 +206,12 @@ pub(super) fn Labels(editing: Editing, index: usize, editable: bool) -> impl Int
                             .unwrap_or_default()
                     })
                 };
-                let remove = editable.then(|| {
+                let remove = list.editable().map(|(fewest, _, remove)| {
                     view! {
                         <button
                             type="button"
-                            disabled=move || { how_many.get() <= 2 }
-                            aria-label=trf("Remove option {n}", &[("n", &(j + 1))])
+                            disabled=move || { how_many.get() <= fewest }
+                            aria-label=trf(remove, &[("n", &(j + 1))])
                             on:click=move |_| {
                                 editing
                                     .apply(move |s, _| {
@@ -172,7 +256,7 @@ pub(super) fn Labels(editing: Editing, index: usize, editable: bool) -> impl Int
             })
             .collect_view()
     };
-    let add = editable.then(|| {
+    let add = list.editable().map(|(_, add, _)| {
         view! {
             <button
                 type="button"
@@ -180,21 +264,22 @@ pub(super) fn Labels(editing: Editing, index: usize, editable: bool) -> impl Int
                     editing
                         .apply(|s, at| {
                             let default_locale = s.default_locale.clone();
-                            let Some(list) = s.questions.get_mut(i).and_then(labels_mut) else { return };
+                            let Some(labels) = s.questions.get_mut(i).and_then(labels_mut) else { return };
+                            let base = list.id_base();
                             let n = (1..)
-                                .find(|n| !list.iter().any(|l| l.id.as_str() == format!("option-{n}")))
+                                .find(|n| !labels.iter().any(|l| l.id.as_str() == format!("{base}-{n}")))
                                 .unwrap_or(1);
-                            if let Ok(id) = candor_core::QuestionId::parse("id", &format!("option-{n}")) {
-                                let text = tr("Option {n}").replace("{n}", &n.to_string());
+                            if let Ok(id) = candor_core::QuestionId::parse("id", &format!("{base}-{n}")) {
+                                let text = noun.replace("{n}", &n.to_string());
                                 let label = [(default_locale, text.clone()), (at.to_owned(), text)]
                                     .into_iter()
                                     .collect();
-                                list.push(Labelled { id, label });
+                                labels.push(Labelled { id, label });
                             }
                         })
                 }
             >
-                {tr("Add option")}
+                {add}
             </button>
         }
     });

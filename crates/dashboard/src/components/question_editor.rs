@@ -11,8 +11,9 @@ use candor_core::templates::starter;
 use candor_core::{Question, QuestionKind, Survey};
 use leptos::prelude::*;
 
+use super::choice_controls::MultipleChoiceControls;
 use super::logic_controls::{JumpControls, ShowIfControls};
-use super::question_controls::{CsatControls, Labels};
+use super::question_controls::{CsatControls, LabelList, Labels, LikertControls};
 use crate::i18n::{tr, trf};
 
 /// Applies one change to the working copy (the locale being edited is
@@ -47,6 +48,8 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::ExpectationGap => tr("Expectation vs experience"),
         Kind::YesNo => tr("Yes or no"),
         Kind::SingleChoice => tr("One choice of several"),
+        Kind::MultipleChoice => tr("Several choices (checkboxes)"),
+        Kind::Likert => tr("Agreement with statements (Likert)"),
         Kind::Comment => tr("Comment"),
         Kind::ContactRequest => tr("Contact request"),
     }
@@ -167,10 +170,24 @@ fn QuestionRow(editing: Editing, index: usize, count: Memo<usize>) -> impl IntoV
                     view! { <CsatControls editing=editing index=i /> }.into_any()
                 }
                 Some(QuestionKind::SingleChoice { .. }) => {
-                    view! { <Labels editing=editing index=i editable=true /> }.into_any()
+                    view! { <Labels editing=editing index=i list=LabelList::Options /> }.into_any()
+                }
+                Some(QuestionKind::MultipleChoice { .. }) => {
+                    view! {
+                        <Labels editing=editing index=i list=LabelList::Options />
+                        <MultipleChoiceControls editing=editing index=i />
+                    }
+                        .into_any()
+                }
+                Some(QuestionKind::Likert { .. }) => {
+                    view! {
+                        <LikertControls editing=editing index=i />
+                        <Labels editing=editing index=i list=LabelList::Statements />
+                    }
+                        .into_any()
                 }
                 Some(QuestionKind::ExpectationGap { .. }) => {
-                    view! { <Labels editing=editing index=i editable=false /> }.into_any()
+                    view! { <Labels editing=editing index=i list=LabelList::Dimensions /> }.into_any()
                 }
                 Some(
                     QuestionKind::Nps

@@ -76,6 +76,9 @@ pub async fn export(
 struct Column {
     title: String,
     path: Vec<String>,
+    /// For one option of a multiple-choice answer: "1" when the list at
+    /// `path` holds it, "0" when the question was answered without it.
+    chosen: Option<String>,
 }
 
 impl Column {
@@ -83,6 +86,16 @@ impl Column {
         Self {
             title: path.join("."),
             path: path.iter().map(|p| (*p).to_owned()).collect(),
+            chosen: None,
+        }
+    }
+
+    /// The column of `option` of the multiple-choice question `question`.
+    fn option(question: &str, option: &str) -> Self {
+        Self {
+            title: format!("answers.{question}.{option}"),
+            chosen: Some(option.to_owned()),
+            ..Self::new(&["answers", question, "selected"])
         }
     }
 
@@ -96,6 +109,13 @@ impl Column {
             // One column, as JSON: the fields vary from page to page.
             "context" if response.context.is_empty() => String::new(),
             "context" => serde_json::to_string(&response.context).unwrap_or_default(),
+            _ if self.chosen.is_some() => match response.answer_at(&self.path[1..]) {
+                Some(Value::Array(selected)) => {
+                    let chosen = selected.iter().any(|s| s.as_str() == self.chosen.as_deref());
+                    String::from(if chosen { "1" } else { "0" })
+                }
+                _ => String::new(),
+            },
             _ => {
                 let found = response.answer_at(&self.path[1..]);
                 match found {
@@ -128,6 +148,17 @@ fn columns(survey: &Survey) -> Vec<Column> {
             QuestionKind::ContactRequest => {
                 for field in ["name", "email", "phone"] {
                     columns.push(Column::new(&["answers", q, field]));
+                }
+            }
+            QuestionKind::MultipleChoice { options, other, .. } => {
+                columns.extend(options.iter().map(|o| Column::option(q, o.id.as_str())));
+                if *other {
+                    columns.push(Column::new(&["answers", q, "other"]));
+                }
+            }
+            QuestionKind::Likert { statements, .. } => {
+                for statement in statements {
+                    columns.push(Column::new(&["answers", q, statement.id.as_str()]));
                 }
             }
             QuestionKind::Csat { .. }

@@ -4,6 +4,7 @@ use candor_core::snapshot::Figures;
 use candor_core::{Labelled, Question, QuestionKind};
 use leptos::prelude::*;
 
+use super::agreement::agreement;
 use super::gaps::gaps;
 use crate::charts::Histogram;
 use crate::format::{decimal, percent, share_with_interval};
@@ -115,6 +116,55 @@ pub fn headline_and_body(
             (
                 format!("n = {n}"),
                 view! { <ul class="card__options">{rows}</ul> }.into_any(),
+            )
+        }
+        Figures::MultipleChoice { n, options, other } => {
+            let names = match question.map(|q| &q.kind) {
+                Some(QuestionKind::MultipleChoice { options, .. }) => options.clone(),
+                _ => Vec::new(),
+            };
+            let row =
+                |name: String, share| view! { <li>{format!("{name}: {}", share_with_interval(share))}</li> };
+            let rows = options
+                .iter()
+                .map(|o| row(labels(&names, o.id.as_str()), &o.chosen))
+                .chain(other.as_ref().map(|share| row(tr("Other").to_owned(), share)))
+                .collect_view();
+            let most = options.iter().max_by_key(|o| o.chosen.k);
+            let headline = match most {
+                Some(most) => trf(
+                    "Most chosen: {option}, {share} · n = {n}",
+                    &[
+                        ("option", &labels(&names, most.id.as_str())),
+                        ("share", &percent(most.chosen.share)),
+                        ("n", n),
+                    ],
+                ),
+                None => format!("n = {n}"),
+            };
+            (
+                headline,
+                view! {
+                    <p class="card__detail">
+                        {tr("Each respondent may choose several, so the shares add up to more than 100%.")}
+                    </p>
+                    <ul class="card__options">{rows}</ul>
+                }
+                .into_any(),
+            )
+        }
+        Figures::Likert {
+            n,
+            points,
+            statements,
+        } => {
+            let names = match question.map(|q| &q.kind) {
+                Some(QuestionKind::Likert { statements, .. }) => statements.clone(),
+                _ => Vec::new(),
+            };
+            (
+                trf("Agreement · n = {n}", &[("n", n)]),
+                agreement(statements, *points, |id| labels(&names, id)),
             )
         }
         Figures::Withheld { n: 0, .. } => (tr("No answers yet").to_owned(), ().into_any()),

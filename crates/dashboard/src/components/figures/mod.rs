@@ -2,6 +2,7 @@
 //! distribution, the gaps per dimension, the daily trend and any
 //! significant change against the window before.
 
+mod agreement;
 mod distribution;
 mod gaps;
 mod trend;
@@ -101,9 +102,11 @@ pub(super) fn trend_value(kind: &QuestionKind, value: f64) -> String {
         QuestionKind::Ces => trf("mean {mean}", &[("mean", &decimal(value, false))]),
         QuestionKind::ExpectationGap { .. } => trf("mean gap {gap}", &[("gap", &decimal(value, true))]),
         QuestionKind::YesNo => trf("{share} yes", &[("share", &percent(value))]),
-        QuestionKind::SingleChoice { .. } | QuestionKind::Comment { .. } | QuestionKind::ContactRequest => {
-            decimal(value, false)
-        }
+        QuestionKind::SingleChoice { .. }
+        | QuestionKind::MultipleChoice { .. }
+        | QuestionKind::Likert { .. }
+        | QuestionKind::Comment { .. }
+        | QuestionKind::ContactRequest => decimal(value, false),
     }
 }
 
@@ -120,7 +123,11 @@ pub fn short_headline(figures: &Figures) -> Option<String> {
             &[("share", &percent(agreeing.share))],
         )),
         Figures::YesNo { yes, .. } => Some(trf("{share} yes", &[("share", &percent(yes.share))])),
-        Figures::Gap { .. } | Figures::SingleChoice { .. } | Figures::Withheld { .. } => None,
+        Figures::Gap { .. }
+        | Figures::SingleChoice { .. }
+        | Figures::MultipleChoice { .. }
+        | Figures::Likert { .. }
+        | Figures::Withheld { .. } => None,
     }
 }
 
