@@ -9,6 +9,7 @@
 mod api;
 pub mod chart;
 mod components;
+mod draft;
 mod events;
 mod i18n;
 mod memory;

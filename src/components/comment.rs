@@ -22,7 +22,12 @@ pub fn CommentField(
 ) -> impl IntoView {
     let input_id = format!("candor-input-{question_id}");
     let counter_id = format!("candor-counter-{question_id}");
-    let length = RwSignal::new(0usize);
+    // A resumed response's text is there again.
+    let resumed = form
+        .answers
+        .with_untracked(|a| a.get(&question_id).and_then(Value::as_str).map(str::to_owned));
+    let resumed = resumed.unwrap_or_default();
+    let length = RwSignal::new(resumed.chars().count());
     let key = question_id.clone();
     let on_input = move |ev| {
         let text = event_target_value(&ev);
@@ -41,6 +46,7 @@ pub fn CommentField(
                 rows="3"
                 maxlength=max_length.to_string()
                 aria-describedby=counter_id.clone()
+                prop:value=resumed
                 on:input=on_input
             ></textarea>
             <p class="candor-comment__counter" id=counter_id>

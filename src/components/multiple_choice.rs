@@ -44,8 +44,15 @@ pub fn MultipleChoice(
                 .unwrap_or_default()
         })
     });
-    let other_on = RwSignal::new(false);
-    let other_text = RwSignal::new(String::new());
+    // A resumed response's "Other" is there again.
+    let resumed = form.answers.with_untracked(|a| {
+        a.get(&question_id)
+            .and_then(|a| a.get("other"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
+    let other_on = RwSignal::new(resumed.is_some());
+    let other_text = RwSignal::new(resumed.unwrap_or_default());
     let (min, max) = (*selections.start(), *selections.end());
     let all = options.len() + usize::from(other);
     let full = Signal::derive(move || selected.with(Vec::len) + usize::from(other_on.get()) >= max);
@@ -95,6 +102,7 @@ pub fn MultipleChoice(
                 hidden=move || !other_on.get()
                 aria-label=strings.other_text
                 maxlength=MAX_OTHER.to_string()
+                prop:value=other_text.get_untracked()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     other_text.set(text.clone());

@@ -1,14 +1,21 @@
 //! The survey as a form: every question the logic asks, one send button,
 //! and validation by the same core code the collector runs.
 
-use candor_core::{Layout, ResponseSubmission, Survey};
+use std::time::Duration;
+
+use candor_core::{Layout, QuestionKind, ResponseSubmission, Survey};
 use leptos::prelude::*;
+use serde_json::{Map, Value};
 
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::question::QuestionView;
+use crate::draft::Draft;
 use crate::i18n::{direction, number, strings};
 use crate::random::response_id;
+
+/// How long the answers rest before a one-page form saves them.
+const SAVE_AFTER: Duration = Duration::from_secs(2);
 
 /// Renders `survey` and hands a validated submission to `on_submit`.
 #[component]
@@ -23,12 +30,24 @@ pub fn SurveyForm(
     /// The locale to show; the survey's default when absent.
     #[prop(optional, into)]
     locale: Option<String>,
+    /// Receives partial saves as the respondent goes (each step, or a
+    /// moment after the last change on one page, and when the page is
+    /// left); none are made without it.
+    #[prop(optional)]
+    on_save: Option<Callback<ResponseSubmission>>,
+    /// An unfinished response to resume: its id, sequence and answers.
+    #[prop(default = None)]
+    draft: Option<Draft>,
 ) -> impl IntoView {
     let form = FormState::new();
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    // One id for the life of the form: sending again after a failure can
-    // never store the response twice.
-    let id = response_id();
+    // One id for the life of the response (across reloads, with a draft):
+    // sending again after a failure can never store it twice.
+    let id = draft.as_ref().map_or_else(response_id, |d| d.id);
+    let sequence = StoredValue::new(draft.as_ref().map_or(0, |d| d.sequence));
+    if let Some(draft) = draft {
+        form.answers.set(draft.answers);
+    }
     let locale = locale.unwrap_or_else(|| survey.default_locale.clone());
     let s = strings(&locale);
     let dir = direction(&locale);
@@ -86,19 +105,66 @@ pub fn SurveyForm(
     let last = move || !steps || next(step.get()).is_none();
     // Validation as a whole; `None` when the problem (if any) is not on the
     // step shown, so Next may go on.
-    let check = move || {
+    let sent_locale = StoredValue::new(locale.clone());
+    let check = move |complete: bool| {
+        sequence.update_value(|n| *n += 1);
+        // Only what the logic asks is sent; contact details only with the
+        // finished response.
+        let mut answers = survey.with_value(|s| s.asked_only(form.answers.get_untracked()));
+        if !complete {
+            survey.with_value(|s| without_contact(s, &mut answers));
+        }
         let submission = ResponseSubmission {
             id,
             survey_version: survey.with_value(|s| s.version),
-            locale: Some(locale.clone()),
-            // Only what the logic asks is sent.
-            answers: survey.with_value(|s| s.asked_only(form.answers.get_untracked())),
+            locale: Some(sent_locale.get_value()),
+            answers,
             page: None,
             context: Default::default(),
+            complete,
+            sequence: Some(sequence.get_value()),
         };
         survey.with_value(|s| s.validate(submission))
     };
+    // What was saved last, so an unchanged form is not saved again.
+    let saved = StoredValue::new(None::<Map<String, Value>>);
+    let save = move || {
+        let Some(on_save) = on_save else { return };
+        let answers = form.answers.get_untracked();
+        if answers.is_empty() || saved.with_value(|s| s.as_ref() == Some(&answers)) {
+            return;
+        }
+        saved.set_value(Some(answers));
+        // A save that does not pass yet (an answer half typed) waits for
+        // the next.
+        if let Ok(valid) = check(false) {
+            on_save.run(valid.to_submission());
+        }
+    };
+    if on_save.is_some() {
+        // On one page: a moment after the last change.
+        let timer = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            form.answers.track();
+            if first.is_none() || steps {
+                return;
+            }
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            timer.set_value(set_timeout_with_handle(save, SAVE_AFTER).ok());
+        });
+        // Leaving the page saves what the timer or the next step would have.
+        let left = window_event_listener(leptos::ev::pagehide, move |_| save());
+        on_cleanup(move || {
+            left.remove();
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+        });
+    }
     let go = move |to: usize| {
+        save();
         form.error.set(None);
         step.set(to);
         // After the step is shown: a hidden control cannot take focus.
@@ -108,7 +174,9 @@ pub fn SurveyForm(
     let on_send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = step.get_untracked();
-        match check() {
+        // Checked as the finished response, so a step's required answer is
+        // asked for before going on.
+        match check(true) {
             Ok(valid) if last() => {
                 form.error.set(None);
                 on_submit.run(valid.to_submission());
@@ -167,6 +235,16 @@ pub fn SurveyForm(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// `answers` without contact details, which only the finished response
+/// carries.
+fn without_contact(survey: &Survey, answers: &mut Map<String, Value>) {
+    for question in &survey.questions {
+        if matches!(question.kind, QuestionKind::ContactRequest) {
+            answers.remove(question.id.as_str());
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use super::frame::Frame;
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
 use crate::api::{Api, ApiError};
+use crate::draft::{self, Draft};
 use crate::i18n::{choose_locale, direction, strings};
 use crate::memory::{self, Outcome};
 use crate::outbox::{self, Delivery};
@@ -57,9 +58,8 @@ pub fn Widget(
             }
         }
     });
-    // Into the outbox, then out; the figures are read once it arrived.
-    let send = Action::new_local(move |submission: &ResponseSubmission| {
-        let api = api.get_value();
+    // The host page's part of every save: its context and path.
+    let from_page = move |submission: &ResponseSubmission| {
         let mut submission = submission.clone();
         if let Some(context) = context {
             // Fields core would refuse are left out (with a warning), so the
@@ -71,10 +71,17 @@ pub fn Widget(
             submission.context = kept;
         }
         submission.page = page_path();
+        submission
+    };
+    // Into the outbox, then out; the figures are read once it arrived.
+    let send = Action::new_local(move |submission: &ResponseSubmission| {
+        let api = api.get_value();
+        let submission = from_page(submission);
         async move {
             let delivery = outbox::submit(&api.responses_url(), &submission)
                 .await
                 .map_err(ApiError::from)?;
+            draft::clear(api.survey_id());
             memory::remember(api.survey_id(), Outcome::Answered);
             events::emit(
                 "submit",
@@ -104,6 +111,26 @@ pub fn Widget(
     let failed = move || matches!(send.value().get(), Some(Err(_)));
     let on_submit = Callback::new(move |submission| {
         send.dispatch_local(submission);
+    });
+    // A partial save: kept here for a reload to resume, and sent through
+    // the outbox, which a later save or the finished response replaces.
+    let on_save = Callback::new(move |submission: ResponseSubmission| {
+        let api = api.get_value();
+        let submission = from_page(&submission);
+        draft::store(
+            api.survey_id(),
+            &Draft {
+                id: submission.id,
+                version: submission.survey_version,
+                sequence: submission.sequence.unwrap_or(0),
+                answers: submission.answers.clone(),
+                saved: js_sys::Date::now(),
+            },
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            // A refusal is reported by the outbox (`Candor.on("error")`).
+            let _ = outbox::submit(&api.responses_url(), &submission).await;
+        });
     });
     // Closing before answering is a dismissal: the loader then waits the
     // survey's dismissal days before asking this browser again.
@@ -145,11 +172,14 @@ pub fn Widget(
         let form = survey.clone();
         let body = move || {
             let form = form.clone();
+            let draft = api.with_value(|api| draft::load(api.survey_id(), form.version));
             view! {
                 <Show when=move || !sent.get() fallback=thanks>
                     <SurveyForm
                         survey=form.clone()
                         on_submit=on_submit
+                        on_save=on_save
+                        draft=draft.clone()
                         busy=send.pending()
                         locale=locale.get_untracked()
                     />

@@ -5,7 +5,11 @@
 //! outbox holds something); on `pagehide` whatever is due goes out by
 //! `sendBeacon` (an entry waiting out its backoff or a `Retry-After` waits,
 //! so an outage is not hit again by every page a visitor leaves). The response id makes every retry harmless: the collector
-//! stores a response once. Entries give up after seven days.
+//! stores a response once. A partial save and the saves after it share the
+//! response's entry: each replaces the one waiting (the collector keeps the
+//! highest sequence, so an older save in flight does no harm), and an
+//! entry is removed only when that very save is done. Entries give up
+//! after seven days.
 //!
 //! The key ([`KEY`]) and its shape (a JSON array of [`Entry`]) are shared
 //! with `pkg/candor.js`, which only checks whether anything waits.
@@ -164,17 +168,20 @@ pub fn resume() {
 /// collector's explanation comes with a rejection.
 async fn attempt(entry: &Entry) -> (Outcome, Option<String>) {
     let (outcome, body) = post(entry).await;
+    // A newer save of the same response may have replaced this one while
+    // it was on its way: only this one is done with.
+    let this = |e: &Entry| e.id == entry.id && e.body == entry.body;
     match &outcome {
-        Outcome::Delivered => update(|all| all.retain(|e| e.id != entry.id)),
+        Outcome::Delivered => update(|all| all.retain(|e| !this(e))),
         Outcome::Rejected { status } => {
-            update(|all| all.retain(|e| e.id != entry.id));
+            update(|all| all.retain(|e| !this(e)));
             report(&entry.id, "rejected", Some(*status), body.as_deref());
         }
         Outcome::Retry { retry_after_ms } => {
             let attempts = entry.attempts + 1;
             let due = now_ms() + delay_ms(attempts, *retry_after_ms, js_sys::Math::random());
             update(|all| {
-                for e in all.iter_mut().filter(|e| e.id == entry.id) {
+                for e in all.iter_mut().filter(|e| this(e)) {
                     e.attempts = attempts;
                     e.due = due;
                 }
@@ -301,7 +308,30 @@ mod tests {
             answers: serde_json::from_str(r#"{"satisfaction": 5}"#).unwrap_or_default(),
             page: None,
             context: Default::default(),
+            complete: true,
+            sequence: None,
         }
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_newer_save_replaces_the_waiting_one_and_an_older_attempt_leaves_it_be() {
+        storage::remove(KEY);
+        let save = |sequence: u32| ResponseSubmission {
+            complete: false,
+            sequence: Some(sequence),
+            ..submission(7)
+        };
+        assert_eq!(submit(UNREACHABLE, &save(1)).await, Ok(Delivery::Queued));
+        let older = entries().remove(0);
+        assert_eq!(submit(UNREACHABLE, &save(2)).await, Ok(Delivery::Queued));
+        let waiting = entries();
+        assert_eq!(waiting.len(), 1, "one entry per response");
+        assert!(waiting[0].body.contains("\"sequence\":2"), "{}", waiting[0].body);
+        // The older save's attempt ends (here failing) after the newer one
+        // took its place: the newer entry is not touched.
+        attempt(&older).await;
+        assert_eq!(entries(), waiting);
+        storage::remove(KEY);
     }
 
     #[wasm_bindgen_test]

@@ -46,7 +46,7 @@ pub use ids::{QuestionId, ResponseId, SurveyId};
 pub use response::context as response_context;
 pub use response::page as response_page;
 pub use response::{
-    Answer, ContactDetails, GapPair, MAX_OTHER, ResponseSubmission, Selections, ValidResponse,
+    Answer, ContactDetails, GapPair, MAX_OTHER, Progress, ResponseSubmission, Selections, ValidResponse,
 };
 pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};

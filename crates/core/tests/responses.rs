@@ -303,3 +303,45 @@ fn body_level_errors() {
         assert_eq!((error.code, error.field.as_str()), (code, field), "{body}");
     }
 }
+
+#[test]
+fn a_partial_save_is_numbered_may_wait_for_required_answers_and_holds_no_contact() {
+    let survey = templates::after_support();
+    let save = |extra: Value, answers: Value| {
+        let mut body = json!({"id": ID, "survey_version": 1, "answers": answers});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        ResponseSubmission::from_json(body.to_string().as_bytes()).and_then(|s| survey.validate(s))
+    };
+    let partial = save(json!({"complete": false, "sequence": 2}), json!({"effort": 6})).unwrap();
+    assert_eq!(partial.progress(), candor_core::Progress::Partial { sequence: 2 });
+    let wire = partial.to_submission();
+    assert_eq!(
+        (wire.complete, wire.sequence),
+        (false, Some(2)),
+        "the wire form says it is partial"
+    );
+    let finished = save(json!({"sequence": 3}), json!({"satisfaction": 4})).unwrap();
+    assert_eq!(
+        finished.progress(),
+        candor_core::Progress::Complete,
+        "complete unless told"
+    );
+    for (extra, field) in [
+        (json!({"complete": false}), "sequence"),
+        (json!({"complete": false, "sequence": 0}), "sequence"),
+        (json!({"complete": "no", "sequence": 1}), "complete"),
+    ] {
+        let error = save(extra.clone(), json!({})).unwrap_err();
+        assert_eq!(error.field, field, "{extra}: {error}");
+    }
+    let error = save(json!({"complete": false}), json!({"satisfaction": 4})).unwrap_err();
+    assert_eq!(error.code, ErrorCode::Required);
+    let contact = json!({"resolved": false, "contact": {"consent": true, "email": "a@example.com"}});
+    let error = save(json!({"complete": false, "sequence": 1}), contact).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (ErrorCode::InvalidValue, "answers.contact")
+    );
+}

@@ -90,19 +90,24 @@ impl Admin {
     }
 
     /// The owner's figures of `survey` over `window`, of the responses in
-    /// `segment`. With `after` (a generation from an earlier answer) the
-    /// collector waits until the data changed: the live view.
+    /// `segment` (finished ones, and with `partial` unfinished ones too).
+    /// With `after` (a generation from an earlier answer) the collector
+    /// waits until the data changed: the live view.
     pub async fn snapshot(
         &self,
         survey: &str,
         window: Window,
         segment: &Segment,
+        partial: bool,
         after: Option<u64>,
     ) -> Result<Live, AdminError> {
         let mut path = format!(
             "/v1/admin/surveys/{survey}/snapshot?window={window}{}",
             and_segment(segment)
         );
+        if partial {
+            path.push_str("&responses=all");
+        }
         if let Some(generation) = after {
             path.push_str(&format!("&after={generation}"));
         }

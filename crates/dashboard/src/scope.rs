@@ -1,5 +1,6 @@
-//! What a survey's page is looking at: a window of days and a segment of
-//! responses (locale, page, context values). It lives in the address
+//! What a survey's page is looking at: a window of days, a segment of
+//! responses (locale, page, context values), and whether unfinished
+//! (partial) responses count in the figures. It lives in the address
 //! (`#/surveys/checkout/comments?window=7d&locale=th`), so a view can be
 //! bookmarked, shared and reloaded, and every tab, figure and export reads
 //! the same one.
@@ -11,6 +12,8 @@ use candor_core::{Day, Segment, Window};
 pub struct Scope {
     pub window: Option<Window>,
     pub segment: Segment,
+    /// The figures count partial responses too (`responses=all`).
+    pub partial: bool,
 }
 
 impl Scope {
@@ -28,7 +31,12 @@ impl Scope {
             .and_then(|(_, v)| v.parse().ok());
         let segment =
             Segment::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap_or_default();
-        Self { window, segment }
+        let partial = pairs.iter().any(|(k, v)| k == "responses" && v == "all");
+        Self {
+            window,
+            segment,
+            partial,
+        }
     }
 
     /// The query form, with a leading `?`; empty when nothing is chosen.
@@ -39,6 +47,9 @@ impl Scope {
         }
         if !self.segment.is_empty() {
             parts.push(self.segment.to_query());
+        }
+        if self.partial {
+            parts.push("responses=all".to_owned());
         }
         if parts.is_empty() {
             String::new()
@@ -71,8 +82,10 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn reads_back_what_it_writes() {
-        let scope = Scope::parse("window=7d&locale=th&page=%2Fcheckout%20now&context.channel=app");
+        let scope =
+            Scope::parse("window=7d&locale=th&page=%2Fcheckout%20now&context.channel=app&responses=all");
         assert_eq!(scope.window, Some(Window::Days7));
+        assert!(scope.partial);
         assert_eq!(scope.segment.page.as_deref(), Some("/checkout now"));
         assert_eq!(Scope::parse(scope.query().trim_start_matches('?')), scope);
         assert_eq!(Scope::default().query(), "");

@@ -13,8 +13,9 @@ use super::body::Submission;
 use super::extract::PublishedSurvey;
 use crate::{ApiError, AppState, ClientKey, Inserted};
 
-/// 201 when stored, 200 when this id was already stored (a retry), 429 when
-/// this client posts too fast to this survey.
+/// 201 when stored, 200 when this id was already stored (a retry; for a
+/// partial save, also when it replaced an older save, or was older than the
+/// one kept), 429 when this client posts too fast to this survey.
 pub async fn submit(
     State(state): State<AppState>,
     PublishedSurvey(published): PublishedSurvey,
@@ -61,8 +62,9 @@ pub async fn submit(
             state.metrics.response_stored();
             StatusCode::CREATED
         }
-        // Handled before: stored, or stored and since erased.
-        Inserted::Duplicate | Inserted::Erased => StatusCode::OK,
+        // Handled before: stored, or stored and since erased. A newer
+        // partial save replaced the one kept.
+        Inserted::Duplicate | Inserted::Erased | Inserted::Updated => StatusCode::OK,
         Inserted::IdTaken => {
             return Err(ApiError::new(
                 ErrorCode::Conflict,

@@ -23,15 +23,22 @@ pub async fn public(state: &AppState, survey: &Survey, window: Window) -> Result
     build(state, survey, window, Figures::Public, &Segment::default()).await
 }
 
-/// The owner's snapshot: every response in `segment` (all when empty),
+/// The owner's snapshot: every finished response in `segment` (all when
+/// empty), and with `partial` the latest save of every unfinished one,
 /// however few (the owner sees the intervals).
 pub async fn owner(
     state: &AppState,
     survey: &Survey,
     window: Window,
     segment: &Segment,
+    partial: bool,
 ) -> Result<Arc<Built>, StoreError> {
-    build(state, survey, window, Figures::Owner, segment).await
+    let figures = if partial {
+        Figures::OwnerWithPartial
+    } else {
+        Figures::Owner
+    };
+    build(state, survey, window, figures, segment).await
 }
 
 /// Served from the cache until the survey changes.
@@ -45,7 +52,7 @@ async fn build(
     let today = crate::routes::today();
     let minimum = match figures {
         Figures::Public => survey.settings.public_aggregates.minimum_sample,
-        Figures::Owner => 1,
+        Figures::Owner | Figures::OwnerWithPartial => 1,
     };
     let key = Key {
         survey: survey.id.clone(),
@@ -71,11 +78,13 @@ async fn build(
         };
         (days, previous)
     } else {
-        let days = store.segment_days(&survey.id, segment, first, None).await?;
+        let days = store
+            .segment_days(figures, &survey.id, segment, first, None)
+            .await?;
         let previous = match window.previous(today) {
             Some((first, last)) => Some(
                 store
-                    .segment_merged(&survey.id, segment, Some(first), Some(last))
+                    .segment_merged(figures, &survey.id, segment, Some(first), Some(last))
                     .await?,
             ),
             None => None,

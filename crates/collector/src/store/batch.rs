@@ -9,14 +9,14 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
 use candor_core::stats::SurveyStats;
-use candor_core::{Answer, ContactDetails, Day, Survey, ValidResponse};
+use candor_core::{Answer, ContactDetails, Day, Progress, Survey, ValidResponse};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::changes::CHANNEL;
 use super::erasure::tombstone;
 use super::release::{self, OpenRow, placeholders};
 use super::responses::Inserted;
+use super::summaries::Summary;
 use super::{Backend, StoreError};
 
 /// A response and the survey version it answers.
@@ -24,7 +24,7 @@ pub type Row<'a> = (&'a Arc<Survey>, &'a ValidResponse);
 
 /// A transaction on either database; each step below runs on it through
 /// [`on_tx!`], so one step's SQL is written once for both.
-enum Tx {
+pub(super) enum Tx {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
@@ -39,12 +39,13 @@ macro_rules! on_tx {
         }
     };
 }
+pub(super) use on_tx;
 
 /// What a batch is stored with, worked out before the transaction.
-struct Plan {
+pub(super) struct Plan {
     /// When the batch was received (RFC 3339) and its day.
-    received: String,
-    day: String,
+    pub(super) received: String,
+    pub(super) day: String,
     /// Indexes into the batch, by response id (the order rows are locked in).
     order: Vec<usize>,
     /// The batch's surveys, by id (the order they are locked in).
@@ -77,6 +78,16 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
             }
         })
         .unzip();
+    // Partial saves first: a finished response in the same batch then
+    // retires the save it follows.
+    let (partial, complete): (Vec<_>, Vec<_>) = order
+        .into_iter()
+        .zip(candidates)
+        .partition(|(_, (_, response))| matches!(response.progress(), Progress::Partial { .. }));
+    for (index, (survey, response)) in partial {
+        results[index] = tx.save_partial(&plan, survey, response).await?;
+    }
+    let (order, candidates): (Vec<usize>, Vec<Row<'_>>) = complete.into_iter().unzip();
     if !candidates.is_empty() {
         let new = tx.insert(&plan, &candidates).await?;
         tx.record(&plan, &order, &candidates, new, &mut results).await?;
@@ -256,7 +267,13 @@ impl Tx {
         for (survey_id, delta) in &deltas {
             self.add_to_day(survey_id, &plan.day, delta).await?;
         }
-        Ok(())
+        let finished: Vec<String> = order
+            .iter()
+            .zip(candidates)
+            .filter(|(index, _)| results[**index] == Inserted::New)
+            .map(|(_, (_, response))| response.id().to_string())
+            .collect();
+        self.retire_partials(&finished).await
     }
 
     /// The survey a stored response id belongs to.
@@ -303,41 +320,8 @@ impl Tx {
         day: &str,
         delta: &SurveyStats,
     ) -> Result<(), StoreError> {
-        let stored: String = on_tx!(self, |tx| {
-            sqlx::query(
-                "INSERT INTO daily_stats (survey_id, day, stats) VALUES ($1, $2, '{}')
-                 ON CONFLICT (survey_id, day) DO NOTHING",
-            )
-            .bind(survey_id)
-            .bind(day)
-            .execute(&mut **tx)
-            .await?;
-            sqlx::query_scalar("SELECT stats FROM daily_stats WHERE survey_id = $1 AND day = $2")
-                .bind(survey_id)
-                .bind(day)
-                .fetch_one(&mut **tx)
-                .await?
-        });
-        let mut stats: SurveyStats = serde_json::from_str(&stored)?;
-        stats.merge(delta);
-        let stats = serde_json::to_string(&stats)?;
-        on_tx!(self, |tx| {
-            sqlx::query("UPDATE daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
-                .bind(survey_id)
-                .bind(day)
-                .bind(&stats)
-                .execute(&mut **tx)
-                .await
-                .map(drop)?
-        });
-        if let Self::Postgres(tx) = self {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(survey_id)
-                .execute(&mut **tx)
-                .await?;
-        }
-        Ok(())
+        self.change_day(Summary::Finished, survey_id, day, |stats| stats.merge(delta))
+            .await
     }
 
     async fn commit(self) -> Result<(), StoreError> {

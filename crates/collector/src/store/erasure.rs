@@ -1,7 +1,9 @@
 //! Erasing a respondent: every response found by the email address they
 //! left in a contact request, or by a response id, is deleted together with
 //! its contact request and taken out of the daily summaries and the public
-//! release (its released group withdrawn whole), all in one transaction, so nothing is gone but still counted or counted but gone. A
+//! release (its released group withdrawn whole), all in one transaction, so nothing is gone but still counted or counted but gone
+//! (a response still being answered, by its id: its partial save and its
+//! part of the partial summaries). A
 //! tombstone (the SHA-256 of each erased id) stays, so a retried post of an
 //! erased response stores nothing. On SQLite the deleted bytes are
 //! overwritten (`secure_delete`) and the write-ahead log is checkpointed
@@ -52,7 +54,14 @@ impl Store {
             ),
             Respondent::Response(id) => ("id = $1", id.to_string()),
         };
-        let find = format!("SELECT DISTINCT survey_id FROM responses WHERE {condition} ORDER BY survey_id");
+        let find = format!(
+            "SELECT survey_id FROM responses WHERE {condition}
+             UNION SELECT survey_id FROM partial_responses WHERE {condition} ORDER BY survey_id"
+        );
+        // A response still being answered is a partial save (found by its id
+        // only: partial saves never hold contact details).
+        let delete_partial =
+            format!("DELETE FROM partial_responses WHERE {condition} RETURNING id, survey_id, day, stats");
         let delete = format!(
             "DELETE FROM responses WHERE {condition} RETURNING id, survey_id, survey_version, received_at, answers, release"
         );
@@ -94,6 +103,35 @@ impl Store {
                 sqlx::query("INSERT INTO erased_responses (id_hash, erased_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
                     .bind(tombstone(id))
                     .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let partials: Vec<(String, String, String, String)> = sqlx::query_as(&delete_partial)
+                .bind(&value)
+                .fetch_all(&mut *tx)
+                .await?;
+            for (id, survey_id, day, stats) in &partials {
+                sqlx::query("INSERT INTO erased_responses (id_hash, erased_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
+                    .bind(tombstone(id))
+                    .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
+                let stored: Option<String> = sqlx::query_scalar(
+                    "SELECT stats FROM partial_daily_stats WHERE survey_id = $1 AND day = $2",
+                )
+                .bind(survey_id)
+                .bind(day)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let mut summary: SurveyStats = match stored {
+                    Some(stored) => serde_json::from_str(&stored)?,
+                    None => SurveyStats::default(),
+                };
+                summary.subtract(&serde_json::from_str(stats)?);
+                sqlx::query("UPDATE partial_daily_stats SET stats = $3 WHERE survey_id = $1 AND day = $2")
+                    .bind(survey_id)
+                    .bind(day)
+                    .bind(serde_json::to_string(&summary)?)
                     .execute(&mut *tx)
                     .await?;
             }
@@ -178,7 +216,7 @@ impl Store {
                 }
             }
             tx.commit().await?;
-            (rows.len() as u64, surveys)
+            ((rows.len() + partials.len()) as u64, surveys)
         });
         self.generations.bump_all();
         for survey in surveys {

@@ -16,8 +16,11 @@ use super::{Store, StoreError, on_pool};
 pub enum Inserted {
     /// Stored now.
     New,
-    /// Already stored for this survey; nothing changed.
+    /// Already stored for this survey (or, for a partial save, a save as
+    /// new is kept, or the response is finished); nothing changed.
     Duplicate,
+    /// A partial save replaced an older one.
+    Updated,
     /// The id is taken by a response to another survey.
     IdTaken,
     /// This response was stored once and then erased; nothing is stored

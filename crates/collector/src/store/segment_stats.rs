@@ -11,17 +11,19 @@ use candor_core::{Day, ResponseId, ResponseSubmission, Segment, Survey, SurveyId
 use futures_util::TryStreamExt;
 
 use super::listing::matching;
-use super::{ResponseFilter, Store, StoreError, on_pool};
+use super::{Figures, ResponseFilter, Store, StoreError, on_pool};
 
 /// What figures need of a response: its version, its day, its answers.
 type Row = (i64, String, String);
 
 impl Store {
     /// The daily summaries of the responses of `survey` in `segment` from
-    /// `first` to `last` (inclusive; open ends when `None`), oldest first.
-    /// One pass over the matching rows, streamed.
+    /// `first` to `last` (inclusive; open ends when `None`), oldest first:
+    /// the finished ones', and with [`Figures::OwnerWithPartial`] also the
+    /// partial ones'. One pass over the matching rows, streamed.
     pub async fn segment_days(
         &self,
+        figures: Figures,
         survey: &SurveyId,
         segment: &Segment,
         first: Option<Day>,
@@ -54,6 +56,22 @@ impl Store {
                 days.entry(day).or_default().add(definition, &valid);
             }
         });
+        if figures == Figures::OwnerWithPartial {
+            // A partial save keeps its own contribution: summed as kept,
+            // on the day it was started (its first save's).
+            let sql = format!("SELECT day, stats FROM partial_responses WHERE {conditions}");
+            on_pool!(self.backend, |pool| {
+                let mut query = sqlx::query_as::<_, (String, String)>(&sql);
+                for value in &binds {
+                    query = query.bind(value);
+                }
+                let mut rows = query.fetch(pool);
+                while let Some((day, stats)) = rows.try_next().await? {
+                    let stats: SurveyStats = serde_json::from_str(&stats)?;
+                    days.entry(day).or_default().merge(&stats);
+                }
+            });
+        }
         days.into_iter()
             .map(|(day, stats)| {
                 let day = Day::parse("day", &day).map_err(|e| StoreError::CorruptDay(e.to_string()))?;
@@ -65,13 +83,14 @@ impl Store {
     /// The merged summary of the segment from `first` to `last`.
     pub async fn segment_merged(
         &self,
+        figures: Figures,
         survey: &SurveyId,
         segment: &Segment,
         first: Option<Day>,
         last: Option<Day>,
     ) -> Result<SurveyStats, StoreError> {
         let mut total = SurveyStats::default();
-        for (_, day) in self.segment_days(survey, segment, first, last).await? {
+        for (_, day) in self.segment_days(figures, survey, segment, first, last).await? {
             total.merge(&day);
         }
         Ok(total)
@@ -109,6 +128,8 @@ pub(super) fn revalidated(definition: &Survey, answers: &str) -> Option<ValidRes
         page: None,
         answers: serde_json::from_str(answers).ok()?,
         context: Default::default(),
+        complete: true,
+        sequence: None,
     };
     definition
         .validate(submission)

@@ -5,13 +5,16 @@ use candor_core::{Day, SurveyId};
 
 use super::{Store, StoreError, on_pool};
 
-/// Whose figures: every response's, or the public's (released groups only,
-/// see `candor_core::release`).
+/// Whose figures: every finished response's, those and the partial ones',
+/// or the public's (released groups only, see `candor_core::release`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Figures {
-    /// The owner's: every response.
+    /// The owner's: every finished response.
     Owner,
-    /// The public's: released groups only.
+    /// The owner's with partial responses: every finished response and the
+    /// latest save of every unfinished one.
+    OwnerWithPartial,
+    /// The public's: released groups only (of finished responses).
     Public,
 }
 
@@ -41,6 +44,12 @@ impl Store {
             Figures::Owner => {
                 "SELECT day, stats FROM daily_stats WHERE survey_id = $1 AND day >= $2 AND day <= $3 ORDER BY day"
             }
+            Figures::OwnerWithPartial => {
+                "SELECT day, stats FROM daily_stats WHERE survey_id = $1 AND day >= $2 AND day <= $3
+                 UNION ALL
+                 SELECT day, stats FROM partial_daily_stats WHERE survey_id = $1 AND day >= $2 AND day <= $3
+                 ORDER BY day"
+            }
             Figures::Public => {
                 "SELECT day, stats FROM release_days WHERE survey_id = $1 AND day >= $2 AND day <= $3 ORDER BY day"
             }
@@ -55,12 +64,17 @@ impl Store {
                 .fetch_all(pool)
                 .await?
         });
-        rows.into_iter()
-            .map(|(day, stats)| {
-                let day = Day::parse("day", &day).map_err(|e| StoreError::CorruptDay(e.to_string()))?;
-                Ok((day, serde_json::from_str(&stats)?))
-            })
-            .collect()
+        // A day in both tables comes twice, one after the other: merged.
+        let mut days: Vec<(Day, SurveyStats)> = Vec::with_capacity(rows.len());
+        for (day, stats) in rows {
+            let day = Day::parse("day", &day).map_err(|e| StoreError::CorruptDay(e.to_string()))?;
+            let stats: SurveyStats = serde_json::from_str(&stats)?;
+            match days.last_mut() {
+                Some((last, merged)) if *last == day => merged.merge(&stats),
+                _ => days.push((day, stats)),
+            }
+        }
+        Ok(days)
     }
 
     /// The merged summary of `survey` from `first` to `last` (inclusive;

@@ -210,12 +210,12 @@ impl Writer {
         let postgres = matches!(self.backend, Backend::Postgres(_));
         // Before any acknowledgement: readers must see the change.
         for (job, result) in batch.iter().zip(&results) {
-            if matches!(result, Ok(Inserted::New)) {
+            if matches!(result, Ok(Inserted::New | Inserted::Updated)) {
                 self.generations.bump(job.response.survey());
             }
         }
         for (job, result) in batch.drain(..).zip(results) {
-            if matches!(result, Ok(Inserted::New)) && !postgres {
+            if matches!(result, Ok(Inserted::New | Inserted::Updated)) && !postgres {
                 // On PostgreSQL the NOTIFY comes back instead.
                 let _ = self.changes.send(job.response.survey().clone());
             }

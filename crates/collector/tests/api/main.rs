@@ -12,6 +12,7 @@ mod limits;
 mod logic;
 mod maintenance;
 mod operations;
+mod partial;
 mod release;
 mod responses;
 mod secrets;

@@ -39,6 +39,19 @@ pub struct ResponseSubmission {
     /// Hidden fields from the host page (channel, order band…).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub context: BTreeMap<String, String>,
+    /// Whether this is the finished response (the default) or a partial
+    /// save of one still being answered.
+    #[serde(skip_serializing_if = "is_true")]
+    pub complete: bool,
+    /// The save's number within the response: a save never replaces one
+    /// with a higher number (a late retry of an older save changes
+    /// nothing). Required for a partial save.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<u32>,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 /// A response checked against the survey version it answers. Only
@@ -52,6 +65,22 @@ pub struct ValidResponse {
     page: Option<String>,
     answers: BTreeMap<QuestionId, Answer>,
     context: BTreeMap<String, String>,
+    progress: Progress,
+}
+
+/// Whether a response is finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Progress {
+    /// The finished response: every required question it was asked is
+    /// answered.
+    Complete,
+    /// A partial save, numbered: the respondent is still answering (or
+    /// left). Required questions may be unanswered, and it holds no
+    /// contact details (those come only with the finished response).
+    Partial {
+        /// The save's number; a higher one replaces it.
+        sequence: u32,
+    },
 }
 
 impl ValidResponse {
@@ -90,6 +119,11 @@ impl ValidResponse {
         &self.context
     }
 
+    /// Whether it is finished, or which partial save it is.
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
     /// The answer to question `id`.
     pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers
@@ -118,6 +152,11 @@ impl ValidResponse {
             page: self.page.clone(),
             answers,
             context: self.context.clone(),
+            complete: self.progress == Progress::Complete,
+            sequence: match self.progress {
+                Progress::Complete => None,
+                Progress::Partial { sequence } => Some(sequence),
+            },
         }
     }
 }
@@ -139,10 +178,7 @@ impl ResponseSubmission {
                 "the body must be a JSON object",
             ));
         };
-        if let Some(unknown) = fields
-            .keys()
-            .find(|k| !["id", "survey_version", "locale", "page", "answers", "context"].contains(&k.as_str()))
-        {
+        if let Some(unknown) = fields.keys().find(|k| !FIELDS.contains(&k.as_str())) {
             return Err(FieldError::new(
                 ErrorCode::UnknownField,
                 unknown.clone(),
@@ -177,6 +213,24 @@ impl ResponseSubmission {
             None | Some(Value::Null) => BTreeMap::new(),
             Some(value) => context::parse(value)?,
         };
+        let complete = match fields.remove("complete") {
+            None | Some(Value::Null) => true,
+            Some(Value::Bool(complete)) => complete,
+            Some(_) => return Err(wrong_type("complete", "true or false")),
+        };
+        let sequence = match fields.remove("sequence") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => Some(
+                n.as_u64()
+                    .and_then(|v| u32::try_from(v).ok())
+                    .filter(|v| *v >= 1)
+                    .ok_or_else(|| wrong_type("sequence", "a whole number from 1"))?,
+            ),
+            Some(_) => return Err(wrong_type("sequence", "a whole number from 1")),
+        };
+        if !complete && sequence.is_none() {
+            return Err(missing("sequence"));
+        }
         Ok(Self {
             id,
             survey_version,
@@ -184,6 +238,8 @@ impl ResponseSubmission {
             page,
             answers,
             context,
+            complete,
+            sequence,
         })
     }
 }
@@ -200,6 +256,18 @@ fn parse_locale(tag: String) -> Result<String, FieldError> {
     }
 }
 
+/// The fields of a response's wire form.
+const FIELDS: [&str; 8] = [
+    "id",
+    "survey_version",
+    "locale",
+    "page",
+    "answers",
+    "context",
+    "complete",
+    "sequence",
+];
+
 pub(crate) fn wrong_type(field: &str, expected: &str) -> FieldError {
     FieldError::new(ErrorCode::InvalidType, field, format!("must be {expected}"))
 }
@@ -211,8 +279,9 @@ pub(crate) fn missing(field: &str) -> FieldError {
 impl Survey {
     /// Checks a submission against this survey: the version matches, every
     /// answer belongs to a question the logic asks and fits its kind and
-    /// scale, and every required question the logic asks is answered.
-    /// `null` and blank text count as unanswered.
+    /// scale, and (when it is the finished response) every required
+    /// question the logic asks is answered; a partial save may not carry
+    /// contact details. `null` and blank text count as unanswered.
     pub fn validate(&self, submission: ResponseSubmission) -> Result<ValidResponse, FieldError> {
         if submission.survey_version != self.version {
             return Err(FieldError::new(
@@ -249,10 +318,27 @@ impl Survey {
                 "the survey's logic skips this question for these answers",
             ));
         }
-        if let Some((unanswered, _)) =
-            asked().find(|(q, asked)| **asked && q.required && !answers.contains_key(&q.id))
-        {
-            return Err(missing(&format!("answers.{}", unanswered.id)));
+        let progress = match submission.sequence {
+            Some(sequence) if !submission.complete => Progress::Partial { sequence },
+            _ => Progress::Complete,
+        };
+        match progress {
+            Progress::Complete => {
+                if let Some((unanswered, _)) =
+                    asked().find(|(q, asked)| **asked && q.required && !answers.contains_key(&q.id))
+                {
+                    return Err(missing(&format!("answers.{}", unanswered.id)));
+                }
+            }
+            Progress::Partial { .. } => {
+                if let Some((id, _)) = answers.iter().find(|(_, a)| matches!(a, Answer::Contact(_))) {
+                    return Err(FieldError::new(
+                        ErrorCode::InvalidValue,
+                        format!("answers.{id}"),
+                        "contact details are sent only with the finished response (\"complete\": true)",
+                    ));
+                }
+            }
         }
         Ok(ValidResponse {
             id: submission.id,
@@ -262,6 +348,7 @@ impl Survey {
             page: submission.page,
             answers,
             context: submission.context,
+            progress,
         })
     }
 }

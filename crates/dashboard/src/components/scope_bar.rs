@@ -144,8 +144,17 @@ pub fn ScopeBar(
         let go = go.clone();
         move |_| {
             go(Scope {
-                window: scope.get_untracked().window,
                 segment: Segment::default(),
+                ..scope.get_untracked()
+            })
+        }
+    };
+    let partial = {
+        let go = go.clone();
+        move |ev| {
+            go(Scope {
+                partial: event_target_checked(&ev),
+                ..scope.get_untracked()
             })
         }
     };
@@ -155,6 +164,10 @@ pub fn ScopeBar(
                 <legend>{tr("Window")}</legend>
                 {windows}
             </fieldset>
+            <label class="scope__partial">
+                <input type="checkbox" prop:checked=move || scope.with(|s| s.partial) on:change=partial />
+                {tr("Count unfinished responses (partial saves) in the figures")}
+            </label>
             <form
                 class="filters"
                 aria-label=tr("Filter responses")

@@ -90,7 +90,7 @@ fn CurrentFigure(survey: Survey) -> impl IntoView {
         let (admin, id) = (admin.clone(), id.clone());
         async move {
             admin
-                .snapshot(&id, window, &candor_core::Segment::default(), None)
+                .snapshot(&id, window, &candor_core::Segment::default(), false, None)
                 .await
         }
     });

@@ -54,6 +54,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
     });
     let window = Memo::new(move |_| scope.with(|s| s.window).unwrap_or_else(|| default_window.get()));
     let segment = Memo::new(move |_| scope.with(|s| s.segment.clone()));
+    let partial = Memo::new(move |_| scope.with(|s| s.partial));
     let export = {
         let (admin, survey) = (admin.clone(), survey.clone());
         Action::new_local(move |format: &ExportFormat| {
@@ -102,7 +103,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
         match tab {
             Tab::Figures => view! {
                 {bar}
-                <LiveFigures survey=survey segment=segment window=window />
+                <LiveFigures survey=survey segment=segment window=window partial=partial />
             }
             .into_any(),
             Tab::Comments => view! {
@@ -164,7 +165,13 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
 /// The figures for the chosen window and segment, kept current by long
 /// polling.
 #[component]
-fn LiveFigures(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) -> impl IntoView {
+fn LiveFigures(
+    survey: Survey,
+    segment: Memo<Segment>,
+    window: Memo<Window>,
+    /// Whether partial responses count.
+    partial: Memo<bool>,
+) -> impl IntoView {
     let admin = use_admin();
     let live = RwSignal::new(None::<Result<Live, AdminError>>);
     // One polling loop per window and segment: each has a number, and a
@@ -174,14 +181,14 @@ fn LiveFigures(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) -> 
     on_cleanup(move || stopped.store(u32::MAX, Ordering::Relaxed));
     let survey_id = survey.id.to_string();
     Effect::new(move |_| {
-        let (chosen, segment) = (window.get(), segment.get());
+        let (chosen, segment, partial) = (window.get(), segment.get(), partial.get());
         let generation_of_loop = current.fetch_add(1, Ordering::Relaxed) + 1;
         live.set(None);
         let (admin, survey, current) = (admin.clone(), survey_id.clone(), current.clone());
         leptos::task::spawn_local(async move {
             let mut after = None;
             while current.load(Ordering::Relaxed) == generation_of_loop {
-                let answer = admin.snapshot(&survey, chosen, &segment, after).await;
+                let answer = admin.snapshot(&survey, chosen, &segment, partial, after).await;
                 if current.load(Ordering::Relaxed) != generation_of_loop {
                     break;
                 }

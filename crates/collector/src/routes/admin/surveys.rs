@@ -113,13 +113,28 @@ pub struct WindowQuery {
     /// A `Candor-Generation` from an earlier reply: answer once the data
     /// has changed since (long poll, at most [`LONG_POLL`]).
     after: Option<u64>,
+    /// Finished responses only (the default), or also partial ones.
+    #[serde(default)]
+    responses: Responses,
+}
+
+/// Which responses the owner's figures count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Responses {
+    /// Finished responses.
+    #[default]
+    Completed,
+    /// Finished responses and the latest save of every unfinished one.
+    All,
 }
 
 /// Longest wait of a long-polled snapshot; the dashboard asks again.
 const LONG_POLL: Duration = Duration::from_secs(25);
 
-/// `GET /v1/admin/surveys/{id}/snapshot?window=&after=&locale=&page=&context.<name>=`:
-/// every figure of the responses in that segment (all when none is named),
+/// `GET /v1/admin/surveys/{id}/snapshot?window=&after=&responses=&locale=&page=&context.<name>=`:
+/// every figure of the responses in that segment (all when none is named;
+/// finished ones, and with `responses=all` the partial ones too),
 /// however small the sample (the owner sees the intervals), public or not.
 /// With `after`, waits until the survey's data changes: the dashboard's
 /// live view (an EventSource could not send the admin token).
@@ -136,7 +151,8 @@ pub async fn snapshot(
         let _ = tokio::time::timeout(LONG_POLL, snapshots::wait_for_change(&mut changes, &survey)).await;
     }
     let generation = state.store.generation(&survey.id);
-    let built = snapshots::owner(&state, &survey, window, &segment).await?;
+    let partial = query.responses == Responses::All;
+    let built = snapshots::owner(&state, &survey, window, &segment, partial).await?;
     Ok((
         [(HeaderName::from_static(GENERATION), generation.to_string())],
         Json(built.snapshot.clone()),
