@@ -45,6 +45,9 @@ impl From<crate::outbox::Rejected> for ApiError {
 pub struct Api {
     base: String,
     survey: String,
+    /// Whether the funnel hears of this survey being shown, started and
+    /// dismissed (not for a warm-up or a preview).
+    reports: bool,
 }
 
 impl Api {
@@ -55,7 +58,38 @@ impl Api {
         Self {
             base: format!("{endpoint}/v1/surveys/{survey}"),
             survey: survey.to_owned(),
+            reports: false,
         }
+    }
+
+    /// The same, telling the funnel what becomes of the survey.
+    pub fn reporting(self) -> Self {
+        Self {
+            reports: true,
+            ..self
+        }
+    }
+
+    /// Tells the funnel of `event` (`shown`, `started`, `dismissed`) on
+    /// this page: counts only, by beacon, never waited for, never retried.
+    pub fn report(&self, event: &str) {
+        let Some(window) = web_sys::window().filter(|_| self.reports) else {
+            return;
+        };
+        // A path the collector keeps holds no `"` or `\` (the browser
+        // percent-encodes them), so it goes into the JSON as it is.
+        let page = window
+            .location()
+            .pathname()
+            .ok()
+            .filter(|p| candor_core::response_page::check(p).is_ok() && !p.contains(['"', '\\']));
+        let body = match page {
+            Some(page) => format!(r#"{{"event":"{event}","page":"{page}"}}"#),
+            None => format!(r#"{{"event":"{event}"}}"#),
+        };
+        let _ = window
+            .navigator()
+            .send_beacon_with_opt_str(&format!("{}/events", self.base), Some(&body));
     }
 
     /// The survey's id.

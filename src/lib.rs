@@ -98,7 +98,7 @@ pub async fn mount(
             .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
             .unwrap_or_default()
     });
-    let api = Api::new(&options.endpoint, &options.survey);
+    let api = Api::new(&options.endpoint, &options.survey).reporting();
     mount_widget(&host, api, definition, options.display, context)?.forget();
     outbox::resume();
     Ok(())

@@ -35,6 +35,12 @@ pub fn SurveyForm(
     /// left); none are made without it.
     #[prop(optional)]
     on_save: Option<Callback<ResponseSubmission>>,
+    /// Saves at once whenever notified (the survey was closed).
+    #[prop(optional)]
+    save_now: Option<Trigger>,
+    /// Called once, at the first answer given.
+    #[prop(optional)]
+    on_start: Option<Callback<()>>,
     /// An unfinished response to resume: its id, sequence and answers.
     #[prop(default = None)]
     draft: Option<Draft>,
@@ -141,6 +147,17 @@ pub fn SurveyForm(
             on_save.run(valid.to_submission());
         }
     };
+    if let Some(on_start) = on_start {
+        Effect::new(move |started: Option<bool>| {
+            let answered = form.answers.with(|a| !a.is_empty());
+            // A resumed response started before.
+            let started = started.unwrap_or(answered);
+            if answered && !started {
+                on_start.run(());
+            }
+            started || answered
+        });
+    }
     if on_save.is_some() {
         // On one page: a moment after the last change.
         let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -154,6 +171,14 @@ pub fn SurveyForm(
             }
             timer.set_value(set_timeout_with_handle(save, SAVE_AFTER).ok());
         });
+        if let Some(save_now) = save_now {
+            Effect::new(move |first: Option<()>| {
+                save_now.track();
+                if first.is_some() {
+                    save();
+                }
+            });
+        }
         // Leaving the page saves what the timer or the next step would have.
         let left = window_event_listener(leptos::ev::pagehide, move |_| save());
         on_cleanup(move || {

@@ -132,11 +132,15 @@ pub fn Widget(
             let _ = outbox::submit(&api.responses_url(), &submission).await;
         });
     });
+    let closed = Trigger::new();
     // Closing before answering is a dismissal: the loader then waits the
     // survey's dismissal days before asking this browser again.
     let on_close = Callback::new(move |()| {
         if !sent.get_untracked() {
             let id = api.with_value(|api| api.survey_id().to_owned());
+            api.with_value(|api| api.report("dismissed"));
+            // What was answered before closing is kept.
+            closed.notify();
             memory::remember(&id, Outcome::Dismissed);
             events::emit("dismiss", &Dismissed { survey: &id });
         }
@@ -158,6 +162,9 @@ pub fn Widget(
             </div>
         }
     };
+    // Told once per mount, when the survey is first drawn.
+    let shown = StoredValue::new(false);
+    let on_start = Callback::new(move |()| api.with_value(|api| api.report("started")));
     let content = move || {
         let survey = match survey.get() {
             Some(Ok(survey)) => survey,
@@ -167,6 +174,10 @@ pub fn Widget(
             }
             None => return None,
         };
+        if !shown.get_value() {
+            shown.set_value(true);
+            api.with_value(|api| api.report("shown"));
+        }
         let mode = display.unwrap_or(survey.settings.display);
         let title = survey.text(&survey.title, &locale.get_untracked()).to_owned();
         let form = survey.clone();
@@ -179,6 +190,8 @@ pub fn Widget(
                         survey=form.clone()
                         on_submit=on_submit
                         on_save=on_save
+                        on_start=on_start
+                        save_now=closed
                         draft=draft.clone()
                         busy=send.pending()
                         locale=locale.get_untracked()

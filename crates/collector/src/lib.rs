@@ -10,6 +10,7 @@ mod client;
 mod config;
 mod counts;
 mod error;
+mod funnel;
 pub mod maintenance;
 mod metrics;
 mod rate_limit;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub snapshots: Arc<snapshots::cache::SnapshotCache>,
     /// Live snapshot streams and their shared feeds.
     pub streams: Arc<snapshots::streams::StreamHub>,
+    /// Funnel reports counted, not yet written.
+    pub funnel: Arc<funnel::Funnel>,
 }
 
 impl AppState {
@@ -80,8 +83,32 @@ impl AppState {
                 config.max_streams_per_client.max(1),
                 Duration::from_secs(config.stream_lifetime_secs.max(1)),
             ),
+            funnel: Arc::default(),
         };
+        state.write_funnel_every(FUNNEL_WRITES);
         Ok((state, generated))
+    }
+}
+
+/// How often funnel counts are written.
+const FUNNEL_WRITES: Duration = Duration::from_secs(5);
+
+impl AppState {
+    /// Writes the funnel's counts every `period`, for as long as the
+    /// runtime runs (a failed write keeps them for the next).
+    fn write_funnel_every(&self, period: Duration) {
+        let (funnel, store) = (Arc::downgrade(&self.funnel), self.store.clone());
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(period);
+            loop {
+                ticks.tick().await;
+                // Gone with the last state: the task ends too.
+                let Some(funnel) = funnel.upgrade() else { return };
+                if let Err(error) = funnel.flush(&store).await {
+                    tracing::warn!(%error, "funnel counts could not be written; kept for the next try");
+                }
+            }
+        });
     }
 }
 

@@ -2,7 +2,7 @@
 //! token as a bearer header.
 
 use candor_core::admin::{
-    ContactRequest, ContactStatus, Definitions, ExportFormat, Facets, ResponsePage, SurveySummary,
+    ContactRequest, ContactStatus, Definitions, ExportFormat, Facets, Funnel, ResponsePage, SurveySummary,
     WordsReport,
 };
 use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
@@ -162,6 +162,15 @@ impl Admin {
     pub async fn facets(&self, survey: &str) -> Result<Facets, AdminError> {
         decode(
             self.get(&format!("/v1/admin/surveys/{survey}/facets?window=all"))
+                .await?,
+        )
+        .await
+    }
+
+    /// The response funnel of `survey` over `window`.
+    pub async fn funnel(&self, survey: &str, window: Window) -> Result<Funnel, AdminError> {
+        decode(
+            self.get(&format!("/v1/admin/surveys/{survey}/funnel?window={window}"))
                 .await?,
         )
         .await

@@ -3,6 +3,7 @@
 mod admin;
 mod body;
 pub(crate) mod cache;
+mod events;
 mod extract;
 mod health;
 mod responses;
@@ -32,6 +33,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/v1/surveys/{survey}", get(surveys::get_survey))
         .route("/v1/surveys/{survey}/responses", post(responses::submit))
+        .route("/v1/surveys/{survey}/events", post(events::report))
         .route("/v1/surveys/{survey}/snapshot", get(snapshot::get_snapshot))
         .route(
             "/v1/surveys/{survey}/snapshot/stream",

@@ -78,7 +78,7 @@ pub async fn submit(
 
 /// A browser may post only from one of the survey's allowed origins, when
 /// the survey names any. (Requests without an Origin are not from a page.)
-fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(), ApiError> {
+pub(super) fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(), ApiError> {
     let allowed = &survey.settings.allowed_origins;
     let origin = headers
         .get(axum::http::header::ORIGIN)

@@ -12,6 +12,7 @@ mod changes;
 mod contacts;
 mod erasure;
 mod facets;
+mod funnel;
 mod generations;
 mod listing;
 mod partials;

@@ -7,6 +7,7 @@ mod batches;
 mod choices;
 mod connections;
 mod dashboard;
+mod funnel;
 mod helpers;
 mod limits;
 mod logic;

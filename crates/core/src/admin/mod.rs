@@ -6,6 +6,7 @@
 mod contacts;
 mod export;
 mod facets;
+mod funnel;
 mod responses;
 mod surveys;
 mod words;
@@ -13,6 +14,7 @@ mod words;
 pub use contacts::{ContactRequest, ContactStatus};
 pub use export::ExportFormat;
 pub use facets::{ContextFacet, FacetValue, Facets};
+pub use funnel::{Funnel, FunnelCounts, FunnelEvent, PageFunnel, QuestionReach};
 pub use responses::{ResponsePage, StoredResponse};
 pub use surveys::{Definitions, SurveySummary};
 pub use words::WordsReport;

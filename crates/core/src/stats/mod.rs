@@ -371,6 +371,19 @@ impl QuestionStats {
         }
     }
 
+    /// How many answered (a gap or Likert question: its most answered
+    /// dimension or statement).
+    pub fn answered(&self) -> u64 {
+        match self {
+            Self::Rating { counts, .. } => counts.iter().sum(),
+            Self::Gap { dimensions } => dimensions.values().map(|d| d.n).max().unwrap_or(0),
+            Self::YesNo { yes, no } => yes + no,
+            Self::Choice { counts } => counts.values().sum(),
+            Self::Selections { n, .. } | Self::Count { n } => *n,
+            Self::Agreement { statements } => statements.values().map(|c| c.iter().sum()).max().unwrap_or(0),
+        }
+    }
+
     /// The counts of a rating question as (value, count) pairs.
     pub fn rating_counts(&self) -> Option<impl Iterator<Item = (u8, u64)> + '_> {
         match self {

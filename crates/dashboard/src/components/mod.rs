@@ -7,6 +7,7 @@ mod condition_row;
 mod contacts;
 mod editor;
 mod figures;
+mod funnel_card;
 mod logic_controls;
 mod new_survey;
 mod question_controls;

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use super::comments::Comments;
 use super::editor::Editor;
 use super::figures::QuestionCard;
+use super::funnel_card::FunnelCard;
 use super::scope_bar::{ScopeBar, window_name};
 use crate::api::{Admin, AdminError, Live, use_admin};
 use crate::i18n::{tr, trf};
@@ -103,6 +104,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
         match tab {
             Tab::Figures => view! {
                 {bar}
+                <FunnelCard survey=survey.clone() window=window />
                 <LiveFigures survey=survey segment=segment window=window partial=partial />
             }
             .into_any(),

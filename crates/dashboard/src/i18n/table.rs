@@ -1297,4 +1297,98 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "احتساب الردود غير المكتملة (الحفظ الجزئي) في الأرقام",
         ],
     ),
+    (
+        "(not told)",
+        ["(ไม่ระบุ)", "(nav norādīts)", "(δεν δηλώθηκε)", "(غير محدد)"],
+    ),
+    ("Answered", ["ตอบแล้ว", "Atbildēja", "Απάντησαν", "أجابوا"]),
+    ("Completed", ["เสร็จสมบูรณ์", "Pabeigtas", "Ολοκληρώθηκαν", "مكتملة"]),
+    (
+        "Could not load the funnel: {error}.",
+        [
+            "โหลดข้อมูลช่องทางการตอบไม่สำเร็จ: {error}",
+            "Neizdevās ielādēt piltuvi: {error}.",
+            "Δεν ήταν δυνατή η φόρτωση της χοάνης: {error}.",
+            "تعذّر تحميل مسار الاستجابة: {error}.",
+        ],
+    ),
+    (
+        "Left after it",
+        [
+            "ออกหลังข้อนี้",
+            "Pameta pēc tā",
+            "Αποχώρησαν μετά από αυτήν",
+            "غادروا بعده",
+        ],
+    ),
+    ("Pages", ["หน้า", "Lapas", "Σελίδες", "الصفحات"]),
+    (
+        "Response funnel",
+        [
+            "ช่องทางการตอบแบบสำรวจ",
+            "Atbilžu piltuve",
+            "Χοάνη απαντήσεων",
+            "مسار الاستجابة",
+        ],
+    ),
+    (
+        "Response rate",
+        [
+            "อัตราการตอบ",
+            "Atbilžu īpatsvars",
+            "Ποσοστό απόκρισης",
+            "معدل الاستجابة",
+        ],
+    ),
+    (
+        "Response rate {rate} · start rate {start}",
+        [
+            "อัตราการตอบ {rate} · อัตราการเริ่มตอบ {start}",
+            "Atbilžu īpatsvars {rate} · sākšanas īpatsvars {start}",
+            "Ποσοστό απόκρισης {rate} · ποσοστό έναρξης {start}",
+            "معدل الاستجابة {rate} · معدل البدء {start}",
+        ],
+    ),
+    ("Shown", ["แสดงแล้ว", "Parādīta", "Εμφανίστηκε", "عُرض"]),
+    (
+        "Shown {shown} · started {started} · completed {completed} · dismissed {dismissed} · unfinished {unfinished}",
+        [
+            "แสดง {shown} · เริ่มตอบ {started} · ตอบเสร็จ {completed} · ปิด {dismissed} · ยังไม่เสร็จ {unfinished}",
+            "Parādīta: {shown} · sākta: {started} · pabeigta: {completed} · aizvērta: {dismissed} · nepabeigta: {unfinished}",
+            "Εμφανίστηκε: {shown} · ξεκίνησε: {started} · ολοκληρώθηκε: {completed} · απορρίφθηκε: {dismissed} · μη ολοκληρωμένες: {unfinished}",
+            "عُرض: {shown} · بدأ: {started} · اكتمل: {completed} · أُغلق: {dismissed} · غير مكتمل: {unfinished}",
+        ],
+    ),
+    (
+        "Where respondents stopped",
+        [
+            "ผู้ตอบหยุดที่ใด",
+            "Kur respondenti apstājās",
+            "Πού σταμάτησαν οι ερωτώμενοι",
+            "أين توقف المجيبون",
+        ],
+    ),
+    (
+        "In the window",
+        ["ในช่วงเวลานี้", "Periodā", "Στο διάστημα", "في الفترة"],
+    ),
+    (
+        "Open contact requests",
+        [
+            "คำขอให้ติดต่อที่ยังเปิดอยู่",
+            "Atvērtie saziņas pieprasījumi",
+            "Ανοιχτά αιτήματα επικοινωνίας",
+            "طلبات التواصل المفتوحة",
+        ],
+    ),
+    ("Trend", ["แนวโน้ม", "Tendence", "Τάση", "الاتجاه"]),
+    (
+        "{survey}: daily trend of the headline figure",
+        [
+            "{survey}: แนวโน้มรายวันของตัวเลขหลัก",
+            "{survey}: galvenā rādītāja dienas tendence",
+            "{survey}: ημερήσια τάση του κύριου δείκτη",
+            "{survey}: الاتجاه اليومي للرقم الرئيسي",
+        ],
+    ),
 ];

@@ -7,6 +7,7 @@ mod contacts;
 mod erasures;
 mod export;
 mod facets;
+mod funnel;
 mod responses;
 mod surveys;
 mod words;
@@ -35,6 +36,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/v1/admin/surveys/{survey}/export", get(export::export))
         .route("/v1/admin/surveys/{survey}/words", get(words::words_report))
         .route("/v1/admin/surveys/{survey}/facets", get(facets::facets))
+        .route("/v1/admin/surveys/{survey}/funnel", get(funnel::funnel))
         .route("/v1/admin/contacts", get(contacts::list))
         .route("/v1/admin/contacts/{response}", put(contacts::set_status))
         .route("/v1/admin/erasures", post(erasures::erase))

@@ -1,0 +1,95 @@
+//! The response funnel's counts, added up in memory as the widget reports
+//! them and written every few seconds (and before the owner reads them):
+//! reports cost no write each, and SQLite's one writer sees one small
+//! transaction per interval. The table of counts is bounded: past
+//! [`MAX_KEYS`] (survey, day, page) entries, new pages count as "not told".
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use candor_core::admin::FunnelEvent;
+use candor_core::{Day, SurveyId};
+
+use crate::{Store, StoreError};
+
+/// Most (survey, day, page) entries held between writes.
+pub const MAX_KEYS: usize = 10_000;
+
+/// (survey, day, page) → shown, started, dismissed.
+pub type Counts = HashMap<(SurveyId, Day, String), [u64; 3]>;
+
+/// Counts not yet written.
+#[derive(Debug, Default)]
+pub struct Funnel {
+    pending: Mutex<Counts>,
+}
+
+impl Funnel {
+    /// Counts one `event` of `survey` on `page` today.
+    pub fn record(&self, survey: &SurveyId, day: Day, page: Option<&str>, event: FunnelEvent) {
+        let slot = match event {
+            FunnelEvent::Shown => 0,
+            FunnelEvent::Started => 1,
+            FunnelEvent::Dismissed => 2,
+        };
+        let Ok(mut pending) = self.pending.lock() else {
+            return;
+        };
+        let mut key = (survey.clone(), day, page.unwrap_or_default().to_owned());
+        if pending.len() >= MAX_KEYS && !pending.contains_key(&key) {
+            key.2 = String::new();
+            if !pending.contains_key(&key) {
+                // Full even for "not told": dropped rather than grow.
+                return;
+            }
+        }
+        pending.entry(key).or_default()[slot] += 1;
+    }
+
+    /// Writes what was counted; on failure the counts are kept for the
+    /// next write.
+    pub async fn flush(&self, store: &Store) -> Result<(), StoreError> {
+        let taken = match self.pending.lock() {
+            Ok(mut pending) => std::mem::take(&mut *pending),
+            Err(_) => return Ok(()),
+        };
+        if taken.is_empty() {
+            return Ok(());
+        }
+        if let Err(error) = store.add_funnel(&taken).await {
+            if let Ok(mut pending) = self.pending.lock() {
+                for (key, counts) in taken {
+                    let slot = pending.entry(key).or_default();
+                    for i in 0..3 {
+                        slot[i] += counts[i];
+                    }
+                }
+            }
+            return Err(error);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_per_page_and_the_table_stays_bounded() {
+        let funnel = Funnel::default();
+        let survey = SurveyId::parse("", "s").unwrap();
+        let day = Day::from_days_since_epoch(20_000);
+        funnel.record(&survey, day, Some("/a"), FunnelEvent::Shown);
+        funnel.record(&survey, day, Some("/a"), FunnelEvent::Shown);
+        funnel.record(&survey, day, None, FunnelEvent::Dismissed);
+        for n in 0..MAX_KEYS + 50 {
+            funnel.record(&survey, day, Some(&format!("/p{n}")), FunnelEvent::Started);
+        }
+        let pending = funnel.pending.lock().unwrap();
+        assert_eq!(pending.len(), MAX_KEYS, "bounded");
+        assert_eq!(pending[&(survey.clone(), day, "/a".to_owned())], [2, 0, 0]);
+        // Past the bound, new pages count as "not told".
+        assert_eq!(pending[&(survey, day, String::new())][1], 52);
+    }
+}
