@@ -13,7 +13,7 @@ use candor_core::admin::FunnelEvent;
 use serde_json::{Value, json};
 
 use super::extract::PublishedSurvey;
-use crate::{ApiError, AppState, ClientKey};
+use crate::{ApiError, AppState};
 
 /// 202 once counted; 422 naming `event` or `page` when they are not ones
 /// the funnel knows; 429 when this client reports too fast.
@@ -24,14 +24,7 @@ pub async fn report(
     headers: HeaderMap,
     request: Request,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let client = match peer {
-        Some(Extension(ConnectInfo(peer))) => ClientKey::of(state.trusted.client(peer.ip(), &headers)),
-        None => ClientKey::of(std::net::Ipv4Addr::UNSPECIFIED.into()),
-    };
-    state
-        .limiter
-        .check(client, &survey.id)
-        .map_err(ApiError::rate_limited)?;
+    super::responses::limit(&state, &survey.id, peer, &headers)?;
     // Only the pages that may post responses may report on them.
     super::responses::check_origin(&survey, &headers)?;
     let essence = super::extract::media_type(&request);
