@@ -36,7 +36,9 @@ pub use error::ApiError;
 pub use metrics::Metrics;
 pub use rate_limit::{FailedAttempts, RateLimiter};
 pub use routes::app;
-pub use store::{Cursor, Figures, Inserted, Respondent, ResponseFilter, Store, StoreError, StoreOptions};
+pub use store::{
+    Cursor, Figures, Inserted, Listed, Respondent, ResponseFilter, Store, StoreError, StoreOptions,
+};
 
 /// What every handler may reach.
 #[derive(Clone)]

@@ -227,18 +227,21 @@ impl Admin {
     }
 
     /// The export of `survey`'s responses in `segment` received from day
-    /// `from` on, in `format`, as text.
+    /// `from` on (with `partial`, the unfinished ones too), in `format`,
+    /// as text.
     pub async fn export(
         &self,
         survey: &str,
         format: ExportFormat,
         segment: &Segment,
         from: Option<Day>,
+        partial: bool,
     ) -> Result<String, AdminError> {
         let path = format!(
-            "/v1/admin/surveys/{survey}/export?format={}{}",
+            "/v1/admin/surveys/{survey}/export?format={}{}{}",
             format.name(),
-            and_filters(segment, from)
+            and_filters(segment, from),
+            if partial { "&responses=all" } else { "" }
         );
         let response = self.get(&path).await?;
         let status = response.status();

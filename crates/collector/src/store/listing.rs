@@ -31,12 +31,27 @@ impl Store {
         filter: &ResponseFilter,
         size: u32,
     ) -> impl Stream<Item = Result<Vec<StoredResponse>, StoreError>> + Send + 'static {
+        self.pages_of(Listed::Finished, survey, filter, size)
+    }
+
+    /// [`Store::pages`] of finished responses, or of the unfinished ones
+    /// (their latest partial saves).
+    pub fn pages_of(
+        &self,
+        listed: Listed,
+        survey: &str,
+        filter: &ResponseFilter,
+        size: u32,
+    ) -> impl Stream<Item = Result<Vec<StoredResponse>, StoreError>> + Send + 'static {
         let (store, survey, filter) = (self.clone(), survey.to_owned(), filter.clone());
         futures_util::stream::unfold(Some(None::<Cursor>), move |cursor| {
             let (store, survey, filter) = (store.clone(), survey.clone(), filter.clone());
             async move {
                 let cursor = cursor?;
-                match store.responses(&survey, &filter, cursor.as_ref(), size).await {
+                match store
+                    .listed(listed, &survey, &filter, cursor.as_ref(), size)
+                    .await
+                {
                     Ok(page) if page.is_empty() => None,
                     Ok(page) => {
                         let next = (page.len() == size as usize)
@@ -58,6 +73,21 @@ impl Store {
         cursor: Option<&Cursor>,
         limit: u32,
     ) -> Result<Vec<StoredResponse>, StoreError> {
+        self.listed(Listed::Finished, survey, filter, cursor, limit).await
+    }
+
+    async fn listed(
+        &self,
+        listed: Listed,
+        survey: &str,
+        filter: &ResponseFilter,
+        cursor: Option<&Cursor>,
+        limit: u32,
+    ) -> Result<Vec<StoredResponse>, StoreError> {
+        let table = match listed {
+            Listed::Finished => "responses",
+            Listed::Unfinished => "partial_responses",
+        };
         type Row = (
             String,
             i64,
@@ -69,7 +99,7 @@ impl Store {
         );
         let (conditions, binds) = matching(&self.backend, survey, filter, cursor);
         let sql = format!(
-            "SELECT id, survey_version, received_at, locale, page, answers, context FROM responses
+            "SELECT id, survey_version, received_at, locale, page, answers, context FROM {table}
              WHERE {conditions}
              ORDER BY received_at DESC, id DESC
              LIMIT ${}",
@@ -92,10 +122,20 @@ impl Store {
                     page,
                     answers: serde_json::from_str(&answers)?,
                     context: serde_json::from_str(&context)?,
+                    complete: listed == Listed::Finished,
                 })
             })
             .collect()
     }
+}
+
+/// Which responses a listing reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// Finished responses.
+    Finished,
+    /// Unfinished ones: the latest partial save of each.
+    Unfinished,
 }
 
 /// The `WHERE` conditions for `survey`'s responses matching `filter` and

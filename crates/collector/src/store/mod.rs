@@ -38,7 +38,7 @@ use sqlx::sqlite::{
 use tokio::sync::{broadcast, mpsc};
 
 pub use erasure::Respondent;
-pub use listing::{Cursor, ResponseFilter};
+pub use listing::{Cursor, Listed, ResponseFilter};
 pub use responses::Inserted;
 pub use stats::Figures;
 pub use writer::WriterHealth;

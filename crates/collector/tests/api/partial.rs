@@ -68,6 +68,26 @@ crate::on_both_databases! {
         // An abandoned response is erased by its id, and stays erased.
         assert_eq!(post(save(4, 1, false, json!({"nps": 2}))).await.status, StatusCode::CREATED);
         assert_eq!(figures("&responses=all").await["responses"], 2);
+        // Exports: finished ones by default; with responses=all the
+        // unfinished one after them, marked.
+        let export = |query: &'static str| async move {
+            let reply = app.admin("GET", &format!("/v1/admin/surveys/partial/export?{query}"), None).await;
+            // One NDJSON line is also one JSON document: read back as text.
+            match reply.body {
+                Value::String(text) => text,
+                one => one.to_string(),
+            }
+        };
+        let lines = |text: &str| text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).collect::<Vec<_>>();
+        let finished = lines(&export("format=ndjson").await);
+        assert_eq!(finished.len(), 1);
+        assert_eq!(finished[0].get("complete"), None, "finished ones read as before");
+        let all = lines(&export("format=ndjson&responses=all").await);
+        assert_eq!(all.len(), 2);
+        assert_eq!((all[1]["id"].as_str(), all[1]["complete"].as_bool()), (Some(uuid(4).as_str()), Some(false)));
+        let csv = export("format=csv&responses=all").await;
+        assert!(csv.lines().next().unwrap().ends_with(",\"complete\""), "{csv}");
+        assert!(csv.lines().nth(2).unwrap().ends_with(",\"false\""), "{csv}");
         let erased = app.admin("POST", "/v1/admin/erasures", Some(json!({"response_id": uuid(4)}))).await;
         assert_eq!(erased.body["erased"], 1, "{}", erased.body);
         assert_eq!(figures("&responses=all").await["responses"], 1);

@@ -56,7 +56,13 @@ mod tests {
                 .unwrap()
                 .clone(),
             context: [("channel".to_owned(), "web".to_owned())].into(),
+            complete: true,
         };
+        let unfinished = StoredResponse {
+            complete: false,
+            ..response.clone()
+        };
+        assert_eq!(round_trip(&unfinished), unfinished);
         let page = ResponsePage {
             responses: vec![response],
             next: Some("cursor".into()),

@@ -22,6 +22,17 @@ pub struct StoredResponse {
     pub answers: Map<String, Value>,
     /// The host page's hidden fields.
     pub context: BTreeMap<String, String>,
+    /// False for a response not finished: its latest partial save.
+    #[serde(default = "finished", skip_serializing_if = "is_finished")]
+    pub complete: bool,
+}
+
+fn finished() -> bool {
+    true
+}
+
+fn is_finished(complete: &bool) -> bool {
+    *complete
 }
 
 impl StoredResponse {

@@ -60,11 +60,11 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
         let (admin, survey) = (admin.clone(), survey.clone());
         Action::new_local(move |format: &ExportFormat| {
             let (admin, survey, format) = (admin.clone(), survey.clone(), *format);
-            let segment = segment.get_untracked();
+            let (segment, partial) = (segment.get_untracked(), partial.get_untracked());
             let from = Scope::from_day(window.get_untracked());
             async move {
                 let text = admin
-                    .export(&survey, format, &segment, from)
+                    .export(&survey, format, &segment, from, partial)
                     .await
                     .map_err(|e| e.to_string())?;
                 crate::download::save(&format!("{survey}.{}", format.name()), format.media_type(), &text)

@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::responses::Filters;
 use crate::routes::extract::PublishedSurvey;
 use crate::routes::extract::{Query, SegmentQuery};
-use crate::{ApiError, AppState};
+use crate::{ApiError, AppState, Listed};
 use candor_core::admin::{ExportFormat, StoredResponse};
 
 /// Responses read per database round trip.
@@ -31,6 +31,10 @@ pub struct ExportQuery {
     /// `csv` (the default) or `ndjson`.
     #[serde(default)]
     format: ExportFormat,
+    /// Finished responses (the default), or `all`: the unfinished ones'
+    /// latest partial saves after them, marked `"complete": false`.
+    #[serde(default)]
+    responses: super::surveys::Responses,
 }
 
 /// Streams the export.
@@ -42,11 +46,20 @@ pub async fn export(
 ) -> Result<Response, ApiError> {
     let format = query.format;
     let filter = query.filters.parse(segment)?;
-    let columns = columns(&survey);
+    let all = query.responses == super::surveys::Responses::All;
+    let mut columns = columns(&survey);
+    if all {
+        columns.push(Column::new(&["complete"]));
+    }
     let header_row = (format == ExportFormat::Csv).then(|| csv_row(columns.iter().map(|c| c.title.clone())));
-    let pages = state
+    let finished = state
         .store
-        .pages(survey.id.as_str(), &filter, PAGE)
+        .pages_of(Listed::Finished, survey.id.as_str(), &filter, PAGE);
+    let unfinished = state
+        .store
+        .pages_of(Listed::Unfinished, survey.id.as_str(), &filter, PAGE);
+    let pages = finished
+        .chain(stream::iter(all.then_some(unfinished)).flatten())
         .map(move |page| {
             let page = page.map_err(|error| std::io::Error::other(error.to_string()))?;
             Ok::<_, std::io::Error>(
@@ -109,6 +122,7 @@ impl Column {
             // One column, as JSON: the fields vary from page to page.
             "context" if response.context.is_empty() => String::new(),
             "context" => serde_json::to_string(&response.context).unwrap_or_default(),
+            "complete" if self.path.len() == 1 => response.complete.to_string(),
             _ if self.chosen.is_some() => match response.answer_at(&self.path[1..]) {
                 Some(Value::Array(selected)) => {
                     let chosen = selected.iter().any(|s| s.as_str() == self.chosen.as_deref());
