@@ -49,6 +49,9 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Per-client limits on posting responses.
     pub limiter: Arc<RateLimiter>,
+    /// The same limits on funnel reports, kept apart so reports never use
+    /// up a visitor's allowance of responses.
+    pub event_limiter: Arc<RateLimiter>,
     /// The proxies whose X-Forwarded-For names the client.
     pub trusted: Arc<TrustedProxies>,
     /// What admin requests must present.
@@ -77,6 +80,7 @@ impl AppState {
             store,
             metrics: Arc::new(Metrics::default()),
             limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
+            event_limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
             trusted: Arc::new(TrustedProxies::new(config.trusted_proxies.clone())),
             admin: Arc::new(admin),
             admin_failures: Arc::default(),

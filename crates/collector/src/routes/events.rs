@@ -24,7 +24,7 @@ pub async fn report(
     headers: HeaderMap,
     request: Request,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    super::responses::limit(&state, &survey.id, peer, &headers)?;
+    super::responses::limit(&state.event_limiter, &state, &survey.id, peer, &headers)?;
     // Only the pages that may post responses may report on them.
     super::responses::check_origin(&survey, &headers)?;
     let essence = super::extract::media_type(&request);

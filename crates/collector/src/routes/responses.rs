@@ -25,7 +25,7 @@ pub async fn submit(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     // The survey is known (the extractor ran first): only surveys that
     // exist get rate-limit buckets.
-    limit(&state, &published.id, peer, &headers)?;
+    limit(&state.limiter, &state, &published.id, peer, &headers)?;
     // A response keeps the version it answered: a page that loaded the
     // survey before a new version was published still gets its answers in.
     let survey = if submission.survey_version == published.version {
@@ -68,8 +68,10 @@ pub async fn submit(
     Ok((status, Json(json!({ "id": response.id() }))))
 }
 
-/// Counts a post of this client's to `survey` against its limit; 429 past it.
+/// Counts a post of this client's to `survey` against `limiter`; 429 past
+/// it.
 pub(super) fn limit(
+    limiter: &crate::RateLimiter,
     state: &AppState,
     survey: &candor_core::SurveyId,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
@@ -80,10 +82,7 @@ pub(super) fn limit(
         // Only in-process tests reach the router without a peer.
         None => ClientKey::of(std::net::Ipv4Addr::UNSPECIFIED.into()),
     };
-    state
-        .limiter
-        .check(client, survey)
-        .map_err(ApiError::rate_limited)
+    limiter.check(client, survey).map_err(ApiError::rate_limited)
 }
 
 /// A browser may post only from one of the survey's allowed origins, when

@@ -53,6 +53,26 @@ crate::on_both_databases! {
         assert_eq!(statuses, LIMITED);
     }
 
+    async fn funnel_reports_have_their_own_allowance(app) {
+        let app = with(app, |c| c.rate_limit_per_minute = 3).await;
+        let report = async || {
+            let mut request = axum::http::Request::post("/v1/surveys/checkout/events")
+                .header("content-type", "text/plain")
+                .body(axum::body::Body::from(r#"{"event": "shown"}"#))
+                .unwrap();
+            request.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(ip("203.0.113.7"), 40000)));
+            app.send(request).await.status
+        };
+        let mut reported = Vec::new();
+        for _ in 0..4 {
+            reported.push(report().await);
+        }
+        assert_eq!(reported[3], StatusCode::TOO_MANY_REQUESTS, "{reported:?}");
+        // The same visitor's responses still go in: reports used none of it.
+        let statuses = four(async |n| app.post_from(ip("203.0.113.7"), None, "checkout", &response(&uuid(n), 4)).await.status).await;
+        assert_eq!(statuses, LIMITED);
+    }
+
     async fn one_ipv6_network_is_one_client(app) {
         let app = with(app, |c| c.rate_limit_per_minute = 3).await;
         let statuses = four(async |n| {
