@@ -27,6 +27,31 @@ fn limits(kind: &QuestionKind) -> (usize, bool, u8, Option<u8>) {
     )
 }
 
+/// Keeps a multiple choice's fewest and most choices within the choices
+/// it has (after an option or "Other" is taken away), so the editor never
+/// holds a definition publishing would refuse.
+pub(super) fn keep_limits(kind: &mut QuestionKind) {
+    let QuestionKind::MultipleChoice {
+        options,
+        min_selections,
+        max_selections,
+        other,
+    } = kind
+    else {
+        return;
+    };
+    let all = u8::try_from(options.len() + usize::from(*other)).unwrap_or(u8::MAX);
+    if let Some(max) = max_selections {
+        *max = (*max).min(all);
+    }
+    if let Some(min) = min_selections {
+        *min = (*min).min(all).max(1);
+    }
+    if *min_selections == Some(1) {
+        *min_selections = None;
+    }
+}
+
 /// Changes question `i`'s "Other" and limits, if it is multiple choice.
 fn change(editing: Editing, i: usize, f: impl Fn(&mut bool, &mut Option<u8>, &mut Option<u8>)) {
     editing.apply(move |s, _| {
@@ -38,6 +63,9 @@ fn change(editing: Editing, i: usize, f: impl Fn(&mut bool, &mut Option<u8>, &mu
         }) = s.questions.get_mut(i).map(|q| &mut q.kind)
         {
             f(other, min_selections, max_selections);
+        }
+        if let Some(q) = s.questions.get_mut(i) {
+            keep_limits(&mut q.kind);
         }
     });
 }
@@ -134,5 +162,45 @@ pub(super) fn MultipleChoiceControls(editing: Editing, index: usize) -> impl Int
         <p class="editor__note" id=format!("most-note-{i}")>
             {move || trf("Of {n} choices", &[("n", &choices())])}
         </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use candor_core::templates::starter;
+    use candor_core::{Kind, Survey};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    #[wasm_bindgen_test]
+    fn limits_follow_the_choices_taken_away_and_still_publish() {
+        let mut survey = candor_core::templates::blank();
+        let mut question = starter(&survey.questions, Kind::MultipleChoice);
+        let QuestionKind::MultipleChoice {
+            options,
+            min_selections,
+            max_selections,
+            other,
+        } = &mut question.kind
+        else {
+            panic!()
+        };
+        // Three options and Other: at least 3, at most 4; then two options
+        // and Other go.
+        (*min_selections, *max_selections) = (Some(3), Some(4));
+        options.truncate(1);
+        options.push(options[0].clone());
+        options[1].id = candor_core::QuestionId::parse("", "more").unwrap();
+        *other = false;
+        keep_limits(&mut question.kind);
+        assert_eq!(
+            question.kind.selections(),
+            Some(2..=2),
+            "both limits within the two choices left"
+        );
+        survey.questions.push(question);
+        let json = serde_json::to_vec(&survey).unwrap();
+        assert!(Survey::from_json(&json).is_ok(), "the editor's survey publishes");
     }
 }

@@ -5,6 +5,7 @@
 use candor_core::{CsatDisplay, Labelled, Question, QuestionKind};
 use leptos::prelude::*;
 
+use super::choice_controls::keep_limits;
 use super::question_editor::Editing;
 use crate::i18n::{tr, trf};
 
@@ -219,6 +220,9 @@ pub(super) fn Labels(editing: Editing, index: usize, list: LabelList) -> impl In
                                             && j < list.len()
                                         {
                                             list.remove(j);
+                                        }
+                                        if let Some(q) = s.questions.get_mut(i) {
+                                            keep_limits(&mut q.kind);
                                         }
                                     })
                             }
