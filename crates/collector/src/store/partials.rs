@@ -67,63 +67,52 @@ impl Tx {
             serde_json::to_string(response.context())?,
         );
         let stats_json = serde_json::to_string(&stats)?;
-        match kept {
-            Some(kept) if kept.survey_id != survey_id => Ok(Inserted::IdTaken),
-            Some(kept) if kept.sequence >= i64::from(sequence) => Ok(Inserted::Duplicate),
-            Some(kept) => {
-                on_tx!(self, |tx| {
-                    sqlx::query(
-                        "UPDATE partial_responses SET survey_version = $2, sequence = $3, updated_at = $4,
-                         locale = $5, page = $6, answers = $7, context = $8, stats = $9 WHERE id = $1",
-                    )
-                    .bind(&id)
-                    .bind(i64::from(response.survey_version()))
-                    .bind(i64::from(sequence))
-                    .bind(&plan.received)
-                    .bind(response.locale())
-                    .bind(response.page())
-                    .bind(&answers)
-                    .bind(&context)
-                    .bind(&stats_json)
-                    .execute(&mut **tx)
-                    .await
-                    .map(drop)?
-                });
-                let before: SurveyStats = serde_json::from_str(&kept.stats)?;
-                self.change_day(Summary::Partial, survey_id, &kept.day, |day| {
-                    day.subtract(&before);
-                    day.merge(&stats);
-                })
-                .await?;
-                Ok(Inserted::Updated)
+        let before = match &kept {
+            Some(kept) if kept.survey_id != survey_id => return Ok(Inserted::IdTaken),
+            Some(kept) if kept.sequence >= i64::from(sequence) => return Ok(Inserted::Duplicate),
+            Some(kept) => Some(serde_json::from_str::<SurveyStats>(&kept.stats)?),
+            None => None,
+        };
+        // One statement for the first save and for newer ones: a newer save
+        // keeps the first one's day and arrival.
+        on_tx!(self, |tx| {
+            sqlx::query(
+                "INSERT INTO partial_responses (id, survey_id, survey_version, sequence, day, received_at,
+                 updated_at, locale, page, answers, context, stats)
+                 VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11)
+                 ON CONFLICT (id) DO UPDATE SET survey_version = excluded.survey_version,
+                   sequence = excluded.sequence, updated_at = excluded.updated_at, locale = excluded.locale,
+                   page = excluded.page, answers = excluded.answers, context = excluded.context,
+                   stats = excluded.stats",
+            )
+            .bind(&id)
+            .bind(survey_id)
+            .bind(i64::from(response.survey_version()))
+            .bind(i64::from(sequence))
+            .bind(&plan.day)
+            .bind(&plan.received)
+            .bind(response.locale())
+            .bind(response.page())
+            .bind(&answers)
+            .bind(&context)
+            .bind(&stats_json)
+            .execute(&mut **tx)
+            .await
+            .map(drop)?
+        });
+        let day = kept.as_ref().map_or(plan.day.as_str(), |kept| kept.day.as_str());
+        self.change_day(Summary::Partial, survey_id, day, |summary| {
+            if let Some(before) = &before {
+                summary.subtract(before);
             }
-            None => {
-                on_tx!(self, |tx| {
-                    sqlx::query(
-                        "INSERT INTO partial_responses (id, survey_id, survey_version, sequence, day, received_at,
-                         updated_at, locale, page, answers, context, stats)
-                         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11)",
-                    )
-                    .bind(&id)
-                    .bind(survey_id)
-                    .bind(i64::from(response.survey_version()))
-                    .bind(i64::from(sequence))
-                    .bind(&plan.day)
-                    .bind(&plan.received)
-                    .bind(response.locale())
-                    .bind(response.page())
-                    .bind(&answers)
-                    .bind(&context)
-                    .bind(&stats_json)
-                    .execute(&mut **tx)
-                    .await
-                    .map(drop)?
-                });
-                self.change_day(Summary::Partial, survey_id, &plan.day, |day| day.merge(&stats))
-                    .await?;
-                Ok(Inserted::New)
-            }
-        }
+            summary.merge(&stats);
+        })
+        .await?;
+        Ok(if before.is_some() {
+            Inserted::Updated
+        } else {
+            Inserted::New
+        })
     }
 
     /// Removes the partial saves of `finished` responses (stored in this

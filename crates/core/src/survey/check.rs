@@ -142,13 +142,12 @@ impl Survey {
                 }
                 QuestionKind::MultipleChoice {
                     options,
-                    min_selections,
                     max_selections,
-                    other,
+                    ..
                 } => {
                     check_labelled(options, &format!("{path}.options"), 2..=20, &self.default_locale)?;
-                    let all = options.len() + usize::from(*other);
-                    let min = min_selections.map_or(1, usize::from);
+                    let all = question.kind.choices().unwrap_or(0);
+                    let min = question.kind.selections().map_or(1, |range| *range.start());
                     if !(1..=all).contains(&min) {
                         return error(
                             ErrorCode::OutOfRange,

@@ -266,19 +266,29 @@ impl Kind {
 }
 
 impl QuestionKind {
+    /// How many choices a multiple-choice question offers (its options,
+    /// and "Other" when offered); `None` for other kinds.
+    pub fn choices(&self) -> Option<usize> {
+        let Self::MultipleChoice { options, other, .. } = self else {
+            return None;
+        };
+        Some(options.len() + usize::from(*other))
+    }
+
     /// How many choices a multiple-choice question's answer may make, at
     /// least and at most (counting "Other"); `None` for other kinds.
     pub fn selections(&self) -> Option<RangeInclusive<usize>> {
-        let Self::MultipleChoice {
-            options,
-            min_selections,
-            max_selections,
-            other,
-        } = self
+        let (
+            Self::MultipleChoice {
+                min_selections,
+                max_selections,
+                ..
+            },
+            Some(all),
+        ) = (self, self.choices())
         else {
             return None;
         };
-        let all = options.len() + usize::from(*other);
         let min = min_selections.map_or(1, usize::from);
         Some(min..=max_selections.map_or(all, usize::from))
     }

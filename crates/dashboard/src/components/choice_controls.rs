@@ -7,40 +7,39 @@ use leptos::prelude::*;
 use super::question_editor::Editing;
 use crate::i18n::{tr, trf};
 
-/// What a multiple-choice question's limits read as now: (options,
+/// What a multiple-choice question's limits read as now: (choices,
 /// other, fewest, most; `None`: any number).
 fn limits(kind: &QuestionKind) -> (usize, bool, u8, Option<u8>) {
-    let QuestionKind::MultipleChoice {
-        options,
-        min_selections,
-        max_selections,
-        other,
-    } = kind
+    let (
+        QuestionKind::MultipleChoice {
+            min_selections,
+            max_selections,
+            other,
+            ..
+        },
+        Some(choices),
+    ) = (kind, kind.choices())
     else {
         return (0, false, 1, None);
     };
-    (
-        options.len(),
-        *other,
-        min_selections.unwrap_or(1),
-        *max_selections,
-    )
+    (choices, *other, min_selections.unwrap_or(1), *max_selections)
 }
 
 /// Keeps a multiple choice's fewest and most choices within the choices
 /// it has (after an option or "Other" is taken away), so the editor never
 /// holds a definition publishing would refuse.
 pub(super) fn keep_limits(kind: &mut QuestionKind) {
+    let all = kind
+        .choices()
+        .map_or(u8::MAX, |all| u8::try_from(all).unwrap_or(u8::MAX));
     let QuestionKind::MultipleChoice {
-        options,
         min_selections,
         max_selections,
-        other,
+        ..
     } = kind
     else {
         return;
     };
-    let all = u8::try_from(options.len() + usize::from(*other)).unwrap_or(u8::MAX);
     if let Some(max) = max_selections {
         *max = (*max).min(all);
     }
@@ -79,10 +78,7 @@ pub(super) fn MultipleChoiceControls(editing: Editing, index: usize) -> impl Int
             .read(i, |q, _| Some(limits(&q.kind)))
             .unwrap_or((0, false, 1, None))
     });
-    let choices = move || {
-        let (options, other, _, _) = current.get();
-        options + usize::from(other)
-    };
+    let choices = move || current.get().0;
     let fewest = move || {
         (1..=choices().max(1))
             .map(|n| {
