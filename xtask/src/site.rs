@@ -35,15 +35,44 @@ const WASM_FEATURES: [&str; 6] = [
 /// `<candor-snapshot>` loads. Returns the package directory.
 pub fn dist() -> anyhow::Result<PathBuf> {
     let pkg = PathBuf::from("pkg");
-    build_wasm("candor", "candor", &[], &pkg, "candor_wasm")?;
+    build_wasm("candor", "candor", &[], Trim::Survey, &pkg, "candor_wasm")?;
     build_wasm(
         "candor",
         "candor",
         &["--no-default-features"],
+        Trim::Snapshot,
         &pkg,
         "candor_snapshot",
     )?;
     Ok(pkg)
+}
+
+/// What a module leaves out to be smaller (docs/benchmarks.md has what each
+/// saves).
+#[derive(Clone, Copy)]
+enum Trim {
+    /// Nothing: the dashboard, whose error details are read by people.
+    Nothing,
+    /// Panics' file and line and `Debug` output, which no respondent reads
+    /// (texts shown to people use `Display`), and Leptos' component types
+    /// (`erase_components`), which makes the survey smaller.
+    Survey,
+    /// As the survey, but keeping component types: erasing them makes the
+    /// snapshot module larger.
+    Snapshot,
+}
+
+impl Trim {
+    /// The `RUSTFLAGS` of a build. The `-Z` flags need `RUSTC_BOOTSTRAP=1` on
+    /// the stable toolchain; a separate set of flags gets its own copies of
+    /// the dependencies, so the builds do not undo each other's.
+    fn rustflags(self) -> &'static str {
+        match self {
+            Trim::Nothing => "",
+            Trim::Survey => "-Zlocation-detail=none -Zfmt-debug=none --cfg erase_components",
+            Trim::Snapshot => "-Zlocation-detail=none -Zfmt-debug=none",
+        }
+    }
 }
 
 /// Builds the bench's size floor (xtask/bench/widget/floor: a one-question
@@ -62,6 +91,7 @@ pub fn size_floor() -> anyhow::Result<PathBuf> {
         "candor-bench-floor",
         "candor_bench_floor",
         &manifest,
+        Trim::Survey,
         &out,
         "floor",
     )?;
@@ -71,12 +101,13 @@ pub fn size_floor() -> anyhow::Result<PathBuf> {
 }
 
 /// Builds `package` (whose wasm file is `crate_file`.wasm) with `features`
-/// (cargo's flags) in release mode for the browser into
+/// (cargo's flags), trimmed by `trim`, in release mode for the browser into
 /// `out_dir`/`out_name`.js and `_bg.wasm`, optimised for size.
 fn build_wasm(
     package: &str,
     crate_file: &str,
     features: &[&str],
+    trim: Trim,
     out_dir: &Path,
     out_name: &str,
 ) -> anyhow::Result<()> {
@@ -98,7 +129,11 @@ fn build_wasm(
         "wasm-release",
     ];
     args.extend(features);
-    run(&mut cmd("cargo", &args))?;
+    let mut cargo = cmd("cargo", &args);
+    cargo
+        .env("RUSTFLAGS", trim.rustflags())
+        .env("RUSTC_BOOTSTRAP", "1");
+    run(&mut cargo)?;
     let input = format!("target/wasm32-unknown-unknown/wasm-release/{crate_file}.wasm");
     let out = out_dir.to_string_lossy();
     run(&mut cmd(
@@ -154,6 +189,7 @@ pub fn stage() -> anyhow::Result<PathBuf> {
         "candor-dashboard",
         "candor_dashboard",
         &[],
+        Trim::Nothing,
         &dashboard,
         "candor_dashboard",
     )?;
