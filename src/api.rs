@@ -30,7 +30,7 @@ pub enum ApiError {
 
 impl From<crate::outbox::Rejected> for ApiError {
     fn from(rejected: crate::outbox::Rejected) -> Self {
-        match serde_json::from_str::<FieldError>(&rejected.body) {
+        match crate::json::parse::<FieldError>(&rejected.body) {
             Ok(error) => Self::Rejected {
                 status: rejected.status,
                 error,
@@ -106,7 +106,7 @@ impl Api {
     /// as inline definitions (one deserializer in the wasm, not two).
     pub async fn survey(&self) -> Result<Survey, ApiError> {
         let text = self.survey_text().await?;
-        Survey::from_json(text.as_bytes()).map_err(ApiError::Invalid)
+        crate::json::survey(&text).map_err(ApiError::Invalid)
     }
 
     /// The published survey definition as the collector sent it.
@@ -129,7 +129,7 @@ impl Api {
     #[cfg(not(feature = "survey"))]
     pub async fn survey_labels(&self) -> Result<SurveyLabels, ApiError> {
         let text = self.survey_text().await?;
-        serde_json::from_str(&text).map_err(|error| {
+        crate::json::parse(&text).map_err(|error| {
             ApiError::Invalid(FieldError::new(
                 candor_core::ErrorCode::InvalidJson,
                 "",
@@ -162,7 +162,7 @@ async fn check(response: Response) -> Result<Response, ApiError> {
         return Ok(response);
     }
     let status = response.status();
-    match response.json::<FieldError>().await {
+    match decode::<FieldError>(response).await {
         Ok(error) => Err(ApiError::Rejected { status, error }),
         Err(_) => Err(ApiError::Unexpected(status)),
     }
@@ -170,5 +170,6 @@ async fn check(response: Response) -> Result<Response, ApiError> {
 
 async fn decode<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
-    response.json().await.map_err(|_| ApiError::Unexpected(status))
+    let text = response.text().await.map_err(|_| ApiError::Unexpected(status))?;
+    crate::json::parse(&text).map_err(|_| ApiError::Unexpected(status))
 }

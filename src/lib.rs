@@ -12,6 +12,7 @@ mod components;
 mod draft;
 mod events;
 mod i18n;
+mod json;
 mod memory;
 mod outbox;
 mod random;
@@ -109,7 +110,7 @@ impl MountOptions {
     fn definition(&self) -> Result<Option<Survey>, JsValue> {
         self.definition
             .as_deref()
-            .map(|json| Survey::from_json(json.as_bytes()))
+            .map(json::survey)
             .transpose()
             .map_err(|error| format!("Candor: the inline survey is not valid: {error}").into())
     }

@@ -11,12 +11,12 @@ fn local() -> Option<web_sys::Storage> {
 /// The value under `key`, or `None` when absent, unreadable or not `T`.
 pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = local()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    crate::json::parse(&text).ok()
 }
 
 /// Stores `value` under `key`; false when the browser refused.
 pub fn write<T: Serialize>(key: &str, value: &T) -> bool {
-    let (Some(storage), Ok(text)) = (local(), serde_json::to_string(value)) else {
+    let (Some(storage), Ok(text)) = (local(), crate::json::stringify(value)) else {
         return false;
     };
     storage.set_item(key, &text).is_ok()

@@ -33,7 +33,7 @@ pub(crate) fn done() -> bool {
 #[cfg_attr(feature = "survey", wasm_bindgen)]
 pub async fn warm_up() -> Result<(), JsValue> {
     // Each step in a task of its own, so none is long.
-    let survey = Survey::from_json(SURVEY.as_bytes()).map_err(|error| error.to_string())?;
+    let survey = crate::json::survey(SURVEY).map_err(|error| error.to_string())?;
     task::next().await;
     ahead(&survey).await?;
     // Then the form's next questions: a second one (drawn by a reactive

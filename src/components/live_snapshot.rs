@@ -33,7 +33,7 @@ pub fn LiveSnapshot(
                     let parsed = event
                         .data()
                         .as_string()
-                        .and_then(|data| serde_json::from_str::<PublicFigures>(&data).ok());
+                        .and_then(|data| crate::json::parse::<PublicFigures>(&data).ok());
                     if let Some(snapshot) = parsed {
                         latest.set(Some(snapshot));
                     }

@@ -113,7 +113,7 @@ pub async fn submit(url: &str, submission: &ResponseSubmission) -> Result<Delive
     let entry = Entry {
         id: submission.id.to_string(),
         url: url.to_owned(),
-        body: serde_json::to_string(submission).unwrap_or_default(),
+        body: crate::json::stringify(submission).unwrap_or_default(),
         created: now,
         attempts: 0,
         due: now,

@@ -337,3 +337,34 @@ fn the_documented_definitions_parse() {
         }
     }
 }
+
+#[test]
+fn any_deserializer_gives_the_same_survey_and_the_same_errors() {
+    // The widget reads definitions through the browser's JSON parser; a
+    // `Value` stands in for it here.
+    let value = service_quality_json();
+    let survey = Survey::from_deserializer(value.clone()).unwrap();
+    assert_eq!(survey, parse(&value).unwrap());
+    let mut unknown = value.clone();
+    unknown["questions"][0]["colour"] = json!("red");
+    let error = Survey::from_deserializer(unknown).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (ErrorCode::UnknownField, "colour")
+    );
+    let mut missing = value.clone();
+    missing.as_object_mut().unwrap().remove("default_locale");
+    let error = Survey::from_deserializer(missing).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (ErrorCode::Required, "default_locale")
+    );
+    // The rules serde cannot express name their path, as from JSON.
+    let mut rule = value;
+    rule["questions"][1]["id"] = rule["questions"][0]["id"].clone();
+    let error = Survey::from_deserializer(rule).unwrap_err();
+    assert_eq!(
+        (error.code, error.field.as_str()),
+        (ErrorCode::Duplicate, "questions[1].id")
+    );
+}

@@ -40,10 +40,17 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Fie
         if !error.is_data() {
             return FieldError::new(ErrorCode::InvalidJson, "", format!("not valid JSON: {error}"));
         }
-        let mut classified = classify("", &error.to_string());
-        classified.message = error.to_string();
-        classified
+        shape_error(&error.to_string())
     })
+}
+
+/// A shape error from any serde deserializer as a [`FieldError`]: its code,
+/// and the field named in `message` when it names one; the message as serde
+/// wrote it.
+pub fn shape_error(message: &str) -> FieldError {
+    let mut classified = classify("", message);
+    classified.message = message.to_owned();
+    classified
 }
 
 /// Maps serde's data error messages onto codes; a field named in the message

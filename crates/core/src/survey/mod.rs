@@ -303,6 +303,21 @@ impl Survey {
         Ok(survey)
     }
 
+    /// Parses and checks a survey definition from any self-describing serde
+    /// format (the widget reads JSON with the browser's own parser). The
+    /// rules name their JSON path; a shape error names the field serde
+    /// names (the collector, through which definitions are published, names
+    /// every path).
+    pub fn from_deserializer<'de, D>(deserializer: D) -> Result<Self, FieldError>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        let survey =
+            Self::deserialize(deserializer).map_err(|error| check::shape_error(&error.to_string()))?;
+        survey.check()?;
+        Ok(survey)
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id.as_str() == id)
