@@ -249,6 +249,8 @@ function serveFiles(contender) {
   return (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
     if (path === "/") return route.fulfill({ body: page(contender), contentType: "text/html" });
+    // The funnel's beacon (the survey was shown), which a collector takes.
+    if (path.startsWith("/v1/")) return route.fulfill({ status: 202, body: "" });
     const file = path.startsWith("/candor") ? join(site, path) : join(modules, path);
     try {
       return route.fulfill({ body: readFileSync(file), contentType: TYPES[path.split(".").pop()] });
@@ -275,6 +277,17 @@ function show(tab, contender) {
       }),
     [contender.trigger, contender.ready],
   );
+}
+
+// The survey the pages show, published on the collector (as a site's
+// would be), so the funnel's beacon finds it.
+if (collector) {
+  const published = await fetch(`${collector}/v1/admin/surveys`, {
+    method: "POST",
+    headers: { authorization: "Bearer bench-admin-token-0123456789abcdef", "content-type": "application/json" },
+    body: JSON.stringify(candorSurvey),
+  });
+  if (!published.ok) throw new Error(`publishing the bench survey: ${published.status} ${await published.text()}`);
 }
 
 // The shop's own origin, for pages that are not routed: a real HTTP server
