@@ -377,7 +377,8 @@ test("the dashboard speaks Thai and Arabic (right to left), and remembers the ch
   // Survey texts follow too, where the survey has them.
   await page.getByRole("link", { name: "การสั่งซื้อครั้งนี้เป็นอย่างไรบ้าง" }).click();
   await page.locator(".summary").waitFor();
-  assert.match(await page.locator(".summary").textContent(), /คำตอบ · 30 วันล่าสุด/);
+  // A count in Thai: the noun, the number, its classifier.
+  assert.match(await page.locator(".summary").textContent(), /คำตอบ \d+ รายการ · 30 วันล่าสุด/);
   await page.screenshot({ path: join(artifacts, "dashboard-th.png"), fullPage: true });
   assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
 

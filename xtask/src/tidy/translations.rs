@@ -1,5 +1,6 @@
 //! The dashboard's texts: English in the code (`tr("…")`, `trf("…", …)`),
-//! the other languages in `crates/dashboard/src/i18n/table.rs`.
+//! the other languages in `crates/dashboard/src/i18n/table.rs`; counted
+//! nouns (`count("…", n)`) in `plurals.rs`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -8,20 +9,49 @@ use super::{literals, sources};
 
 const DASHBOARD: &str = "crates/dashboard/src";
 const TABLE: &str = "crates/dashboard/src/i18n/table.rs";
+const PLURALS: &str = "crates/dashboard/src/i18n/plurals.rs";
 /// The table's languages after English (`[Thai, Latvian, Greek, Arabic]`).
 const LANGUAGES: [&str; 4] = ["th", "lv", "el", "ar"];
 
 /// A text with no translation, a translation nobody uses, or one that is
 /// empty or has other placeholders than its English.
 pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
-    let mut keys = BTreeSet::new();
+    let (mut keys, mut counted) = (BTreeSet::new(), BTreeSet::new());
     for file in sources::files(&root.join(DASHBOARD), ".rs")? {
-        if !file.ends_with("i18n/table.rs") {
-            keys.extend(keys_in(&std::fs::read_to_string(&file)?));
+        if !file.ends_with("i18n/table.rs") && !file.ends_with("i18n/plurals.rs") {
+            let source = std::fs::read_to_string(&file)?;
+            keys.extend(keys_in(&source, &["tr(", "trf("]));
+            counted.extend(keys_in(&source, &["count("]));
         }
     }
     let table = table(&std::fs::read_to_string(root.join(TABLE))?)?;
-    Ok(problems(&keys, &table))
+    let mut found = problems(&keys, &table);
+    found.extend(plural_problems(
+        &counted,
+        &plural_keys(&std::fs::read_to_string(root.join(PLURALS))?),
+    ));
+    Ok(found)
+}
+
+/// A counted noun with no forms, or forms nobody counts with (that every
+/// language has the forms its plural rules need is a browser test).
+fn plural_problems(counted: &BTreeSet<String>, plurals: &[String]) -> Vec<String> {
+    let missing = counted.iter().filter(|key| !plurals.contains(key));
+    let unused = plurals.iter().filter(|key| !counted.contains(*key));
+    missing
+        .map(|key| format!("{PLURALS}: no forms of {key:?}"))
+        .chain(unused.map(|key| format!("{PLURALS}: {key:?} is not counted")))
+        .collect()
+}
+
+/// The English key of each entry of `PLURALS`: the first text after `(`
+/// at the start of an entry.
+fn plural_keys(source: &str) -> Vec<String> {
+    source
+        .split("\n    (\n")
+        .skip(1)
+        .filter_map(|entry| literals::all(entry).into_iter().next())
+        .collect()
 }
 
 fn problems(keys: &BTreeSet<String>, table: &[(String, Vec<String>)]) -> Vec<String> {
@@ -54,11 +84,11 @@ fn problems(keys: &BTreeSet<String>, table: &[(String, Vec<String>)]) -> Vec<Str
     problems
 }
 
-/// The first argument of every `tr(` and `trf(` call that is a string
-/// literal (rustfmt may have moved it to the next line).
-fn keys_in(source: &str) -> Vec<String> {
+/// The first argument of every call of `calls` that is a string literal
+/// (rustfmt may have moved it to the next line).
+fn keys_in(source: &str, calls: &[&str]) -> Vec<String> {
     let mut keys = Vec::new();
-    for call in ["tr(", "trf("] {
+    for call in calls {
         let mut pieces = source.split(call);
         let mut before = pieces.next().unwrap_or_default();
         for rest in pieces {
@@ -108,7 +138,26 @@ mod tests {
     fn finds_calls_not_lookalikes() {
         let source = r#"tr("Open") + trf(
             "{n} answers", &[("n", &n)]) + attr("x") + tr(name)"#;
-        assert_eq!(keys_in(source), ["Open", "{n} answers"]);
+        assert_eq!(keys_in(source, &["tr(", "trf("]), ["Open", "{n} answers"]);
+        assert_eq!(
+            keys_in("count(\"{n} points\", 5) + recount(\"x\", 1)", &["count("]),
+            ["{n} points"]
+        );
+    }
+
+    #[test]
+    fn reports_counted_nouns_without_forms_and_forms_not_counted() {
+        let plurals = plural_keys(
+            "pub static PLURALS: &[(&str, [Forms; 5])] = &[\n    (\n        \"{n} answers\",\n        [&[(One, \"{n} answer\")]],\n    ),\n    (\n        \"{n} days\",\n        [],\n    ),\n];",
+        );
+        assert_eq!(plurals, ["{n} answers", "{n} days"]);
+        let counted: BTreeSet<String> = ["{n} answers", "{n} points"].map(String::from).into();
+        let found = plural_problems(&counted, &plurals);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[0].contains("no forms of \"{n} points\"")
+                && found[1].contains("\"{n} days\" is not counted")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use candor_core::QuestionKind;
 use leptos::prelude::*;
 
 use super::question_editor::Editing;
-use crate::i18n::{tr, trf};
+use crate::i18n::{count, tr};
 
 /// What a multiple-choice question's limits read as now: (choices,
 /// other, fewest, most; `None`: any number).
@@ -156,7 +156,7 @@ pub(super) fn MultipleChoiceControls(editing: Editing, index: usize) -> impl Int
             {most}
         </select>
         <p class="editor__note" id=format!("most-note-{i}")>
-            {move || trf("Of {n} choices", &[("n", &choices())])}
+            {move || count("Of {n} choices", choices() as u64)}
         </p>
     }
 }

@@ -212,7 +212,7 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
         </form>
         <p class="status" role="status">
             {move || trf(
-                "{shown} comments shown of {loaded} responses loaded",
+                "Comments shown: {shown} · responses loaded: {loaded}",
                 &[("shown", &shown.with(Vec::len)), ("loaded", &loaded.with(Vec::len))],
             )}
         </p>
@@ -253,7 +253,7 @@ fn TypicalWords(
             view! {
                 <p class="status">
                     {trf(
-                        "No word stands out yet ({low} low-rated and {high} high-rated comments).",
+                        "No word stands out yet (low-rated comments: {low}, high-rated comments: {high}).",
                         &[("low", &report.low_comments), ("high", &report.high_comments)],
                     )}
                 </p>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::choice_controls::keep_limits;
 use super::question_editor::Editing;
-use crate::i18n::{tr, trf};
+use crate::i18n::{count, tr, trf};
 
 /// How a satisfaction rating is drawn, and on how many points.
 #[component]
@@ -99,7 +99,7 @@ fn Points(index: usize, current: Signal<u8>, set: Callback<u8>) -> impl IntoView
         .map(|&p| {
             view! {
                 <option value=p.to_string() prop:selected=move || current.get() == p>
-                    {trf("{points} points", &[("points", &p)])}
+                    {count("{n} points", u64::from(p))}
                 </option>
             }
         })

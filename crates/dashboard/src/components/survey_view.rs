@@ -15,7 +15,7 @@ use super::figures::QuestionCard;
 use super::funnel_card::FunnelCard;
 use super::scope_bar::{ScopeBar, window_name};
 use crate::api::{Admin, AdminError, Live, use_admin};
-use crate::i18n::{tr, trf};
+use crate::i18n::{count, tr, trf};
 use crate::scope::Scope;
 
 /// Which part of a survey's page is shown.
@@ -223,7 +223,7 @@ fn LiveFigures(
                 .collect_view();
             view! {
                 <p class="summary" data-responses=snapshot.responses.to_string()>
-                    {format!("{} · {name}{narrowed}", trf("{n} responses", &[("n", &snapshot.responses)]))}
+                    {format!("{} · {name}{narrowed}", count("{n} responses", snapshot.responses))}
                 </p>
                 <div class="cards">{cards}</div>
             }

@@ -1,14 +1,19 @@
 //! The dashboard's words in English, Thai, Latvian, Greek and Arabic.
 //!
 //! The English text is the key: `tr("Sign out")` reads as what it shows,
-//! and `trf("{n} responses", &[("n", &12)])` fills `{name}` placeholders
+//! and `trf("Published as version {version}.", &[("version", &3)])` fills `{name}` placeholders
 //! after translating. The chosen language is kept in localStorage (no
 //! cookie); the first visit follows the browser's languages. Changing it
 //! redraws the app, so lookups need not be reactive. A test checks every
 //! key used in the sources has all four translations with the same
-//! placeholders.
+//! placeholders. A count beside a noun goes through [`count`], which picks
+//! the language's plural form (`plurals.rs`).
 
+mod plural;
+mod plurals;
 mod table;
+
+pub use plural::count;
 
 use std::cell::Cell;
 use std::fmt::Display;
@@ -120,7 +125,10 @@ mod tests {
         set_locale("lv");
         assert_eq!(tr("Sign out"), "Iziet");
         set_locale("en");
-        assert_eq!(trf("{n} responses", &[("n", &3)]), "3 responses");
+        assert_eq!(
+            trf("Published as version {version}.", &[("version", &3)]),
+            "Published as version 3."
+        );
         assert_eq!(tr("Sign out"), "Sign out");
     }
 }

@@ -510,12 +510,12 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
-        "No word stands out yet ({low} low-rated and {high} high-rated comments).",
+        "No word stands out yet (low-rated comments: {low}, high-rated comments: {high}).",
         [
-            "ยังไม่มีคำที่โดดเด่น (ความคิดเห็นคะแนนต่ำ {low} รายการ คะแนนสูง {high} รายการ)",
-            "Vēl neviens vārds neizceļas ({low} zemi un {high} augsti vērtēti komentāri).",
-            "Καμία λέξη δεν ξεχωρίζει ακόμη ({low} σχόλια με χαμηλή και {high} με υψηλή βαθμολογία).",
-            "لا تبرز أي كلمة بعد ({low} تعليقات منخفضة التقييم و{high} مرتفعة التقييم).",
+            "ยังไม่มีคำที่โดดเด่น (ความคิดเห็นคะแนนต่ำ: {low}, ความคิดเห็นคะแนนสูง: {high})",
+            "Vēl neviens vārds neizceļas (zemu vērtēti komentāri: {low}, augstu vērtēti komentāri: {high}).",
+            "Καμία λέξη δεν ξεχωρίζει ακόμη (σχόλια με χαμηλή βαθμολογία: {low}, με υψηλή βαθμολογία: {high}).",
+            "لا تبرز أي كلمة بعد (تعليقات منخفضة التقييم: {low}، تعليقات مرتفعة التقييم: {high}).",
         ],
     ),
     (
@@ -870,32 +870,6 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ["พึงพอใจ", "apmierināti", "ικανοποιημένοι", "الراضون"],
     ),
     ("yes", ["ใช่", "jā", "ναι", "نعم"]),
-    (
-        "{n} answers",
-        ["{n} คำตอบ", "{n} atbildes", "{n} απαντήσεις", "{n} إجابات"],
-    ),
-    (
-        "{n} answers (fewer than {minimum})",
-        [
-            "{n} คำตอบ (น้อยกว่า {minimum})",
-            "{n} atbildes (mazāk nekā {minimum})",
-            "{n} απαντήσεις (λιγότερες από {minimum})",
-            "{n} إجابات (أقل من {minimum})",
-        ],
-    ),
-    (
-        "{n} responses",
-        ["{n} คำตอบ", "{n} atbildes", "{n} απαντήσεις", "{n} ردود"],
-    ),
-    (
-        "{points} points",
-        [
-            "{points} ระดับ",
-            "{points} punkti",
-            "{points} βαθμίδες",
-            "{points} درجات",
-        ],
-    ),
     ("{p} only", ["{p} เท่านั้น", "tikai {p}", "μόνο {p}", "{p} فقط"]),
     (
         "{share} found it easy",
@@ -947,12 +921,12 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
-        "{shown} comments shown of {loaded} responses loaded",
+        "Comments shown: {shown} · responses loaded: {loaded}",
         [
-            "แสดงความคิดเห็น {shown} รายการจากคำตอบที่โหลด {loaded} รายการ",
-            "Parādīti {shown} komentāri no {loaded} ielādētajām atbildēm",
-            "Εμφανίζονται {shown} σχόλια από {loaded} φορτωμένες απαντήσεις",
-            "يُعرض {shown} من التعليقات من أصل {loaded} ردود محمّلة",
+            "ความคิดเห็นที่แสดง: {shown} · คำตอบที่โหลด: {loaded}",
+            "Parādītie komentāri: {shown} · ielādētās atbildes: {loaded}",
+            "Σχόλια που εμφανίζονται: {shown} · απαντήσεις που φορτώθηκαν: {loaded}",
+            "التعليقات المعروضة: {shown} · الردود المحمّلة: {loaded}",
         ],
     ),
     (
@@ -1219,15 +1193,6 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
-        "Of {n} choices",
-        [
-            "จากทั้งหมด {n} ตัวเลือก",
-            "Izvēļu kopskaits: {n}",
-            "Σύνολο επιλογών: {n}",
-            "من أصل {n} من الخيارات",
-        ],
-    ),
-    (
         "Offer “Other” with the respondent’s own words",
         [
             "มีตัวเลือก “อื่น ๆ” ให้ผู้ตอบระบุเอง",
@@ -1389,6 +1354,15 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "{survey}: galvenā rādītāja dienas tendence",
             "{survey}: ημερήσια τάση του κύριου δείκτη",
             "{survey}: الاتجاه اليومي للرقم الرئيسي",
+        ],
+    ),
+    (
+        " (fewer than {minimum})",
+        [
+            " (น้อยกว่า {minimum})",
+            " (mazāk nekā {minimum})",
+            " (λιγότερες από {minimum})",
+            " (أقل من {minimum})",
         ],
     ),
 ];

@@ -5,7 +5,7 @@ use candor_core::snapshot::StatementFigures;
 use leptos::prelude::*;
 
 use crate::format::{decimal, share_with_interval};
-use crate::i18n::{tr, trf};
+use crate::i18n::{count, tr, trf};
 
 /// The statements' table; `name` names a statement by its id.
 pub fn agreement(statements: &[StatementFigures], points: u8, name: impl Fn(&str) -> String) -> AnyView {
@@ -36,7 +36,7 @@ pub fn agreement(statements: &[StatementFigures], points: u8, name: impl Fn(&str
             StatementFigures::Withheld { id, n } => view! {
                 <tr>
                     <th scope="row">{name(id.as_str())}</th>
-                    <td colspan="3">{trf("{n} answers", &[("n", n)])}</td>
+                    <td colspan="3">{count("{n} answers", *n)}</td>
                 </tr>
             }
             .into_any(),

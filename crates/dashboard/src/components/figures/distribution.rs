@@ -8,7 +8,7 @@ use super::agreement::agreement;
 use super::gaps::gaps;
 use crate::charts::Histogram;
 use crate::format::{decimal, percent, share_with_interval};
-use crate::i18n::{tr, trf};
+use crate::i18n::{count, tr, trf};
 
 /// The headline ("82% (62–93%) satisfied · mean 4.1 / 5 · n = 40") and the
 /// distribution drawn under it; `labels` names an option or dimension of
@@ -169,9 +169,10 @@ pub fn headline_and_body(
         }
         Figures::Withheld { n: 0, .. } => (tr("No answers yet").to_owned(), ().into_any()),
         Figures::Withheld { n, minimum } => (
-            trf(
-                "{n} answers (fewer than {minimum})",
-                &[("n", n), ("minimum", minimum)],
+            format!(
+                "{}{}",
+                count("{n} answers", *n),
+                trf(" (fewer than {minimum})", &[("minimum", minimum)])
             ),
             ().into_any(),
         ),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::{GapChart, GapRow};
 use crate::format::{decimal, percent};
-use crate::i18n::{tr, trf};
+use crate::i18n::{count, tr, trf};
 
 /// The gap chart and, as its readable alternative, a table.
 pub fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> AnyView {
@@ -48,7 +48,7 @@ pub fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> A
             DimensionFigures::Withheld { id, n } => view! {
                 <tr>
                     <th scope="row">{name(id.as_str())}</th>
-                    <td colspan="5">{trf("{n} answers", &[("n", n)])}</td>
+                    <td colspan="5">{count("{n} answers", *n)}</td>
                 </tr>
             }
             .into_any(),

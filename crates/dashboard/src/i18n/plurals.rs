@@ -1,0 +1,93 @@
+//! Counted nouns in English, Thai, Latvian, Greek and Arabic, by CLDR
+//! plural category (`plural.rs` chooses). English's plural is the key.
+//! Thai has one form, the noun then the count and its classifier; Latvian
+//! counts 0, 10–20 and every ten in the genitive ("zero"), and 1, 21, 31…
+//! in the singular ("one"); Arabic has six forms, one and two without the
+//! figure (the dual says it).
+
+use super::plural::Category::{self, Few, Many, One, Other, Two, Zero};
+
+type Forms = &'static [(Category, &'static str)];
+
+pub static PLURALS: &[(&str, [Forms; 5])] = &[
+    (
+        "{n} answers",
+        [
+            &[(One, "{n} answer"), (Other, "{n} answers")],
+            &[(Other, "คำตอบ {n} รายการ")],
+            &[
+                (Zero, "{n} atbilžu"),
+                (One, "{n} atbilde"),
+                (Other, "{n} atbildes"),
+            ],
+            &[(One, "{n} απάντηση"), (Other, "{n} απαντήσεις")],
+            &[
+                (Zero, "{n} إجابة"),
+                (One, "إجابة واحدة"),
+                (Two, "إجابتان"),
+                (Few, "{n} إجابات"),
+                (Many, "{n} إجابةً"),
+                (Other, "{n} إجابة"),
+            ],
+        ],
+    ),
+    (
+        "{n} points",
+        [
+            &[(One, "{n} point"), (Other, "{n} points")],
+            &[(Other, "{n} ระดับ")],
+            &[(Zero, "{n} punktu"), (One, "{n} punkts"), (Other, "{n} punkti")],
+            &[(One, "{n} βαθμίδα"), (Other, "{n} βαθμίδες")],
+            &[
+                (Zero, "{n} درجة"),
+                (One, "درجة واحدة"),
+                (Two, "درجتان"),
+                (Few, "{n} درجات"),
+                (Many, "{n} درجةً"),
+                (Other, "{n} درجة"),
+            ],
+        ],
+    ),
+    (
+        "{n} responses",
+        [
+            &[(One, "{n} response"), (Other, "{n} responses")],
+            &[(Other, "คำตอบ {n} รายการ")],
+            &[
+                (Zero, "{n} atbilžu"),
+                (One, "{n} atbilde"),
+                (Other, "{n} atbildes"),
+            ],
+            &[(One, "{n} απάντηση"), (Other, "{n} απαντήσεις")],
+            &[
+                (Zero, "{n} ردّ"),
+                (One, "ردّ واحد"),
+                (Two, "ردّان"),
+                (Few, "{n} ردود"),
+                (Many, "{n} ردًّا"),
+                (Other, "{n} ردّ"),
+            ],
+        ],
+    ),
+    (
+        "Of {n} choices",
+        [
+            &[(One, "Of {n} choice"), (Other, "Of {n} choices")],
+            &[(Other, "จากทั้งหมด {n} ตัวเลือก")],
+            &[
+                (Zero, "Izvēļu kopskaits: {n}"),
+                (One, "Izvēļu kopskaits: {n}"),
+                (Other, "Izvēļu kopskaits: {n}"),
+            ],
+            &[(One, "Σύνολο επιλογών: {n}"), (Other, "Σύνολο επιλογών: {n}")],
+            &[
+                (Zero, "عدد الخيارات: {n}"),
+                (One, "عدد الخيارات: {n}"),
+                (Two, "عدد الخيارات: {n}"),
+                (Few, "عدد الخيارات: {n}"),
+                (Many, "عدد الخيارات: {n}"),
+                (Other, "عدد الخيارات: {n}"),
+            ],
+        ],
+    ),
+];
