@@ -185,10 +185,12 @@ test("filters by language, page and context narrow figures, comments and exports
   // Each choice narrows the figures, keeps focus where it was, and is
   // written into the address.
   await page.locator("#filter-locale").focus();
+  // Languages by their names, not their codes.
+  assert.equal((await page.locator('#filter-locale option[value="th"]').textContent()).trim(), "Thai (3)");
   await page.locator("#filter-locale").selectOption("th");
   await eventually(async () => (await responses()) === 3, 5_000, "the Thai responses");
   assert.equal(await page.evaluate(() => document.activeElement.id), "filter-locale");
-  assert.match(await summary.textContent(), /3 responses · Last 30 days · language th/);
+  assert.match(await summary.textContent(), /3 responses · Last 30 days · language Thai/);
   await page.getByLabel("channel").selectOption("app");
   await eventually(async () => (await responses()) === 2, 5_000, "Thai and app");
   assert.match(await page.evaluate(() => location.hash), /^#\/surveys\/e2e-filters\?locale=th&context\.channel=app$/);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::survey_view::Tab;
 use crate::api::use_admin;
-use crate::i18n::tr;
+use crate::i18n::{language_name, tr};
 use crate::scope::Scope;
 use candor_core::admin::{FacetValue, Facets};
 
@@ -81,13 +81,25 @@ pub fn ScopeBar(
             // The locale and the page: one select each, reading and writing
             // their own field of the segment.
             type Field = fn(&mut Segment) -> &mut Option<String>;
-            let fields: [(&str, &str, &[FacetValue], Field); 2] = [
-                (tr("Language"), "filter-locale", &facets.locales, |s| {
-                    &mut s.locale
-                }),
-                (tr("Page"), "filter-page", &facets.pages, |s| &mut s.page),
+            // Each value shown as people read it: a language by its name.
+            type Shown = fn(&str) -> String;
+            let fields: [(&str, &str, &[FacetValue], Field, Shown); 2] = [
+                (
+                    tr("Language"),
+                    "filter-locale",
+                    &facets.locales,
+                    |s| &mut s.locale,
+                    language_name,
+                ),
+                (
+                    tr("Page"),
+                    "filter-page",
+                    &facets.pages,
+                    |s| &mut s.page,
+                    str::to_owned,
+                ),
             ];
-            for (label, id, values, field) in fields {
+            for (label, id, values, field, shown) in fields {
                 if values.is_empty() && field(&mut segment.clone()).is_none() {
                     continue;
                 }
@@ -97,6 +109,7 @@ pub fn ScopeBar(
                     label.to_owned(),
                     id.to_owned(),
                     values,
+                    shown,
                     chosen,
                     move |value| {
                         let mut next = scope.get_untracked();
@@ -126,6 +139,7 @@ pub fn ScopeBar(
                     name.clone(),
                     format!("filter-context-{name}"),
                     &values,
+                    str::to_owned,
                     chosen,
                     move |value| {
                         let mut next = scope.get_untracked();
@@ -184,24 +198,26 @@ pub fn ScopeBar(
     }
 }
 
-/// A labelled select: "Any" (no filter), then each value with its count.
+/// A labelled select: "Any" (no filter), then each value (as `shown`
+/// writes it) with its count.
 /// A chosen value not among them (from an edited address, or one that no
 /// longer occurs) is listed too, so it can be seen and undone.
 fn select(
     label: String,
     id: String,
     values: &[FacetValue],
+    shown: fn(&str) -> String,
     chosen: Signal<Option<String>>,
     on_choose: impl Fn(Option<String>) + 'static,
 ) -> AnyView {
     let mut options: Vec<(String, String)> = values
         .iter()
-        .map(|v| (v.value.clone(), format!("{} ({})", v.value, v.responses)))
+        .map(|v| (v.value.clone(), format!("{} ({})", shown(&v.value), v.responses)))
         .collect();
     if let Some(current) = chosen.get_untracked()
         && !values.iter().any(|v| v.value == current)
     {
-        options.push((current.clone(), format!("{current} (0)")));
+        options.push((current.clone(), format!("{} (0)", shown(&current))));
     }
     let options = options
         .into_iter()

@@ -15,7 +15,7 @@ use super::figures::QuestionCard;
 use super::funnel_card::FunnelCard;
 use super::scope_bar::{ScopeBar, window_name};
 use crate::api::{Admin, AdminError, Live, use_admin};
-use crate::i18n::{count, tr, trf};
+use crate::i18n::{count, language_name, tr, trf};
 use crate::scope::Scope;
 
 /// Which part of a survey's page is shown.
@@ -239,11 +239,11 @@ fn LiveFigures(
     }
 }
 
-/// " · locale th · page /checkout · channel app", or nothing.
+/// " · language Thai · page /checkout · channel app", or nothing.
 fn describe(segment: &Segment) -> String {
     let mut parts = Vec::new();
     if let Some(locale) = &segment.locale {
-        parts.push(trf("language {locale}", &[("locale", locale)]));
+        parts.push(trf("language {locale}", &[("locale", &language_name(locale))]));
     }
     if let Some(page) = &segment.page {
         parts.push(trf("page {page}", &[("page", page)]));

@@ -85,6 +85,21 @@ pub fn trf(english: &'static str, args: &[(&str, &dyn Display)]) -> String {
     text
 }
 
+/// The language `code` (a response's locale: `th`, `pt-BR`) named in the
+/// language in use, as the browser's `Intl.DisplayNames` names it; the code
+/// itself when it is not a language tag (which `Intl` would throw on).
+pub fn language_name(code: &str) -> String {
+    if !candor_core::locale::is_language_tag(code) {
+        return code.to_owned();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"type".into(), &"language".into());
+    js_sys::Intl::DisplayNames::new(&js_sys::Array::of1(&locale().into()), &options)
+        .of(code)
+        .map(String::from)
+        .unwrap_or_else(|| code.to_owned())
+}
+
 /// The remembered language, else the first of the browser's that the
 /// dashboard speaks, else English.
 fn initial() -> usize {
@@ -130,5 +145,20 @@ mod tests {
             "Published as version 3."
         );
         assert_eq!(tr("Sign out"), "Sign out");
+    }
+
+    #[wasm_bindgen_test]
+    fn names_languages_in_the_language_in_use() {
+        set_locale("en");
+        assert_eq!(language_name("th"), "Thai");
+        assert_eq!(language_name("pt-BR"), "Brazilian Portuguese");
+        assert_eq!(
+            language_name("not a tag!"),
+            "not a tag!",
+            "left as it came, never thrown on"
+        );
+        set_locale("lv");
+        assert_eq!(language_name("el"), "grieķu");
+        set_locale("en");
     }
 }
