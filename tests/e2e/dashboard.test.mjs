@@ -286,6 +286,9 @@ test("a survey made from a template is edited with a live preview and published"
   assert.equal(await page.locator("#preview-title").textContent(), "Preview");
   const preview = page.locator(".editor__preview .candor-form__title");
   await preview.waitFor();
+  // The template's languages, by name.
+  const languages = await page.getByLabel("Editing texts in").locator("option").allTextContents();
+  assert.deepEqual(languages.map((l) => l.trim()), ["Arabic", "Greek", "English", "Latvian", "Thai"]);
 
   // Every edit shows in the preview at once.
   await title.fill("How did our support do?");

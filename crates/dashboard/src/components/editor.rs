@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::question_editor::{Editing, QuestionEditor};
 use crate::api::use_admin;
-use crate::i18n::{tr, trf};
+use crate::i18n::{language_name, tr, trf};
 
 fn displays() -> [(DisplayMode, &'static str); 4] {
     [
@@ -113,7 +113,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
             .map(|l| {
                 view! {
                     <option value=l.clone() selected=locale.get_untracked() == l>
-                        {l.clone()}
+                        {language_name(&l)}
                     </option>
                 }
             })
