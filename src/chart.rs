@@ -1,7 +1,8 @@
 //! The geometry of a histogram in a 100 × 40 SVG box, shared by the
 //! widget's rating chart and the dashboard's histograms: one slot per
 //! count, a bar 70% of its slot wide and at most 30 high standing on
-//! y = 32, its label centred beneath at y = 39.
+//! y = 32, its label centred beneath at y = 39. Right to left, the first
+//! count stands at the right, as the scales it counts run.
 
 /// The box every histogram is drawn in.
 pub const VIEW_BOX: &str = "0 0 100 40";
@@ -19,9 +20,10 @@ pub struct Bar {
     pub label_x: f64,
 }
 
-/// The bars of `counts`, the highest 30 high (all flat when every count
-/// is zero).
-pub fn bars(counts: &[u64]) -> Vec<Bar> {
+/// The bars of `counts`, in their order, the highest 30 high (all flat
+/// when every count is zero); the first at the left, or at the right when
+/// `right_to_left`.
+pub fn bars(counts: &[u64], right_to_left: bool) -> Vec<Bar> {
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let slot = 100.0 / counts.len().max(1) as f64;
     counts
@@ -29,7 +31,8 @@ pub fn bars(counts: &[u64]) -> Vec<Bar> {
         .enumerate()
         .map(|(i, &n)| {
             let height = 30.0 * n as f64 / max;
-            let start = i as f64 * slot;
+            let place = if right_to_left { counts.len() - 1 - i } else { i };
+            let start = place as f64 * slot;
             Bar {
                 x: start + slot * 0.15,
                 y: 32.0 - height,
@@ -49,12 +52,19 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn bars_fill_their_slots_and_the_highest_is_thirty_high() {
-        let bars = bars(&[1, 0, 4, 2]);
+        let bars = bars(&[1, 0, 4, 2], false);
         assert_eq!(bars.len(), 4);
         assert_eq!((bars[2].height, bars[2].y), (30.0, 2.0));
         assert_eq!((bars[1].height, bars[1].y), (0.0, 32.0));
         assert!((bars[0].x - 3.75).abs() < 1e-9 && (bars[0].width - 17.5).abs() < 1e-9);
         assert!((bars[3].label_x - 87.5).abs() < 1e-9);
-        assert!(super::bars(&[0, 0]).iter().all(|b| b.height == 0.0));
+        assert!(super::bars(&[0, 0], false).iter().all(|b| b.height == 0.0));
+    }
+
+    #[wasm_bindgen_test]
+    fn right_to_left_the_first_count_stands_at_the_right() {
+        let (ltr, rtl) = (bars(&[1, 0, 4, 2], false), bars(&[1, 0, 4, 2], true));
+        assert!((rtl[0].label_x - 87.5).abs() < 1e-9, "{:?}", rtl[0]);
+        assert_eq!((rtl[3].x, rtl[2].height), (ltr[0].x, 30.0));
     }
 }

@@ -36,7 +36,7 @@ pub use api::{Api, ApiError};
 pub use components::{LiveSnapshot, SurveyForm, Widget};
 /// Numbers as a locale writes them (Intl), shared with the dashboard.
 pub mod intl {
-    pub use crate::i18n::{number, percent};
+    pub use crate::i18n::{Category, Forms, counted, number, percent, plural};
 }
 
 // For tests and the warm-up: when a survey is drawn whole.

@@ -169,7 +169,7 @@ async fn the_comment_counter_counts_down() {
     leptos::task::tick().await;
     assert_eq!(
         form.find(".candor-comment__counter").text_content().unwrap(),
-        "1994 characters left"
+        "1,994 characters left"
     );
 }
 

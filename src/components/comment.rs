@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::form_state::FormState;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, counted};
 
 /// A labelled text area bound to the answer of `question_id`.
 #[component]
@@ -17,6 +17,8 @@ pub fn CommentField(
     max_length: u32,
     /// Interface texts.
     strings: &'static Strings,
+    /// The shown locale (the counter's plural and digits).
+    locale: String,
     /// The form's answers.
     form: FormState,
 ) -> impl IntoView {
@@ -50,7 +52,7 @@ pub fn CommentField(
                 on:input=on_input
             ></textarea>
             <p class="candor-comment__counter" id=counter_id>
-                {move || strings.characters_left.replace("{n}", &left().to_string())}
+                {move || counted(&locale, strings.characters_left, left().max(0) as u64)}
             </p>
         </div>
     }

@@ -111,10 +111,20 @@ pub fn QuestionView(
             />
         }
         .into_any(),
-        QuestionKind::Comment { max_length } => view! { <CommentField question_id=id.clone() label=text max_length=*max_length strings=s form=form /> }
+        QuestionKind::Comment { max_length } => view! {
+            <CommentField
+                question_id=id.clone()
+                label=text
+                max_length=*max_length
+                strings=s
+                locale=locale.clone()
+                form=form
+            />
+        }
         .into_any(),
-        QuestionKind::ContactRequest => view! { <ContactField question_id=id.clone() label=text strings=s form=form /> }
-        .into_any(),
+        QuestionKind::ContactRequest => {
+            view! { <ContactField question_id=id.clone() label=text strings=s form=form /> }.into_any()
+        }
     };
     view! {
         <div

@@ -119,7 +119,7 @@ fn RatingChart(
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let bars = chart::bars(&histogram)
+    let bars = chart::bars(&histogram, candor_core::locale::is_right_to_left(&locale))
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {

@@ -6,7 +6,7 @@ mod intl;
 mod locale;
 mod texts;
 
-pub use intl::{number, percent};
+pub use intl::{Category, Forms, counted, number, percent, plural};
 pub use locale::{choose_locale, choose_snapshot_locale, direction};
 pub use texts::Strings;
 use texts::{AR, EL, EN, LV, TH};
@@ -24,15 +24,7 @@ pub fn strings(locale: &str) -> &'static Strings {
 
 /// "12 responses · average 4.2 / 5", in `locale`.
 pub fn summary(locale: &str, responses: u64, mean: f64) -> String {
-    let strings = strings(locale);
-    let template = if responses == 1 {
-        strings.summary_one
-    } else {
-        strings.summary_other
-    };
-    template
-        .replace("{n}", &number(locale, responses as f64, 0))
-        .replace("{mean}", &number(locale, mean, 1))
+    counted(locale, strings(locale).summary, responses).replace("{mean}", &number(locale, mean, 1))
 }
 
 #[cfg(test)]
@@ -47,6 +39,39 @@ mod tests {
     fn summary_rounds_to_one_decimal_and_pluralises() {
         assert_eq!(summary("en", 12, 4.25), "12 responses · average 4.3 / 5");
         assert_eq!(summary("en", 1, 5.0), "1 response · average 5.0 / 5");
+        assert_eq!(summary("el", 1, 4.0), "1 απάντηση · μέσος όρος 4,0 / 5");
+        assert_eq!(summary("th", 1, 4.0), "คำตอบ 1 รายการ · เฉลี่ย 4.0 จาก 5");
+    }
+
+    /// The counts the issue names: every CLDR category each language has
+    /// among them is reached.
+    const COUNTS: [u64; 8] = [0, 1, 2, 3, 5, 11, 21, 101];
+
+    #[wasm_bindgen_test]
+    fn counted_texts_have_the_form_cldr_gives_for_every_count() {
+        for locale in SUPPORTED {
+            let s = strings(locale);
+            for (name, forms) in [("characters_left", s.characters_left), ("summary", s.summary)] {
+                assert!(
+                    forms.iter().any(|(c, _)| *c == Category::Other),
+                    "{name} in {locale}: other"
+                );
+                // A label ("Atbildes: {n}") reads alike for every count.
+                if forms.len() == 1 && forms[0].1.contains(": {n}") {
+                    continue;
+                }
+                for n in COUNTS {
+                    let wanted = plural(locale, n);
+                    assert!(
+                        forms.iter().any(|(c, _)| *c == wanted),
+                        "{name} in {locale} has no {wanted:?} form, which {n} takes"
+                    );
+                }
+            }
+        }
+        assert_eq!(counted("en", EN.characters_left, 1), "1 character left");
+        assert_eq!(counted("en", EN.characters_left, 21), "21 characters left");
+        assert_eq!(counted("en", EN.characters_left, 1000), "1,000 characters left");
     }
 
     #[wasm_bindgen_test]
@@ -54,20 +79,15 @@ mod tests {
         for locale in SUPPORTED {
             let s = strings(locale);
             for text in [
-                s.submit,
-                s.thanks,
-                s.required,
-                s.consent,
-                s.summary_other,
-                s.characters_left,
-                s.close,
-                s.tab,
-                s.queued,
+                s.submit, s.thanks, s.required, s.consent, s.close, s.tab, s.queued,
             ] {
                 assert!(!text.is_empty(), "{locale}");
             }
             assert!(
-                s.characters_left.contains("{n}") && s.summary_other.contains("{mean}"),
+                s.characters_left.iter().all(|(_, text)| text.contains("{n}"))
+                    && s.summary
+                        .iter()
+                        .all(|(_, text)| text.contains("{n}") && text.contains("{mean}")),
                 "{locale}"
             );
         }

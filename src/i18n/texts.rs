@@ -1,5 +1,8 @@
 //! The widget's own interface texts in every locale Candor ships (the
-//! survey's texts come with the survey).
+//! survey's texts come with the survey). Words follow docs/glossary.md.
+
+use super::intl::Category::{One, Other};
+use super::intl::Forms;
 
 /// A reporting window's name, one per window.
 pub struct WindowNames {
@@ -73,12 +76,10 @@ pub struct Strings {
     pub too_long: &'static str,
     pub check: &'static str,
     pub still_collecting: &'static str,
-    /// `{n}` characters left.
-    pub characters_left: &'static str,
-    /// One response: `{n}`, `{mean}`.
-    pub summary_one: &'static str,
-    /// Other counts: `{n}`, `{mean}`.
-    pub summary_other: &'static str,
+    /// `{n}` characters left, by plural category.
+    pub characters_left: Forms,
+    /// `{n}` responses and their `{mean}`, by plural category.
+    pub summary: Forms,
     /// `{pct}` satisfied (±`{margin}`).
     pub satisfied: &'static str,
     /// Window names.
@@ -138,9 +139,11 @@ pub const EN: Strings = Strings {
     too_long: "Please shorten your answer.",
     check: "Please check this answer.",
     still_collecting: "Still collecting responses",
-    characters_left: "{n} characters left",
-    summary_one: "{n} response · average {mean} / 5",
-    summary_other: "{n} responses · average {mean} / 5",
+    characters_left: &[(One, "{n} character left"), (Other, "{n} characters left")],
+    summary: &[
+        (One, "{n} response · average {mean} / 5"),
+        (Other, "{n} responses · average {mean} / 5"),
+    ],
     satisfied: "{pct} satisfied (±{margin})",
     windows: WindowNames {
         days7: "last 7 days",
@@ -209,15 +212,14 @@ pub const TH: Strings = Strings {
     too_long: "โปรดตอบให้สั้นลง",
     check: "โปรดตรวจสอบคำตอบนี้",
     still_collecting: "กำลังรวบรวมความคิดเห็น",
-    characters_left: "เหลืออีก {n} ตัวอักษร",
-    summary_one: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
-    summary_other: "{n} ความคิดเห็น · เฉลี่ย {mean} จาก 5",
+    characters_left: &[(Other, "เหลืออีก {n} ตัวอักษร")],
+    summary: &[(Other, "คำตอบ {n} รายการ · เฉลี่ย {mean} จาก 5")],
     satisfied: "พึงพอใจ {pct} (±{margin})",
     windows: WindowNames {
         days7: "7 วันที่ผ่านมา",
         days30: "30 วันที่ผ่านมา",
         days90: "90 วันที่ผ่านมา",
-        all: "ทั้งหมด",
+        all: "ตั้งแต่เริ่มต้น",
     },
     chart: "คะแนนที่ลูกค้าให้",
     bar: "{point}: {n}",
@@ -256,8 +258,8 @@ pub const LV: Strings = Strings {
     send_failed: "Atsauksmi neizdevās nosūtīt. Lūdzu, mēģiniet vēlreiz.",
     expected: "Ko jūs gaidījāt?",
     experienced: "Ko jūs saņēmāt?",
-    csat_low: "Ļoti neapmierināts",
-    csat_high: "Ļoti apmierināts",
+    csat_low: "Ļoti neapmierina",
+    csat_high: "Ļoti apmierina",
     nps_low: "Noteikti neieteiktu",
     nps_high: "Noteikti ieteiktu",
     ces_low: "Pilnīgi nepiekrītu",
@@ -274,15 +276,14 @@ pub const LV: Strings = Strings {
     too_long: "Lūdzu, saīsiniet atbildi.",
     check: "Lūdzu, pārbaudiet šo atbildi.",
     still_collecting: "Atsauksmes vēl tiek apkopotas",
-    characters_left: "Atlikušās rakstzīmes: {n}",
-    summary_one: "Atsauksmes: {n} · vidēji {mean} no 5",
-    summary_other: "Atsauksmes: {n} · vidēji {mean} no 5",
+    characters_left: &[(Other, "Atlikušās rakstzīmes: {n}")],
+    summary: &[(Other, "Atbildes: {n} · vidēji {mean} no 5")],
     satisfied: "{pct} apmierināti (±{margin})",
     windows: WindowNames {
         days7: "pēdējās 7 dienas",
         days30: "pēdējās 30 dienas",
         days90: "pēdējās 90 dienas",
-        all: "visu laiku",
+        all: "visā periodā",
     },
     chart: "Kā klienti mūs novērtēja",
     bar: "{point}: {n}",
@@ -327,8 +328,8 @@ pub const EL: Strings = Strings {
     send_failed: "Δεν ήταν δυνατή η αποστολή. Παρακαλούμε δοκιμάστε ξανά.",
     expected: "Τι περιμένατε;",
     experienced: "Τι λάβατε;",
-    csat_low: "Πολύ δυσαρεστημένος",
-    csat_high: "Πολύ ικανοποιημένος",
+    csat_low: "Πολύ δυσαρεστημένος/-η",
+    csat_high: "Πολύ ικανοποιημένος/-η",
     nps_low: "Καθόλου πιθανό",
     nps_high: "Εξαιρετικά πιθανό",
     ces_low: "Διαφωνώ απόλυτα",
@@ -339,15 +340,17 @@ pub const EL: Strings = Strings {
     no: "Όχι",
     consent: "Ναι, συμφωνώ να επικοινωνήσετε μαζί μου",
     name: "Όνομα",
-    email: "Email",
+    email: "Ηλεκτρονικό ταχυδρομείο",
     phone: "Τηλέφωνο",
     required: "Παρακαλούμε απαντήστε σε αυτή την ερώτηση.",
     too_long: "Παρακαλούμε συντομεύστε την απάντησή σας.",
     check: "Παρακαλούμε ελέγξτε αυτή την απάντηση.",
     still_collecting: "Συλλέγουμε ακόμη απαντήσεις",
-    characters_left: "Χαρακτήρες που απομένουν: {n}",
-    summary_one: "{n} απάντηση · μέσος όρος {mean} / 5",
-    summary_other: "{n} απαντήσεις · μέσος όρος {mean} / 5",
+    characters_left: &[(Other, "Χαρακτήρες που απομένουν: {n}")],
+    summary: &[
+        (One, "{n} απάντηση · μέσος όρος {mean} / 5"),
+        (Other, "{n} απαντήσεις · μέσος όρος {mean} / 5"),
+    ],
     satisfied: "{pct} ικανοποιημένοι (±{margin})",
     windows: WindowNames {
         days7: "τελευταίες 7 ημέρες",
@@ -360,7 +363,7 @@ pub const EL: Strings = Strings {
     verdicts: VerdictNames {
         exceeded: "ξεπέρασε τις προσδοκίες",
         met: "ανταποκρίθηκε στις προσδοκίες",
-        fell_short: "υστέρησε των προσδοκιών",
+        fell_short: "υπολείφθηκε των προσδοκιών",
     },
     close: "Κλείσιμο έρευνας",
     tab: "Σχόλια",
@@ -398,8 +401,8 @@ pub const AR: Strings = Strings {
     send_failed: "تعذّر إرسال ملاحظاتك. يُرجى المحاولة مرة أخرى.",
     expected: "ماذا توقعت؟",
     experienced: "ماذا وجدت فعلًا؟",
-    csat_low: "غير راضٍ إطلاقًا",
-    csat_high: "راضٍ جدًا",
+    csat_low: "استياء شديد",
+    csat_high: "رضا تام",
     nps_low: "غير مرجّح إطلاقًا",
     nps_high: "مرجّح للغاية",
     ces_low: "لا أوافق بشدة",
@@ -416,21 +419,20 @@ pub const AR: Strings = Strings {
     too_long: "يُرجى تقصير إجابتك.",
     check: "يُرجى التحقق من هذه الإجابة.",
     still_collecting: "ما زلنا نجمع الردود",
-    characters_left: "الأحرف المتبقية: {n}",
-    summary_one: "عدد الردود: {n} · المتوسط {mean} من 5",
-    summary_other: "عدد الردود: {n} · المتوسط {mean} من 5",
+    characters_left: &[(Other, "الأحرف المتبقية: {n}")],
+    summary: &[(Other, "عدد الردود: {n} · المتوسط {mean} من 5")],
     satisfied: "{pct} راضون (±{margin})",
     windows: WindowNames {
         days7: "آخر 7 أيام",
         days30: "آخر 30 يومًا",
         days90: "آخر 90 يومًا",
-        all: "كل الأوقات",
+        all: "منذ البداية",
     },
-    chart: "كيف قيّمنا العملاء",
+    chart: "تقييمات العملاء",
     bar: "{point}: {n}",
     verdicts: VerdictNames {
-        exceeded: "فاق التوقعات",
-        met: "طابق التوقعات",
+        exceeded: "فوق التوقعات",
+        met: "بمستوى التوقعات",
         fell_short: "دون التوقعات",
     },
     close: "إغلاق الاستبيان",
@@ -438,8 +440,8 @@ pub const AR: Strings = Strings {
     queued: "شكرًا لك! سنرسل ملاحظاتك فور عودة الاتصال.",
     other: "غير ذلك",
     other_text: "غير ذلك (يُرجى التحديد)",
-    at_most: "اختر {n} كحدٍّ أقصى",
-    at_least: "اختر {n} على الأقل",
+    at_most: "يمكن اختيار {n} كحدٍّ أقصى",
+    at_least: "يُرجى اختيار {n} على الأقل",
     agree5: ["لا أوافق بشدة", "لا أوافق", "محايد", "أوافق", "أوافق بشدة"],
     agree7: [
         "لا أوافق بشدة",

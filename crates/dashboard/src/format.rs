@@ -18,6 +18,11 @@ pub fn share_with_interval(share: &Share) -> String {
     format!("{} ({low}–{})", percent(share.share), percent(share.high))
 }
 
+/// A p-value to three decimals, as the dashboard's language writes them.
+pub fn p_value(p: f64) -> String {
+    intl::number(locale(), p, 3)
+}
+
 /// One decimal, with a sign when asked: `+1.2`, `-0.5`, `4.1`.
 pub fn decimal(value: f64, signed: bool) -> String {
     let digits = intl::number(locale(), value.abs(), 1);
@@ -56,9 +61,13 @@ mod tests {
     #[wasm_bindgen_test]
     fn numbers_follow_the_dashboard_language_as_the_widget_does() {
         set_locale("lv");
-        let (mean, gap) = (decimal(4.1, false), decimal(-1.2, true));
+        let (mean, gap, p) = (decimal(4.1, false), decimal(-1.2, true), p_value(0.0123));
         set_locale("en");
-        assert_eq!((mean.as_str(), gap.as_str()), ("4,1", "-1,2"));
+        assert_eq!(
+            (mean.as_str(), gap.as_str(), p.as_str()),
+            ("4,1", "-1,2", "0,012")
+        );
+        assert_eq!(p_value(0.0123), "0.012");
         assert_eq!(candor::intl::number("lv", 4.1, 1), mean, "the widget's own");
     }
 }

@@ -5,35 +5,12 @@
 
 use super::{LANGUAGES, locale};
 
-/// A CLDR plural category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Category {
-    Zero,
-    One,
-    Two,
-    Few,
-    Many,
-    Other,
-}
+pub use candor::intl::Category;
 
-impl Category {
-    /// What `Intl.PluralRules.select` answered; anything else is "other".
-    fn parse(name: &str) -> Self {
-        match name {
-            "zero" => Self::Zero,
-            "one" => Self::One,
-            "two" => Self::Two,
-            "few" => Self::Few,
-            "many" => Self::Many,
-            _ => Self::Other,
-        }
-    }
-}
-
-/// The category `n` falls in for `language` (`en`, `lv`, …).
+/// The category `n` falls in for `language` (`en`, `lv`, …): the widget's
+/// own choice, so both read a count alike.
 pub fn category(language: &str, n: u64) -> Category {
-    let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&language.into()), &js_sys::Object::new());
-    Category::parse(&String::from(rules.select(n as f64)))
+    candor::intl::plural(language, n)
 }
 
 /// `n` and the noun of `key` (the English plural: `"{n} responses"`) in
@@ -53,7 +30,7 @@ pub fn counted(language: &str, key: &'static str, n: u64) -> String {
         .find(|(english, _)| *english == key)
         .and_then(|(_, forms)| form(forms[index], category(language, n)))
         .unwrap_or(key);
-    text.replace("{n}", &n.to_string())
+    text.replace("{n}", &candor::intl::number(language, n as f64, 0))
 }
 
 /// The form for `category`, else the "other" form.

@@ -44,7 +44,7 @@ pub fn QuestionCard(survey: Survey, figures: QuestionFigures, window: &'static s
                             _ => id.to_owned(),
                         });
                         let (previous, current) = (decimal(c.comparison.previous, false), decimal(c.comparison.current, false));
-                        let p_value = format!("{:.3}", c.comparison.p_value);
+                        let p_value = crate::format::p_value(c.comparison.p_value);
                         let args: [(&str, &dyn std::fmt::Display); 4] =
                             [("metric", &metric), ("previous", &previous), ("current", &current), ("p", &p_value)];
                         if up {

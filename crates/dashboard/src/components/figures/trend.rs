@@ -29,7 +29,7 @@ pub fn daily_trend(figures: &QuestionFigures, kind: Option<&QuestionKind>) -> Op
                 let metric = |v: f64| kind.as_ref().map_or_else(|| decimal(v, false), |k| trend_value(k, v));
                 change_line(up, {
                             let (value, baseline) = (metric(p.value.unwrap_or_default()), metric(s.baseline));
-                            let p_value = format!("{:.3}", s.p_value);
+                            let p_value = crate::format::p_value(s.p_value);
                             let args: [(&str, &dyn std::fmt::Display); 6] = [
                                 ("day", &p.day),
                                 ("value", &value),
