@@ -18,9 +18,18 @@ pub enum AdminError {
     /// No answer.
     #[error("the collector did not answer: {0}")]
     Network(String),
-    /// Any other failure, with the collector's explanation when it gave one.
+    /// Any other failure, with the collector's explanation when it gave
+    /// one (its code and field are what the dashboard shows, translated;
+    /// the message is English, for the console).
     #[error("the collector answered {status}: {message}")]
-    Failed { status: u16, message: String },
+    Failed {
+        status: u16,
+        error: Option<FieldError>,
+        message: String,
+    },
+    /// An answer the dashboard could not read.
+    #[error("the collector's answer could not be read: {0}")]
+    Unreadable(String),
 }
 
 /// The owner's snapshot and the data generation it was built from.
@@ -244,11 +253,10 @@ impl Admin {
             if partial { "&responses=all" } else { "" }
         );
         let response = self.get(&path).await?;
-        let status = response.status();
-        response.text().await.map_err(|e| AdminError::Failed {
-            status,
-            message: e.to_string(),
-        })
+        response
+            .text()
+            .await
+            .map_err(|e| AdminError::Unreadable(e.to_string()))
     }
 
     /// A sent request's answer, or why it failed; a refused token signs
@@ -264,12 +272,13 @@ impl Admin {
                 Err(AdminError::NotAllowed)
             }
             status => {
-                let message = match response.json::<FieldError>().await {
-                    Ok(error) if error.field.is_empty() => error.message,
-                    Ok(error) => format!("{} {}", error.field, error.message),
-                    Err(_) => String::new(),
-                };
-                Err(AdminError::Failed { status, message })
+                let error = response.json::<FieldError>().await.ok();
+                let message = error.as_ref().map(ToString::to_string).unwrap_or_default();
+                Err(AdminError::Failed {
+                    status,
+                    error,
+                    message,
+                })
             }
         }
     }
@@ -284,9 +293,8 @@ impl Admin {
 }
 
 async fn decode<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, AdminError> {
-    let status = response.status();
-    response.json().await.map_err(|e| AdminError::Failed {
-        status,
-        message: e.to_string(),
-    })
+    response
+        .json()
+        .await
+        .map_err(|e| AdminError::Unreadable(e.to_string()))
 }

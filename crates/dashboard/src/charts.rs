@@ -9,7 +9,19 @@ use leptos::prelude::*;
 use crate::format::decimal;
 use crate::i18n::{tr, trf};
 
-/// Bars for a histogram whose first bar is the value `first`.
+/// Whether the dashboard's language is written right to left (its charts
+/// are mirrored then, as the widget's scales are).
+fn right_to_left() -> bool {
+    candor_core::locale::is_right_to_left(crate::i18n::locale())
+}
+
+/// `x` in a 100-wide box, mirrored when `rtl`.
+fn mirrored(rtl: bool, x: f64) -> f64 {
+    if rtl { 100.0 - x } else { x }
+}
+
+/// Bars for a histogram whose first bar is the value `first` (at the
+/// right, right to left).
 #[component]
 pub fn Histogram(counts: Vec<u64>, first: u8, #[prop(into)] label: String) -> impl IntoView {
     let description = counts
@@ -18,7 +30,7 @@ pub fn Histogram(counts: Vec<u64>, first: u8, #[prop(into)] label: String) -> im
         .map(|(i, n)| format!("{}: {n}", i as u64 + u64::from(first)))
         .collect::<Vec<_>>()
         .join(", ");
-    let bars = chart::bars(&counts)
+    let bars = chart::bars(&counts, right_to_left())
         .into_iter()
         .enumerate()
         .map(|(i, bar)| {
@@ -63,12 +75,14 @@ pub struct GapRow {
 }
 
 /// Gaps per dimension on a −3…+3 axis around zero ("as expected"), with
-/// 95% intervals.
+/// 95% intervals; right to left, mirrored (−3 and the names at the right;
+/// SVG's text anchors follow the text's direction, so they stay as they are).
 #[component]
 pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
     const LEFT: f64 = 40.0;
     const WIDTH: f64 = 56.0;
-    let x = |gap: f64| LEFT + WIDTH * (gap.clamp(-3.0, 3.0) + 3.0) / 6.0;
+    let rtl = right_to_left();
+    let x = |gap: f64| mirrored(rtl, LEFT + WIDTH * (gap.clamp(-3.0, 3.0) + 3.0) / 6.0);
     let height = 8.0 * rows.len() as f64 + 8.0;
     let description = rows
         .iter()
@@ -96,7 +110,12 @@ pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
                 Verdict::Met | Verdict::Exceeded => "chart__dot",
             };
             view! {
-                <text class="chart__label" x="38" y=format!("{:.1}", y + 1.5) text-anchor="end">
+                <text
+                    class="chart__label"
+                    x=mirrored(rtl, 38.0).to_string()
+                    y=format!("{:.1}", y + 1.5)
+                    text-anchor="end"
+                >
                     {row.label.clone()}
                 </text>
                 {interval}
@@ -147,6 +166,7 @@ pub fn GapChart(rows: Vec<GapRow>) -> impl IntoView {
 
 /// A daily series as a line, days without a value left out; days in
 /// `marked` (true: up, false: down) get a ring, explained in text beside.
+/// Right to left, time runs from the right.
 #[component]
 pub fn Trend(
     points: Vec<Option<f64>>,
@@ -157,7 +177,8 @@ pub fn Trend(
 ) -> impl IntoView {
     let span = (max - min).max(f64::EPSILON);
     let step = 100.0 / (points.len().max(2) - 1) as f64;
-    let at = |i: usize, v: f64| (i as f64 * step, 28.0 - 26.0 * (v - min) / span);
+    let rtl = right_to_left();
+    let at = |i: usize, v: f64| (mirrored(rtl, i as f64 * step), 28.0 - 26.0 * (v - min) / span);
     let coordinates: Vec<(f64, f64)> = points
         .iter()
         .enumerate()

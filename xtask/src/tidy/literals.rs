@@ -13,6 +13,15 @@ pub fn literal(text: &str) -> Option<(String, &str)> {
             '\\' => match chars.next()?.1 {
                 'n' => value.push('\n'),
                 't' => value.push('\t'),
+                'u' => {
+                    // `\u{2066}`: the character itself, so its braces are no placeholder.
+                    let rest = text.get(at + 2..)?.strip_prefix('{')?;
+                    let (hex, _) = rest.split_once('}')?;
+                    value.push(char::from_u32(u32::from_str_radix(hex, 16).ok()?)?);
+                    for _ in 0..hex.len() + 2 {
+                        chars.next();
+                    }
+                }
                 '\n' => {
                     // A line continuation: the next line's indentation goes.
                     while chars.clone().next().is_some_and(|(_, c)| c.is_whitespace()) {
@@ -56,6 +65,13 @@ pub fn all(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_unicode_escapes_as_their_characters() {
+        let (value, rest) = literal(r#"a\u{2066}{n}\u{2069}" tail"#).unwrap();
+        assert_eq!(value, "a\u{2066}{n}\u{2069}");
+        assert_eq!(rest, " tail");
+    }
 
     #[test]
     fn reads_escapes_and_skips_comments_and_chars() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::use_admin;
-use crate::i18n::{tr, trf};
+use crate::i18n::{failure, tr, trf};
 use crate::scope::Scope;
 use candor_core::admin::StoredResponse;
 
@@ -114,7 +114,7 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
                 }
                 Err(other) => error.set(Some(trf(
                     "Could not load the comments: {error}.",
-                    &[("error", &other)],
+                    &[("error", &failure(&other))],
                 ))),
             }
         }
@@ -248,7 +248,8 @@ fn TypicalWords(
         let (admin, survey, window, segment) = (admin.clone(), survey.clone(), window.get(), segment.get());
         async move { admin.words(&survey, window, &segment).await }
     });
-    move || match report.get() {
+    move || {
+        match report.get() {
         Some(Ok(report)) if report.words.is_empty() => Some(
             view! {
                 <p class="status">
@@ -295,10 +296,11 @@ fn TypicalWords(
             )
         }
         Some(Err(error)) => Some(
-            view! { <p class="error">{trf("Could not compare words: {error}.", &[("error", &error)])}</p> }
+            view! { <p class="error">{trf("Could not compare words: {error}.", &[("error", &failure(&error))])}</p> }
                 .into_any(),
         ),
         None => None,
+    }
     }
 }
 

@@ -5,7 +5,7 @@ use candor_core::admin::ContactStatus;
 use leptos::prelude::*;
 
 use crate::api::use_admin;
-use crate::i18n::{tr, trf};
+use crate::i18n::{failure, tr, trf};
 
 #[component]
 pub fn Contacts() -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn Contacts() -> impl IntoView {
         None => view! { <p class="status">{tr("Loading…")}</p> }.into_any(),
         Some(Err(error)) => view! {
             <p class="error" role="alert">
-                {trf("Could not load the queue: {error}.", &[("error", &error)])}
+                {trf("Could not load the queue: {error}.", &[("error", &failure(&error))])}
             </p>
         }
         .into_any(),

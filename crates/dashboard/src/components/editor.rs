@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::question_editor::{Editing, QuestionEditor};
 use crate::api::use_admin;
-use crate::i18n::{language_name, tr, trf};
+use crate::i18n::{failure, language_name, tr, trf};
 
 fn displays() -> [(DisplayMode, &'static str); 4] {
     [
@@ -56,7 +56,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
                 }
                 Err(error) => message.set(Some(Err(trf(
                     "Could not load the draft: {error}.",
-                    &[("error", &error)],
+                    &[("error", &failure(&error))],
                 )))),
             }
         });
@@ -76,7 +76,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
                     Err(error) => Err(error),
                 };
                 message.set(Some(
-                    outcome.map_err(|e| trf("Not saved: {error}.", &[("error", &e)])),
+                    outcome.map_err(|e| trf("Not saved: {error}.", &[("error", &failure(&e))])),
                 ));
             }
         })

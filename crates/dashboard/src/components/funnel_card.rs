@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::use_admin;
 use crate::format::percent;
-use crate::i18n::{tr, trf};
+use crate::i18n::{failure, tr, trf};
 
 /// Most pages listed.
 const PAGES: usize = 10;
@@ -27,7 +27,7 @@ pub fn FunnelCard(survey: Survey, window: Memo<Window>) -> impl IntoView {
         None => ().into_any(),
         Some(Err(error)) => view! {
             <p class="error" role="alert">
-                {trf("Could not load the funnel: {error}.", &[("error", &error)])}
+                {trf("Could not load the funnel: {error}.", &[("error", &failure(&error))])}
             </p>
         }
         .into_any(),

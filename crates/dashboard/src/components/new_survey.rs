@@ -1,11 +1,11 @@
 //! Creating a survey from one of the built-in templates, or from scratch (a
 //! blank survey of one question), then editing it.
 
-use candor_core::templates::{BLANK, NAMES};
+use candor_core::templates::{BLANK, NAMES, by_name};
 use leptos::prelude::*;
 
 use crate::api::use_admin;
-use crate::i18n::{tr, trf};
+use crate::i18n::{failure, locale, tr, trf};
 
 #[component]
 pub fn NewSurvey() -> impl IntoView {
@@ -24,13 +24,19 @@ pub fn NewSurvey() -> impl IntoView {
                     }
                     Ok(())
                 }
-                Err(error) => Err(trf("Not created: {error}.", &[("error", &error)])),
+                Err(error) => Err(trf("Not created: {error}.", &[("error", &failure(&error))])),
             }
         }
     });
+    // Each template by its title in the language in use, its slug beside.
     let options = NAMES
         .iter()
-        .map(|name| view! { <option value=*name>{*name}</option> })
+        .map(|name| {
+            let title = by_name(name)
+                .map(|t| t.text(&t.title, locale()).to_owned())
+                .unwrap_or_default();
+            view! { <option value=*name>{format!("{title} ({name})")}</option> }
+        })
         .collect_view();
     let blank = view! { <option value=BLANK>{tr("blank (build it from scratch)")}</option> };
     view! {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::{Admin, AdminError};
-use crate::i18n::{tr, trf};
+use crate::i18n::{failure, tr, trf};
 use crate::session;
 
 #[component]
@@ -23,7 +23,7 @@ pub fn SignIn(on_sign_in: Callback<Admin>) -> impl IntoView {
     });
     let error = move || match check.value().get() {
         Some(Err(AdminError::NotAllowed)) => Some(tr("That is not the admin token.").to_owned()),
-        Some(Err(other)) => Some(trf("Could not sign in: {error}.", &[("error", &other)])),
+        Some(Err(other)) => Some(trf("Could not sign in: {error}.", &[("error", &failure(&other))])),
         _ => None,
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {

@@ -13,7 +13,7 @@ use super::figures::short_headline;
 use crate::api::use_admin;
 use crate::charts::Trend;
 use crate::format::percent;
-use crate::i18n::{tr, trf};
+use crate::i18n::{failure, tr, trf};
 
 #[component]
 pub fn SurveyList() -> impl IntoView {
@@ -48,7 +48,7 @@ pub fn SurveyList() -> impl IntoView {
         .into_any(),
         Some(Err(error)) => view! {
             <p class="error" role="alert">
-                {trf("Could not load the surveys: {error}.", &[("error", &error)])}
+                {trf("Could not load the surveys: {error}.", &[("error", &failure(&error))])}
             </p>
         }
         .into_any(),

@@ -15,7 +15,7 @@ use super::figures::QuestionCard;
 use super::funnel_card::FunnelCard;
 use super::scope_bar::{ScopeBar, window_name};
 use crate::api::{Admin, AdminError, Live, use_admin};
-use crate::i18n::{count, language_name, tr, trf};
+use crate::i18n::{count, failure, language_name, tr, trf};
 use crate::scope::Scope;
 
 /// Which part of a survey's page is shown.
@@ -66,7 +66,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
                 let text = admin
                     .export(&survey, format, &segment, from, partial)
                     .await
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| failure(&e))?;
                 crate::download::save(&format!("{survey}.{}", format.name()), format.media_type(), &text)
                     .map_err(|_| tr("The browser refused the download.").to_owned())
             }
@@ -86,7 +86,7 @@ pub fn SurveyView(survey: String, tab: Tab, scope: Signal<Scope>) -> impl IntoVi
             Some(Err(error)) => {
                 return view! {
                     <p class="error" role="alert">
-                        {trf("Could not load the survey: {error}.", &[("error", &error)])}
+                        {trf("Could not load the survey: {error}.", &[("error", &failure(&error))])}
                     </p>
                 }
                 .into_any();
@@ -209,7 +209,7 @@ fn LiveFigures(
         None => view! { <p class="status">{tr("Loading figures…")}</p> }.into_any(),
         Some(Err(error)) => view! {
             <p class="error" role="alert">
-                {trf("Could not load the figures: {error}. Retrying.", &[("error", &error)])}
+                {trf("Could not load the figures: {error}. Retrying.", &[("error", &failure(&error))])}
             </p>
         }
         .into_any(),

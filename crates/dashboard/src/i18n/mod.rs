@@ -9,10 +9,12 @@
 //! placeholders. A count beside a noun goes through [`count`], which picks
 //! the language's plural form (`plurals.rs`).
 
+mod errors;
 mod plural;
 mod plurals;
 mod table;
 
+pub use errors::failure;
 pub use plural::count;
 
 use std::cell::Cell;
@@ -76,13 +78,32 @@ pub fn tr(english: &'static str) -> &'static str {
         .map_or(english, |(_, translations)| translations[index - 1])
 }
 
-/// [`tr`], then each `{name}` replaced by its value.
+/// [`tr`], then each `{name}` replaced by its value. Right to left, each
+/// value is a first-strong isolate, so a number, a range ("22–64%") or a
+/// signed figure keeps its order inside the Arabic sentence while an
+/// Arabic value still reads right to left.
 pub fn trf(english: &'static str, args: &[(&str, &dyn Display)]) -> String {
     let mut text = tr(english).to_owned();
+    let rtl = candor_core::locale::is_right_to_left(locale());
     for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+        let value = if rtl {
+            format!("\u{2068}{value}\u{2069}")
+        } else {
+            value.to_string()
+        };
+        text = text.replace(&format!("{{{name}}}"), &value);
     }
     text
+}
+
+/// `text` (a formula: "4.1 / 5", "n = 40") as a left-to-right isolate when
+/// the language in use is written right to left, so it keeps its order.
+pub fn formula(text: &str) -> String {
+    if candor_core::locale::is_right_to_left(locale()) {
+        format!("\u{2066}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The language `code` (a response's locale: `th`, `pt-BR`) named in the
@@ -145,6 +166,17 @@ mod tests {
             "Published as version 3."
         );
         assert_eq!(tr("Sign out"), "Sign out");
+    }
+
+    #[wasm_bindgen_test]
+    fn right_to_left_values_and_formulae_are_isolated() {
+        set_locale("ar");
+        let text = trf("Published as version {version}.", &[("version", &3)]);
+        let isolated = formula("4.1 / 5");
+        set_locale("en");
+        assert!(text.contains("\u{2068}3\u{2069}"), "{text:?}");
+        assert_eq!(isolated, "\u{2066}4.1 / 5\u{2069}");
+        assert_eq!(formula("4.1 / 5"), "4.1 / 5", "left to right, as it is");
     }
 
     #[wasm_bindgen_test]

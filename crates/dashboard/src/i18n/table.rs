@@ -51,7 +51,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         "Admin token",
         [
             "โทเค็นผู้ดูแลระบบ",
-            "Administratora pilnvara",
+            "Administratora marķieris",
             "Διακριτικό διαχειριστή",
             "رمز المسؤول",
         ],
@@ -76,7 +76,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
     ),
     (
         "All time",
-        ["ทั้งหมด", "Viss laiks", "Όλο το διάστημα", "كل الفترات"],
+        ["ตั้งแต่เริ่มต้น", "Viss periods", "Από την αρχή", "منذ البداية"],
     ),
     ("Answers", ["คำตอบ", "Atbildes", "Απαντήσεις", "الإجابات"]),
     ("Any", ["ทั้งหมด", "Jebkura", "Όλα", "الكل"]),
@@ -246,7 +246,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "บันทึกฉบับร่างแล้ว เผยแพร่เพื่อให้ผู้ตอบเห็น",
             "Melnraksts saglabāts. Publicējiet to, lai respondenti to redzētu.",
             "Το πρόχειρο αποθηκεύτηκε. Δημοσιεύστε το για να το δουν οι ερωτώμενοι.",
-            "حُفظت المسودة. انشرها ليراها المجيبون.",
+            "حُفظت المسودة. لن يراها المجيبون قبل نشرها.",
         ],
     ),
     (
@@ -272,7 +272,10 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "الجهد (CES)",
         ],
     ),
-    ("Email", ["อีเมล", "E-pasts", "Email", "البريد الإلكتروني"]),
+    (
+        "Email",
+        ["อีเมล", "E-pasts", "Ηλεκτρονικό ταχυδρομείο", "البريد الإلكتروني"],
+    ),
     ("Embed", ["ฝังในเว็บไซต์", "Iegult", "Ενσωμάτωση", "التضمين"]),
     (
         "Event name",
@@ -293,7 +296,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "ความคาดหวังเทียบกับประสบการณ์ · n = {n}",
             "Gaidas pret pieredzi · n = {n}",
             "Προσδοκία έναντι εμπειρίας · n = {n}",
-            "التوقعات مقابل التجربة · n = {n}",
+            "التوقعات مقابل التجربة · \u{2066}n = {n}\u{2069}",
         ],
     ),
     ("Expected", ["คาดหวัง", "Gaidīts", "Αναμενόμενο", "المتوقع"]),
@@ -355,7 +358,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "จากความคิดเห็นคะแนนต่ำ {low} รายการและคะแนนสูง {high} รายการ เลือกคำเพื่อกรอง",
             "No {low} zemi un {high} augsti vērtētiem komentāriem; izvēlieties vārdu, lai filtrētu.",
             "Από {low} σχόλια με χαμηλή και {high} με υψηλή βαθμολογία· επιλέξτε μία λέξη για φιλτράρισμα.",
-            "من {low} تعليقات منخفضة التقييم و{high} مرتفعة التقييم؛ اختر كلمة للتصفية.",
+            "من {low} تعليقات منخفضة التقييم و{high} مرتفعة التقييم؛ يمكن اختيار كلمة للتصفية.",
         ],
     ),
     (
@@ -479,7 +482,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "NPS {score} ({low} ถึง {high}) · n = {n}",
             "NPS {score} (no {low} līdz {high}) · n = {n}",
             "NPS {score} ({low} έως {high}) · n = {n}",
-            "NPS {score} (من {low} إلى {high}) · n = {n}",
+            "NPS {score} (من {low} إلى {high}) · \u{2066}n = {n}\u{2069}",
         ],
     ),
     ("Name", ["ชื่อ", "Vārds", "Όνομα", "الاسم"]),
@@ -759,7 +762,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         "That is not the admin token.",
         [
             "นี่ไม่ใช่โทเค็นผู้ดูแลระบบ",
-            "Tā nav administratora pilnvara.",
+            "Tas nav administratora marķieris.",
             "Αυτό δεν είναι το διακριτικό διαχειριστή.",
             "هذا ليس رمز المسؤول.",
         ],
@@ -812,7 +815,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "ว่างเปล่า (สร้างเองตั้งแต่ต้น)",
             "tukša (veidot no nulles)",
             "κενό (δημιουργία από την αρχή)",
-            "فارغ (ابنه من البداية)",
+            "فارغ (إنشاء من الصفر)",
         ],
     ),
     ("detractors", ["ผู้ไม่สนับสนุน", "kritiķi", "επικριτές", "المنتقدون"]),
@@ -886,7 +889,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "{share} รู้สึกว่าง่าย · ค่าเฉลี่ย {mean} / 7 · n = {n}",
             "{share} uzskatīja, ka tas bija viegli · vidēji {mean} / 7 · n = {n}",
             "{share} το βρήκαν εύκολο · μέσος όρος {mean} / 7 · n = {n}",
-            "{share} وجدوه سهلًا · المتوسط {mean} / 7 · n = {n}",
+            "{share} وجدوه سهلًا · المتوسط \u{2066}{mean} / 7\u{2069} · \u{2066}n = {n}\u{2069}",
         ],
     ),
     (
@@ -904,7 +907,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "{share} พึงพอใจ · ค่าเฉลี่ย {mean} / {points} · n = {n}",
             "{share} apmierināti · vidēji {mean} / {points} · n = {n}",
             "{share} ικανοποιημένοι · μέσος όρος {mean} / {points} · n = {n}",
-            "{share} راضون · المتوسط {mean} / {points} · n = {n}",
+            "{share} راضون · المتوسط \u{2066}{mean} / {points}\u{2069} · \u{2066}n = {n}\u{2069}",
         ],
     ),
     (
@@ -917,7 +920,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "{share} ใช่ · n = {n}",
             "{share} jā · n = {n}",
             "{share} ναι · n = {n}",
-            "{share} نعم · n = {n}",
+            "{share} نعم · \u{2066}n = {n}\u{2069}",
         ],
     ),
     (
@@ -946,7 +949,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "▲ สูงขึ้นเมื่อ {day}: {value} เทียบกับ {baseline} ใน {days} วันก่อนหน้า (p = {p}, n = {n})",
             "▲ Augstāk {day}: {value} pret {baseline} iepriekšējās {days} dienās (p = {p}, n = {n})",
             "▲ Υψηλότερο στις {day}: {value} έναντι {baseline} τις {days} προηγούμενες ημέρες (p = {p}, n = {n})",
-            "▲ أعلى في {day}: {value} مقابل {baseline} في الأيام الـ{days} السابقة (p = {p}، n = {n})",
+            "▲ أعلى في {day}: {value} مقابل {baseline} في الأيام الـ{days} السابقة (\u{2066}p = {p}\u{2069}، \u{2066}n = {n}\u{2069})",
         ],
     ),
     (
@@ -955,7 +958,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "▲ {metric} สูงขึ้นอย่างมีนัยสำคัญ: {previous} → {current} เทียบกับช่วงก่อนหน้า (p = {p})",
             "▲ Būtiski augstāks rādītājs „{metric}”: {previous} → {current} salīdzinājumā ar iepriekšējo periodu (p = {p})",
             "▲ Σημαντικά υψηλότερο ({metric}): {previous} → {current} έναντι του προηγούμενου διαστήματος (p = {p})",
-            "▲ {metric} أعلى بدلالة: {previous} ← {current} مقارنةً بالفترة السابقة (p = {p})",
+            "▲ {metric} أعلى بدلالة: {previous} ← {current} مقارنةً بالفترة السابقة (\u{2066}p = {p}\u{2069})",
         ],
     ),
     (
@@ -964,7 +967,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "▼ ต่ำลงเมื่อ {day}: {value} เทียบกับ {baseline} ใน {days} วันก่อนหน้า (p = {p}, n = {n})",
             "▼ Zemāk {day}: {value} pret {baseline} iepriekšējās {days} dienās (p = {p}, n = {n})",
             "▼ Χαμηλότερο στις {day}: {value} έναντι {baseline} τις {days} προηγούμενες ημέρες (p = {p}, n = {n})",
-            "▼ أدنى في {day}: {value} مقابل {baseline} في الأيام الـ{days} السابقة (p = {p}، n = {n})",
+            "▼ أدنى في {day}: {value} مقابل {baseline} في الأيام الـ{days} السابقة (\u{2066}p = {p}\u{2069}، \u{2066}n = {n}\u{2069})",
         ],
     ),
     (
@@ -973,7 +976,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "▼ {metric} ต่ำลงอย่างมีนัยสำคัญ: {previous} → {current} เทียบกับช่วงก่อนหน้า (p = {p})",
             "▼ Būtiski zemāks rādītājs „{metric}”: {previous} → {current} salīdzinājumā ar iepriekšējo periodu (p = {p})",
             "▼ Σημαντικά χαμηλότερο ({metric}): {previous} → {current} έναντι του προηγούμενου διαστήματος (p = {p})",
-            "▼ {metric} أدنى بدلالة: {previous} ← {current} مقارنةً بالفترة السابقة (p = {p})",
+            "▼ {metric} أدنى بدلالة: {previous} ← {current} مقارنةً بالفترة السابقة (\u{2066}p = {p}\u{2069})",
         ],
     ),
     ("● Live", ["● สด", "● Tiešraide", "● Ζωντανά", "● مباشر"]),
@@ -1122,7 +1125,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "เงื่อนไขนี้อ้างถึงคำถามที่ไม่ได้อยู่ก่อนหน้าแล้ว: นำเงื่อนไขออก หรือย้ายคำถามกลับไป",
             "Šis nosacījums attiecas uz jautājumu, kas vairs netiek uzdots pirms tā: noņemiet to vai pārvietojiet jautājumu atpakaļ.",
             "Αυτή η συνθήκη αφορά μια ερώτηση που δεν τίθεται πια πριν από αυτήν: αφαιρέστε τη ή μετακινήστε την ερώτηση πίσω.",
-            "يعتمد هذا الشرط على سؤال لم يعد يُطرح قبله: احذفه أو أعد السؤال إلى مكانه.",
+            "يعتمد هذا الشرط على سؤال لم يعد يُطرح قبله: يُرجى حذفه أو إعادة السؤال إلى مكانه.",
         ],
     ),
     (
@@ -1158,7 +1161,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "ระดับความเห็นด้วย · n = {n}",
             "Piekrišana · n = {n}",
             "Συμφωνία · n = {n}",
-            "الموافقة · n = {n}",
+            "الموافقة · \u{2066}n = {n}\u{2069}",
         ],
     ),
     (
@@ -1241,7 +1244,7 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "เลือกมากที่สุด: {option}, {share} · n = {n}",
             "Visbiežāk izvēlēts: {option}, {share} · n = {n}",
             "Πιο συχνή επιλογή: {option}, {share} · n = {n}",
-            "الأكثر اختيارًا: {option}، {share} · n = {n}",
+            "الأكثر اختيارًا: {option}، {share} · \u{2066}n = {n}\u{2069}",
         ],
     ),
     (
@@ -1363,6 +1366,239 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             " (mazāk nekā {minimum})",
             " (λιγότερες από {minimum})",
             " (أقل من {minimum})",
+        ],
+    ),
+    (
+        "that is not the admin token",
+        [
+            "นี่ไม่ใช่โทเค็นผู้ดูแลระบบ",
+            "tas nav administratora marķieris",
+            "αυτό δεν είναι το διακριτικό διαχειριστή",
+            "هذا ليس رمز المسؤول",
+        ],
+    ),
+    (
+        "the collector answered {status}",
+        [
+            "ตัวรวบรวมตอบกลับด้วยรหัส {status}",
+            "savācējs atbildēja ar kodu {status}",
+            "ο συλλέκτης απάντησε με κωδικό {status}",
+            "ردّ المُجمِّع بالرمز {status}",
+        ],
+    ),
+    (
+        "the collector did not answer",
+        [
+            "ตัวรวบรวมไม่ตอบสนอง",
+            "savācējs neatbildēja",
+            "ο συλλέκτης δεν απάντησε",
+            "لم يستجب المُجمِّع",
+        ],
+    ),
+    (
+        "the collector's answer could not be read",
+        [
+            "อ่านคำตอบของตัวรวบรวมไม่ได้",
+            "savācēja atbildi neizdevās nolasīt",
+            "δεν ήταν δυνατή η ανάγνωση της απάντησης του συλλέκτη",
+            "تعذّرت قراءة ردّ المُجمِّع",
+        ],
+    ),
+    (
+        "{problem} ({field})",
+        [
+            "{problem} ({field})",
+            "{problem} ({field})",
+            "{problem} ({field})",
+            "{problem} ({field})",
+        ],
+    ),
+    (
+        "the request is not valid JSON",
+        [
+            "คำขอไม่ใช่ JSON ที่ถูกต้อง",
+            "pieprasījums nav derīgs JSON",
+            "το αίτημα δεν είναι έγκυρο JSON",
+            "الطلب ليس JSON صالحًا",
+        ],
+    ),
+    (
+        "a value has the wrong type",
+        [
+            "ค่ามีชนิดข้อมูลไม่ถูกต้อง",
+            "vērtībai ir nepareizs tips",
+            "μια τιμή έχει λάθος τύπο",
+            "نوع إحدى القيم غير صحيح",
+        ],
+    ),
+    (
+        "a number is outside its scale",
+        [
+            "ตัวเลขอยู่นอกช่วงของมาตรวัด",
+            "skaitlis ir ārpus skalas",
+            "ένας αριθμός είναι εκτός κλίμακας",
+            "رقم خارج نطاق المقياس",
+        ],
+    ),
+    (
+        "a text is too long",
+        [
+            "ข้อความยาวเกินไป",
+            "teksts ir pārāk garš",
+            "ένα κείμενο είναι πολύ μεγάλο",
+            "نص أطول من المسموح",
+        ],
+    ),
+    (
+        "a field the format does not have",
+        [
+            "ฟิลด์ที่ไม่มีในรูปแบบ",
+            "lauks, kura formātā nav",
+            "πεδίο που δεν υπάρχει στη μορφή",
+            "حقل غير موجود في الصيغة",
+        ],
+    ),
+    (
+        "no question has this id",
+        [
+            "ไม่มีคำถามที่ใช้รหัสนี้",
+            "nevienam jautājumam nav šāda identifikatora",
+            "καμία ερώτηση δεν έχει αυτό το αναγνωριστικό",
+            "لا يوجد سؤال بهذا المعرّف",
+        ],
+    ),
+    (
+        "the survey's logic skips this question",
+        [
+            "ตรรกะของแบบสำรวจข้ามคำถามนี้",
+            "aptaujas loģika šo jautājumu izlaiž",
+            "η λογική της έρευνας παραλείπει αυτή την ερώτηση",
+            "منطق الاستبيان يتخطى هذا السؤال",
+        ],
+    ),
+    (
+        "this is required",
+        ["ต้องระบุข้อมูลนี้", "tas ir obligāts", "είναι υποχρεωτικό", "هذا مطلوب"],
+    ),
+    (
+        "a value is not valid",
+        [
+            "ค่าไม่ถูกต้อง",
+            "vērtība nav derīga",
+            "μια τιμή δεν είναι έγκυρη",
+            "إحدى القيم غير صالحة",
+        ],
+    ),
+    (
+        "the survey has changed since; reload the page",
+        [
+            "แบบสำรวจมีการเปลี่ยนแปลงแล้ว โปรดโหลดหน้านี้ใหม่",
+            "aptauja pa to laiku ir mainījusies; lūdzu, pārlādējiet lapu",
+            "η έρευνα έχει αλλάξει στο μεταξύ· φορτώστε ξανά τη σελίδα",
+            "تغيّر الاستبيان منذ ذلك الحين؛ يُرجى إعادة تحميل الصفحة",
+        ],
+    ),
+    (
+        "no survey has this id",
+        [
+            "ไม่มีแบบสำรวจที่ใช้รหัสนี้",
+            "nevienai aptaujai nav šāda identifikatora",
+            "καμία έρευνα δεν έχει αυτό το αναγνωριστικό",
+            "لا يوجد استبيان بهذا المعرّف",
+        ],
+    ),
+    (
+        "this id is used twice",
+        [
+            "รหัสนี้ถูกใช้ซ้ำ",
+            "šis identifikators izmantots divreiz",
+            "αυτό το αναγνωριστικό χρησιμοποιείται δύο φορές",
+            "هذا المعرّف مستخدم مرتين",
+        ],
+    ),
+    (
+        "a text is missing in the survey's default language",
+        [
+            "ข้อความขาดหายในภาษาหลักของแบบสำรวจ",
+            "trūkst teksta aptaujas noklusējuma valodā",
+            "λείπει ένα κείμενο στην προεπιλεγμένη γλώσσα της έρευνας",
+            "ينقص نصّ باللغة الافتراضية للاستبيان",
+        ],
+    ),
+    (
+        "this id is already taken",
+        [
+            "รหัสนี้ถูกใช้แล้ว",
+            "šis identifikators jau ir aizņemts",
+            "αυτό το αναγνωριστικό χρησιμοποιείται ήδη",
+            "هذا المعرّف مستخدم بالفعل",
+        ],
+    ),
+    (
+        "the request is too large",
+        [
+            "คำขอมีขนาดใหญ่เกินไป",
+            "pieprasījums ir pārāk liels",
+            "το αίτημα είναι πολύ μεγάλο",
+            "الطلب أكبر من المسموح",
+        ],
+    ),
+    (
+        "the request's type is not accepted",
+        [
+            "ไม่รองรับชนิดของคำขอนี้",
+            "pieprasījuma tips netiek pieņemts",
+            "ο τύπος του αιτήματος δεν γίνεται δεκτός",
+            "نوع الطلب غير مقبول",
+        ],
+    ),
+    (
+        "not found",
+        ["ไม่พบข้อมูล", "nav atrasts", "δεν βρέθηκε", "غير موجود"],
+    ),
+    (
+        "the results are not public",
+        [
+            "ผลลัพธ์ไม่ได้เปิดเผยต่อสาธารณะ",
+            "rezultāti nav publiski",
+            "τα αποτελέσματα δεν είναι δημόσια",
+            "النتائج غير منشورة للعموم",
+        ],
+    ),
+    (
+        "too many requests; try again in a moment",
+        [
+            "มีคำขอมากเกินไป โปรดลองอีกครั้งในอีกสักครู่",
+            "pārāk daudz pieprasījumu; lūdzu, mēģiniet vēlreiz pēc brīža",
+            "πάρα πολλά αιτήματα· δοκιμάστε ξανά σε λίγο",
+            "طلبات كثيرة جدًا؛ يُرجى المحاولة بعد قليل",
+        ],
+    ),
+    (
+        "the request took too long",
+        [
+            "คำขอใช้เวลานานเกินไป",
+            "pieprasījums ilga pārāk ilgi",
+            "το αίτημα καθυστέρησε πολύ",
+            "استغرق الطلب وقتًا طويلًا",
+        ],
+    ),
+    (
+        "the collector failed; try again",
+        [
+            "ตัวรวบรวมทำงานผิดพลาด โปรดลองอีกครั้ง",
+            "savācējā radās kļūda; lūdzu, mēģiniet vēlreiz",
+            "παρουσιάστηκε σφάλμα στον συλλέκτη· δοκιμάστε ξανά",
+            "حدث خطأ في المُجمِّع؛ يُرجى المحاولة مجددًا",
+        ],
+    ),
+    (
+        "the collector's database is unavailable; try again in a moment",
+        [
+            "ฐานข้อมูลของตัวรวบรวมใช้งานไม่ได้ชั่วคราว โปรดลองอีกครั้งในอีกสักครู่",
+            "savācēja datubāze nav pieejama; lūdzu, mēģiniet vēlreiz pēc brīža",
+            "η βάση δεδομένων του συλλέκτη δεν είναι διαθέσιμη· δοκιμάστε ξανά σε λίγο",
+            "قاعدة بيانات المُجمِّع غير متاحة؛ يُرجى المحاولة بعد قليل",
         ],
     ),
 ];

@@ -5,7 +5,7 @@ use candor_core::snapshot::StatementFigures;
 use leptos::prelude::*;
 
 use crate::format::{decimal, share_with_interval};
-use crate::i18n::{count, tr, trf};
+use crate::i18n::{count, formula, tr, trf};
 
 /// The statements' table; `name` names a statement by its id.
 pub fn agreement(statements: &[StatementFigures], points: u8, name: impl Fn(&str) -> String) -> AnyView {
@@ -27,7 +27,7 @@ pub fn agreement(statements: &[StatementFigures], points: u8, name: impl Fn(&str
                     <tr>
                         <th scope="row">{name(a.id.as_str())}</th>
                         <td>{share_with_interval(&a.agreeing)}</td>
-                        <td>{format!("{} / {points}{interval}", decimal(a.mean, false))}</td>
+                        <td>{formula(&format!("{} / {points}", decimal(a.mean, false)))}{interval}</td>
                         <td>{a.n.to_string()}</td>
                     </tr>
                 }

@@ -8,7 +8,7 @@ use super::agreement::agreement;
 use super::gaps::gaps;
 use crate::charts::Histogram;
 use crate::format::{decimal, percent, share_with_interval};
-use crate::i18n::{count, tr, trf};
+use crate::i18n::{count, formula, tr, trf};
 
 /// The headline ("82% (62–93%) satisfied · mean 4.1 / 5 · n = 40") and the
 /// distribution drawn under it; `labels` names an option or dimension of
@@ -114,7 +114,7 @@ pub fn headline_and_body(
                 .map(|o| view! { <li>{format!("{}: {} ({})", labels(&names, o.id.as_str()), o.count, percent(o.share))}</li> })
                 .collect_view();
             (
-                format!("n = {n}"),
+                formula(&format!("n = {n}")),
                 view! { <ul class="card__options">{rows}</ul> }.into_any(),
             )
         }
@@ -140,7 +140,7 @@ pub fn headline_and_body(
                         ("n", n),
                     ],
                 ),
-                None => format!("n = {n}"),
+                None => formula(&format!("n = {n}")),
             };
             (
                 headline,
