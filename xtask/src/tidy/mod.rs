@@ -4,10 +4,12 @@
 //!
 //! - every dashboard text in `tr("…")`/`trf("…")` is translated into every
 //!   language with the same placeholders, and no translation is unused;
+//! - the texts use docs/glossary.md's terms and none of its rejected words;
 //! - the loader's copies of core's and the widget's constants agree;
 //! - no source file is longer than [`lengths::MAX_LINES`] outside its tests
 //!   and the tables of texts.
 
+mod glossary;
 mod lengths;
 mod literals;
 mod loader;
@@ -22,6 +24,7 @@ use anyhow::bail;
 pub fn tidy(root: &Path) -> anyhow::Result<()> {
     let mut problems = Vec::new();
     problems.extend(translations::check(root)?);
+    problems.extend(glossary::check(root)?);
     problems.extend(loader::check(root)?);
     problems.extend(lengths::check(root)?);
     for problem in &problems {

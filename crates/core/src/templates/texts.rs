@@ -14,7 +14,7 @@ pub const CHECKOUT_TITLE: Localized = [
 pub const CHECKOUT_SATISFACTION: Localized = [
     "Overall, how satisfied are you with your order?",
     "โดยรวมแล้ว คุณพึงพอใจกับคำสั่งซื้อนี้มากน้อยเพียงใด",
-    "Cik kopumā esat apmierināts ar savu pasūtījumu?",
+    "Cik lielā mērā jūs kopumā apmierina jūsu pasūtījums?",
     "Συνολικά, πόσο ικανοποιημένοι είστε με την παραγγελία σας;",
     "بشكل عام، ما مدى رضاك عن طلبك؟",
 ];
@@ -32,12 +32,12 @@ pub const DELIVERY_PROMISE: Localized = [
     "การส่งของตรงตามวันที่สัญญาไว้",
     "Solītā piegādes datuma ievērošana",
     "Τήρηση της ημερομηνίας παράδοσης που υποσχεθήκαμε",
-    "الالتزام بموعد التسليم الموعود",
+    "الالتزام بموعد التوصيل الموعود",
 ];
 
 pub const CHECKOUT_COMMENT: Localized = [
     "Anything we could do better?",
-    "มีอะไรที่เราควรปรับปรุงให้ดีขึ้นไหม",
+    "มีอะไรที่เราควรปรับปรุงให้ดีขึ้นหรือไม่",
     "Vai ir kaut kas, ko mēs varētu darīt labāk?",
     "Υπάρχει κάτι που θα μπορούσαμε να κάνουμε καλύτερα;",
     "هل هناك ما يمكننا تحسينه؟",
@@ -46,7 +46,7 @@ pub const CHECKOUT_COMMENT: Localized = [
 pub const SERVICE_TITLE: Localized = [
     "How did we do?",
     "บริการของเราเป็นอย่างไรบ้าง",
-    "Kā mums veicās?",
+    "Kā jūs vērtējat mūsu darbu?",
     "Πώς τα πήγαμε;",
     "كيف كان أداؤنا؟",
 ];
@@ -54,7 +54,7 @@ pub const SERVICE_TITLE: Localized = [
 pub const SERVICE_SATISFACTION: Localized = [
     "Overall, how satisfied are you with our service?",
     "โดยรวมแล้ว คุณพึงพอใจกับบริการของเรามากน้อยเพียงใด",
-    "Cik kopumā esat apmierināts ar mūsu apkalpošanu?",
+    "Cik lielā mērā jūs kopumā apmierina mūsu apkalpošana?",
     "Συνολικά, πόσο ικανοποιημένοι είστε με την εξυπηρέτησή μας;",
     "بشكل عام، ما مدى رضاك عن خدمتنا؟",
 ];
@@ -73,7 +73,7 @@ pub const DIMENSIONS: [(&str, Localized); 6] = [
         "reliability",
         [
             "Reliability: the promised service, every time",
-            "ความน่าเชื่อถือ: ได้รับบริการตามที่สัญญาไว้ทุกครั้ง",
+            "ความเชื่อถือได้: ได้รับบริการตามที่สัญญาไว้ทุกครั้ง",
             "Uzticamība: solītais pakalpojums katru reizi",
             "Αξιοπιστία: η υπηρεσία που υποσχεθήκαμε, κάθε φορά",
             "الموثوقية: الخدمة الموعودة في كل مرة",
@@ -96,7 +96,7 @@ pub const DIMENSIONS: [(&str, Localized); 6] = [
             "การดูแลเอาใจใส่: ได้รับการดูแลในฐานะบุคคล ไม่ใช่แค่ตัวเลข",
             "Personiska attieksme: pret jums izturējās kā pret cilvēku, nevis numuru",
             "Προσωπική φροντίδα: σας αντιμετώπισαν ως άνθρωπο, όχι ως αριθμό",
-            "الاهتمام الشخصي: عوملتَ كشخص لا كرقم",
+            "الاهتمام الشخصي: معاملتك كشخص لا كرقم",
         ],
     ),
     (
@@ -152,7 +152,7 @@ pub const CONTACT: Localized = [
     "คุณต้องการให้ทีมงานของเราติดต่อกลับหรือไม่",
     "Vai vēlaties, lai kāds no mūsu komandas ar jums sazinās?",
     "Θα θέλατε να επικοινωνήσει μαζί σας κάποιος από την ομάδα μας;",
-    "هل ترغب في أن يتواصل معك أحد أعضاء فريقنا؟",
+    "هل يناسبك أن يتواصل معك أحد أعضاء فريقنا؟",
 ];
 
 pub const SUPPORT_TITLE: Localized = [
@@ -166,7 +166,7 @@ pub const SUPPORT_TITLE: Localized = [
 pub const SUPPORT_SATISFACTION: Localized = [
     "How satisfied are you with the help you received?",
     "คุณพึงพอใจกับความช่วยเหลือที่ได้รับมากน้อยเพียงใด",
-    "Cik apmierināts esat ar saņemto palīdzību?",
+    "Cik lielā mērā jūs apmierina saņemtā palīdzība?",
     "Πόσο ικανοποιημένοι είστε με τη βοήθεια που λάβατε;",
     "ما مدى رضاك عن المساعدة التي تلقيتها؟",
 ];
@@ -184,15 +184,15 @@ pub const SUPPORT_RECOMMEND: Localized = [
     "คุณมีแนวโน้มจะแนะนำเราให้เพื่อนหรือเพื่อนร่วมงานมากน้อยเพียงใด",
     "Cik ticams, ka jūs mūs ieteiktu draugam vai kolēģim?",
     "Πόσο πιθανό είναι να μας προτείνετε σε έναν φίλο ή συνάδελφο;",
-    "ما مدى احتمال أن توصي بنا لصديق أو زميل؟",
+    "ما مدى احتمال توصيتك بنا لصديق أو زميل؟",
 ];
 
 pub const SUPPORT_COMMENT: Localized = [
     "Anything else you would like to tell us?",
-    "มีอะไรอยากบอกเราเพิ่มเติมไหม",
+    "มีอะไรที่อยากบอกเราเพิ่มเติมหรือไม่",
     "Vai vēlaties mums vēl ko pastāstīt?",
     "Θέλετε να μας πείτε κάτι ακόμα;",
-    "هل هناك أي شيء آخر تود إخبارنا به؟",
+    "هل من شيء آخر يمكنك إخبارنا به؟",
 ];
 
 pub const SUPPORT_WRONG: Localized = [
@@ -223,7 +223,7 @@ pub const BLANK_TITLE: Localized = [
     "New survey",
     "แบบสำรวจใหม่",
     "Jauna aptauja",
-    "Νέο ερωτηματολόγιο",
+    "Νέα έρευνα",
     "استبيان جديد",
 ];
 
@@ -256,7 +256,7 @@ pub const IMPROVE_CHOICES: Localized = [
     "เราควรปรับปรุงเรื่องใดบ้าง เลือกได้ทุกข้อที่ตรงกับคุณ",
     "Ko mēs varētu uzlabot? Atzīmējiet visu, kas attiecas.",
     "Τι θα μπορούσαμε να βελτιώσουμε; Επιλέξτε όσα ισχύουν.",
-    "ما الذي يمكننا تحسينه؟ اختر كل ما ينطبق.",
+    "ما الذي يمكننا تحسينه؟ يمكن اختيار كل ما ينطبق.",
 ];
 
 pub const IMPROVE_OPTIONS: [(&str, Localized); 3] = [
@@ -297,7 +297,7 @@ pub const AGREEMENT: Localized = [
     "คุณเห็นด้วยกับข้อความแต่ละข้อมากน้อยเพียงใด",
     "Cik lielā mērā jūs piekrītat katram apgalvojumam?",
     "Πόσο συμφωνείτε με καθεμία από τις παρακάτω δηλώσεις;",
-    "إلى أي مدى توافق على كل عبارة مما يلي؟",
+    "ما مدى موافقتك على كل عبارة مما يلي؟",
 ];
 
 pub const AGREEMENT_STATEMENTS: [(&str, Localized); 2] = [
