@@ -18,6 +18,11 @@ pub fn share_with_interval(share: &Share) -> String {
     format!("{} ({low}–{})", percent(share.share), percent(share.high))
 }
 
+/// A count, as the dashboard's language groups its digits (`1,234`).
+pub fn integer(n: u64) -> String {
+    intl::number(locale(), n as f64, 0)
+}
+
 /// A p-value to three decimals, as the dashboard's language writes them.
 pub fn p_value(p: f64) -> String {
     intl::number(locale(), p, 3)

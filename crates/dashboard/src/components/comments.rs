@@ -183,7 +183,7 @@ pub fn Comments(survey: Survey, segment: Memo<Segment>, window: Memo<Window>) ->
                     <li class="comment" data-response=response.id.clone()>
                         <p class="comment__meta">
                             {rating.map(|r| trf("Rated {rating} · ", &[("rating", &r)]))} {day}
-                            {response.locale.map(|l| format!(" · {l}"))}
+                            {response.locale.map(|l| format!(" · {}", crate::i18n::language_name(&l)))}
                             {response.page.map(|p| format!(" · {p}"))}
                             {(!context.is_empty()).then(|| format!(" · {context}"))}
                         </p>

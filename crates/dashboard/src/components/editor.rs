@@ -37,7 +37,14 @@ fn triggers() -> [(&'static str, &'static str); 6] {
 pub fn Editor(published: Survey) -> impl IntoView {
     let admin = use_admin();
     let working = RwSignal::new(published.clone());
-    let locale = RwSignal::new(published.default_locale.clone());
+    // Texts open in the dashboard's language when the survey has it.
+    let shown = crate::i18n::locale();
+    let first = if published.locales().contains(&shown) {
+        shown.to_owned()
+    } else {
+        published.default_locale.clone()
+    };
+    let locale = RwSignal::new(first);
     let message = RwSignal::new(None::<Result<String, String>>);
     let id = published.id.to_string();
     // The draft, when one waits, is what gets edited.

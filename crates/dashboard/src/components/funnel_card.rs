@@ -7,7 +7,7 @@ use candor_core::{Survey, Window};
 use leptos::prelude::*;
 
 use crate::api::use_admin;
-use crate::format::percent;
+use crate::format::{integer, percent};
 use crate::i18n::{failure, tr, trf};
 
 /// Most pages listed.
@@ -74,8 +74,8 @@ fn card(survey: &Survey, funnel: &Funnel) -> impl IntoView + use<> {
             view! {
                 <tr>
                     <th scope="row">{text}</th>
-                    <td>{q.answered.to_string()}</td>
-                    <td>{q.left_after.to_string()}</td>
+                    <td>{integer(q.answered)}</td>
+                    <td>{integer(q.left_after)}</td>
                 </tr>
             }
         })
@@ -93,8 +93,8 @@ fn card(survey: &Survey, funnel: &Funnel) -> impl IntoView + use<> {
             view! {
                 <tr>
                     <th scope="row">{page}</th>
-                    <td>{p.counts.shown.to_string()}</td>
-                    <td>{p.counts.completed.to_string()}</td>
+                    <td>{integer(p.counts.shown)}</td>
+                    <td>{integer(p.counts.completed)}</td>
                     <td>{rate(p.counts.response_rate())}</td>
                 </tr>
             }

@@ -12,7 +12,7 @@ use candor_core::admin::ContactStatus;
 use super::figures::short_headline;
 use crate::api::use_admin;
 use crate::charts::Trend;
-use crate::format::percent;
+use crate::format::{integer, percent};
 use crate::i18n::{failure, tr, trf};
 
 #[component]
@@ -71,13 +71,13 @@ pub fn SurveyList() -> impl IntoView {
                                 {survey.version.to_string()}
                                 {summary.has_draft.then(|| tr(" (draft waiting)"))}
                             </td>
-                            <td class="number">{summary.responses.to_string()}</td>
+                            <td class="number">{integer(summary.responses)}</td>
                             <CurrentFigures survey=survey.clone() />
                             <td class="number">
                                 {
                                     let id = survey.id.to_string();
                                     move || {
-                                        open.get().map(|open| open.get(&id).copied().unwrap_or(0).to_string())
+                                        open.get().map(|open| integer(open.get(&id).copied().unwrap_or(0)))
                                     }
                                 }
                             </td>
@@ -167,7 +167,7 @@ fn CurrentFigures(survey: Survey) -> impl IntoView {
         });
         let responses = snapshot
             .as_ref()
-            .map(|s| s.responses.to_string())
+            .map(|s| integer(s.responses))
             .unwrap_or_default();
         let rate = funnel
             .and_then(|f| f.total.response_rate())

@@ -4,7 +4,7 @@
 use candor_core::snapshot::StatementFigures;
 use leptos::prelude::*;
 
-use crate::format::{decimal, share_with_interval};
+use crate::format::{decimal, integer, share_with_interval};
 use crate::i18n::{count, formula, tr, trf};
 
 /// The statements' table; `name` names a statement by its id.
@@ -28,7 +28,7 @@ pub fn agreement(statements: &[StatementFigures], points: u8, name: impl Fn(&str
                         <th scope="row">{name(a.id.as_str())}</th>
                         <td>{share_with_interval(&a.agreeing)}</td>
                         <td>{formula(&format!("{} / {points}", decimal(a.mean, false)))}{interval}</td>
-                        <td>{a.n.to_string()}</td>
+                        <td>{integer(a.n)}</td>
                     </tr>
                 }
                 .into_any()

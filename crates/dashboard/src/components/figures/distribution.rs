@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::agreement::agreement;
 use super::gaps::gaps;
 use crate::charts::Histogram;
-use crate::format::{decimal, percent, share_with_interval};
+use crate::format::{decimal, integer, percent, share_with_interval};
 use crate::i18n::{count, formula, tr, trf};
 
 /// The headline ("82% (62–93%) satisfied · mean 4.1 / 5 · n = 40") and the
@@ -32,7 +32,7 @@ pub fn headline_and_body(
                     ("share", &share_with_interval(satisfied)),
                     ("mean", &decimal(*mean, false)),
                     ("points", points),
-                    ("n", n),
+                    ("n", &integer(*n)),
                 ],
             ),
             view! { <Histogram counts=histogram.clone() first=1 label=tr("Ratings") /> }.into_any(),
@@ -53,7 +53,7 @@ pub fn headline_and_body(
                     ("score", &format!("{score:+.0}")),
                     ("low", &format!("{low:+.0}")),
                     ("high", &format!("{high:+.0}")),
-                    ("n", n),
+                    ("n", &integer(*n)),
                 ],
             ),
             view! {
@@ -82,7 +82,7 @@ pub fn headline_and_body(
                 &[
                     ("share", &share_with_interval(agreeing)),
                     ("mean", &decimal(*mean, false)),
-                    ("n", n),
+                    ("n", &integer(*n)),
                 ],
             ),
             view! { <Histogram counts=histogram.clone() first=1 label=tr("Answers") /> }.into_any(),
@@ -93,14 +93,14 @@ pub fn headline_and_body(
                 _ => Vec::new(),
             };
             (
-                trf("Expectation vs experience · n = {n}", &[("n", n)]),
+                trf("Expectation vs experience · n = {n}", &[("n", &integer(*n))]),
                 gaps(dimensions, |id| labels(&names, id)),
             )
         }
         Figures::YesNo { n, yes } => (
             trf(
                 "{share} yes · n = {n}",
-                &[("share", &share_with_interval(yes)), ("n", n)],
+                &[("share", &share_with_interval(yes)), ("n", &integer(*n))],
             ),
             ().into_any(),
         ),
@@ -114,7 +114,7 @@ pub fn headline_and_body(
                 .map(|o| view! { <li>{format!("{}: {} ({})", labels(&names, o.id.as_str()), o.count, percent(o.share))}</li> })
                 .collect_view();
             (
-                formula(&format!("n = {n}")),
+                formula(&format!("n = {}", integer(*n))),
                 view! { <ul class="card__options">{rows}</ul> }.into_any(),
             )
         }
@@ -137,10 +137,10 @@ pub fn headline_and_body(
                     &[
                         ("option", &labels(&names, most.id.as_str())),
                         ("share", &percent(most.chosen.share)),
-                        ("n", n),
+                        ("n", &integer(*n)),
                     ],
                 ),
-                None => formula(&format!("n = {n}")),
+                None => formula(&format!("n = {}", integer(*n))),
             };
             (
                 headline,
@@ -163,7 +163,7 @@ pub fn headline_and_body(
                 _ => Vec::new(),
             };
             (
-                trf("Agreement · n = {n}", &[("n", n)]),
+                trf("Agreement · n = {n}", &[("n", &integer(*n))]),
                 agreement(statements, *points, |id| labels(&names, id)),
             )
         }

@@ -5,7 +5,7 @@ use candor_core::snapshot::DimensionFigures;
 use leptos::prelude::*;
 
 use crate::charts::{GapChart, GapRow};
-use crate::format::{decimal, percent};
+use crate::format::{decimal, integer, percent};
 use crate::i18n::{count, tr, trf};
 
 /// The gap chart and, as its readable alternative, a table.
@@ -40,7 +40,7 @@ pub fn gaps(dimensions: &[DimensionFigures], name: impl Fn(&str) -> String) -> A
                         <td>{decimal(g.mean_experienced, false)}</td>
                         <td>{format!("{}{interval}", decimal(g.mean_gap, true))}</td>
                         <td>{percent(g.met_or_exceeded)}</td>
-                        <td>{g.n.to_string()}</td>
+                        <td>{integer(g.n)}</td>
                     </tr>
                 }
                 .into_any()

@@ -36,7 +36,7 @@ pub fn daily_trend(figures: &QuestionFigures, kind: Option<&QuestionKind>) -> Op
                                 ("baseline", &baseline),
                                 ("days", &BASELINE_DAYS),
                                 ("p", &p_value),
-                                ("n", &p.n),
+                                ("n", &crate::format::integer(p.n)),
                             ];
                             if up {
                                 trf("▲ Higher on {day}: {value} against {baseline} over the {days} days before (p = {p}, n = {n})", &args)
