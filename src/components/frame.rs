@@ -3,6 +3,8 @@
 //! visible "Feedback" tab (side tab). Every mode has a close button. The
 //! floating modes are dialogs: focus moves in when they open, Tab and
 //! Shift+Tab stay inside, Escape closes, and focus goes back where it was.
+//! They sit in a layer that follows the visual viewport (`viewport.rs`)
+//! while anything of theirs shows.
 
 use candor_core::DisplayMode;
 use leptos::ev::KeyboardEvent;
@@ -10,6 +12,7 @@ use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::viewport::FollowViewport;
 use crate::i18n::strings;
 use web_sys::{Element, HtmlElement};
 
@@ -34,15 +37,44 @@ pub fn Frame(
     let open = RwSignal::new(mode != DisplayMode::SideTab);
     let panel = NodeRef::<Div>::new();
     let tab = NodeRef::<Button>::new();
+    let layer = NodeRef::<Div>::new();
+    // Following the visual viewport only while something floats in sight:
+    // the side tab always, the others while open; dropped, it stops.
+    let follow = StoredValue::new_local(None::<FollowViewport>);
+    Effect::new(move |_| {
+        let shown = floating && (mode == DisplayMode::SideTab || open.get());
+        match layer.get() {
+            Some(element) if shown && follow.with_value(Option::is_none) => {
+                follow.set_value(FollowViewport::start(element.into()));
+            }
+            _ if !shown => follow.set_value(None),
+            _ => {}
+        }
+    });
+    on_cleanup(move || drop(follow.try_set_value(None)));
     let returns_to = StoredValue::new_local(None::<HtmlElement>);
-    // Focus goes into a floating panel each time it opens.
+    // A floating card stays unseen while its questions are drawn a frame
+    // apart: it grows from its bottom corner, so what was drawn first
+    // would move up with each part (a layout shift).
+    let progress = super::one_per_frame::progress();
+    let drawing = Memo::new(move |_| floating && progress.get().pending > 0);
+    // Focus goes into a floating panel each time it opens, once it shows.
+    let focused = StoredValue::new(false);
     Effect::new(move |_| {
         if !(floating && open.get()) {
+            focused.set_value(false);
+            return;
+        }
+        if drawing.get() || focused.get_value() {
             return;
         }
         if let Some(panel) = panel.get() {
+            focused.set_value(true);
             returns_to.set_value(focused_in_page());
-            let _ = panel.focus();
+            // After the DOM update that makes it visible: an unseen element
+            // takes no focus.
+            let panel = send_wrapper::SendWrapper::new(panel);
+            set_timeout(move || drop(panel.focus()), std::time::Duration::ZERO);
         }
     });
     let close = move || {
@@ -96,10 +128,10 @@ pub fn Frame(
             </button>
         }
     });
-    view! {
-        {side_tab}
+    let card = view! {
         <div
             class=mode_class
+            class:candor--drawing=drawing
             id="candor-panel"
             node_ref=panel
             role=floating.then_some("dialog")
@@ -118,6 +150,13 @@ pub fn Frame(
                 <span aria-hidden="true">"×"</span>
             </button>
             {children()}
+        </div>
+    };
+    // Inline, the layer is no box at all (`display: contents`).
+    view! {
+        <div class=if floating { "candor-viewport" } else { "candor-layer" } node_ref=layer>
+            {side_tab}
+            {card}
         </div>
     }
 }

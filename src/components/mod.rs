@@ -14,6 +14,7 @@ mod question;
 mod rating_scale;
 mod snapshot_summary;
 mod survey_form;
+mod viewport;
 mod widget;
 
 pub use live_snapshot::LiveSnapshot;
