@@ -201,7 +201,7 @@ test("filters by language, page and context narrow figures, comments and exports
   // The comments tab keeps the filters; so do the exports.
   await page.getByRole("link", { name: "Comments" }).click();
   await eventually(async () => (await page.locator(".comment__text").allTextContents()).sort().join() === "รอนาน,ส่งช้า", 5_000, "two comments");
-  assert.match(await page.locator(".comment__meta").first().textContent(), /th · \/checkout · channel: app/);
+  assert.match(await page.locator(".comment__meta").first().textContent(), /Thai · \/checkout · channel: app/);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export NDJSON" }).click()]);
   const lines = (await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())).trim().split("\n");
   assert.deepEqual(lines.map((l) => JSON.parse(l)).map((r) => [r.locale, r.page, r.context.channel]), [["th", "/checkout", "app"], ["th", "/checkout", "app"]]);
@@ -279,7 +279,7 @@ test("a survey made from a template is edited with a live preview and published"
   const { page, problems } = await open();
   await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByLabel("Template").selectOption("after-support");
-  await page.getByLabel("Id").fill("e2e-support");
+  await page.getByLabel("Id", { exact: true }).fill("e2e-support");
   await page.getByRole("button", { name: "Create" }).click();
   const title = page.getByLabel("Title");
   await title.waitFor();
@@ -325,7 +325,7 @@ test("a survey built from scratch gets questions added, worded, reordered and re
   const { page, problems } = await open();
   await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByLabel("Template").selectOption("blank");
-  await page.getByLabel("Id").fill("e2e-scratch");
+  await page.getByLabel("Id", { exact: true }).fill("e2e-scratch");
   await page.getByRole("button", { name: "Create" }).click();
   await page.getByLabel("Title").fill("After your delivery");
   const questions = page.locator(".editor__question");
@@ -410,7 +410,7 @@ test("an owner builds \"NPS, then why?\" in the editor without writing JSON", as
   const { page, problems } = await open();
   await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByLabel("Template").selectOption("blank");
-  await page.getByLabel("Id").fill("e2e-nps-why");
+  await page.getByLabel("Id", { exact: true }).fill("e2e-nps-why");
   await page.getByRole("button", { name: "Create" }).click();
   const questions = page.locator(".editor__question");
   await questions.first().waitFor();

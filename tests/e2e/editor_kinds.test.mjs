@@ -15,7 +15,7 @@ test("an owner builds multiple choice and Likert questions and reads their figur
   const { page, problems } = await openDashboard(shared);
   await signIn(page, token);
   await page.getByLabel("Template").selectOption("blank");
-  await page.getByLabel("Id").fill("e2e-kinds");
+  await page.getByLabel("Id", { exact: true }).fill("e2e-kinds");
   await page.getByRole("button", { name: "Create" }).click();
   const questions = page.locator(".editor__question");
   await questions.first().waitFor();
