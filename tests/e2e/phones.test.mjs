@@ -143,9 +143,9 @@ for (const size of PHONES) {
 }
 
 test("with an on-screen keyboard the focused comment field stays in sight", async () => {
-  for (const mode of ["popover", "slide_in", "side_tab"]) {
+  for (const [mode, lang] of ["popover", "slide_in", "side_tab"].flatMap((m) => LANGS.map((l) => [m, l]))) {
     const page = await phoneTab(PHONES[1]);
-    await page.goto(await shopPage(page, phonePage({ lang: "en", mode })));
+    await page.goto(await shopPage(page, phonePage({ lang, mode })));
     await open(page, mode);
     const field = page.locator("candor-widget #candor-input-comment");
     await field.tap();
@@ -154,8 +154,8 @@ test("with an on-screen keyboard the focused comment field stays in sight", asyn
     await page.waitForFunction((h) => window.visualViewport.height === h, PHONES[1].height - 300);
     await page.waitForTimeout(150);
     assert.equal(await page.evaluate(() => document.querySelector("candor-widget").shadowRoot.activeElement?.tagName), "TEXTAREA");
-    assert.ok(await inView(page, "#candor-input-comment"), `${mode}: the focused field is in sight`);
-    assert.ok(await inView(page, ".candor"), `${mode}: the card fits the smaller view`);
+    assert.ok(await inView(page, "#candor-input-comment"), `${mode} in ${lang}: the focused field is in sight`);
+    assert.ok(await inView(page, ".candor"), `${mode} in ${lang}: the card fits the smaller view`);
     await page.closeAll();
   }
 });
