@@ -5,13 +5,7 @@
 
 use super::{LANGUAGES, locale};
 
-pub use candor::intl::Category;
-
-/// The category `n` falls in for `language` (`en`, `lv`, …): the widget's
-/// own choice, so both read a count alike.
-pub fn category(language: &str, n: u64) -> Category {
-    candor::intl::plural(language, n)
-}
+use candor::intl;
 
 /// `n` and the noun of `key` (the English plural: `"{n} responses"`) in
 /// the language in use.
@@ -19,29 +13,27 @@ pub fn count(key: &'static str, n: u64) -> String {
     counted(locale(), key, n)
 }
 
-/// [`count`] in `language`.
+/// [`count`] in `language`: its forms for `key`, chosen as the widget
+/// chooses (`candor::intl::counted`).
 pub fn counted(language: &str, key: &'static str, n: u64) -> String {
     let index = LANGUAGES
         .iter()
         .position(|(tag, _)| *tag == language)
         .unwrap_or(0);
-    let text = super::plurals::PLURALS
+    match super::plurals::PLURALS
         .iter()
         .find(|(english, _)| *english == key)
-        .and_then(|(_, forms)| form(forms[index], category(language, n)))
-        .unwrap_or(key);
-    text.replace("{n}", &candor::intl::number(language, n as f64, 0))
-}
-
-/// The form for `category`, else the "other" form.
-fn form(forms: &[(Category, &'static str)], category: Category) -> Option<&'static str> {
-    let find = |wanted: Category| forms.iter().find(|(c, _)| *c == wanted).map(|(_, text)| *text);
-    find(category).or_else(|| find(Category::Other))
+    {
+        Some((_, forms)) => intl::counted(language, forms[index], n),
+        None => key.replace("{n}", &intl::number(language, n as f64, 0)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    use candor::intl::Category;
 
     use super::super::plurals::PLURALS;
     use super::*;
@@ -53,7 +45,7 @@ mod tests {
         for (key, forms) in PLURALS {
             for (i, (language, _)) in LANGUAGES.iter().enumerate() {
                 for n in COUNTS {
-                    let wanted = category(language, n);
+                    let wanted = intl::plural(language, n);
                     assert!(
                         forms[i].iter().any(|(c, _)| *c == wanted),
                         "{key} in {language} has no {wanted:?} form, which {n} takes"

@@ -5,9 +5,8 @@
 //! in the singular ("one"); Arabic has six forms, one and two without the
 //! figure (the dual says it).
 
-use super::plural::Category::{self, Few, Many, One, Other, Two, Zero};
-
-type Forms = &'static [(Category, &'static str)];
+use candor::intl::Category::{Few, Many, One, Other, Two, Zero};
+use candor::intl::Forms;
 
 pub static PLURALS: &[(&str, [Forms; 5])] = &[
     (
