@@ -22,6 +22,10 @@ pub type Counts = HashMap<(SurveyId, Day, String), [u64; 3]>;
 #[derive(Debug, Default)]
 pub struct Funnel {
     pending: Mutex<Counts>,
+    /// Held for a whole write, so a read's flush waits for the periodic
+    /// one already writing instead of finding nothing pending and reading
+    /// before that write commits.
+    writing: tokio::sync::Mutex<()>,
 }
 
 impl Funnel {
@@ -49,6 +53,7 @@ impl Funnel {
     /// Writes what was counted; on failure the counts are kept for the
     /// next write.
     pub async fn flush(&self, store: &Store) -> Result<(), StoreError> {
+        let _writing = self.writing.lock().await;
         let taken = match self.pending.lock() {
             Ok(mut pending) => std::mem::take(&mut *pending),
             Err(_) => return Ok(()),
@@ -73,7 +78,42 @@ impl Funnel {
 
 #[cfg(test)]
 mod tests {
+    use std::pin::pin;
+    use std::task::Context;
+
+    use futures_util::FutureExt;
+
     use super::*;
+
+    #[tokio::test]
+    async fn a_flush_waits_for_the_write_already_under_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("funnel.db").display());
+        let store = Store::open(&url).await.unwrap();
+        let funnel = Funnel::default();
+        let survey = candor_core::templates::checkout().id;
+        let day = Day::from_days_since_epoch(20_000);
+        funnel.record(&survey, day, Some("/a"), FunnelEvent::Shown);
+
+        // The periodic write takes the counts and is writing them.
+        let mut periodic = pin!(funnel.flush(&store));
+        let mut context = Context::from_waker(futures_util::task::noop_waker_ref());
+        assert!(
+            periodic.as_mut().poll(&mut context).is_pending(),
+            "the write is under way"
+        );
+        assert!(funnel.pending.lock().unwrap().is_empty(), "the counts were taken");
+
+        // A read's flush must not return before that write commits.
+        let mut read = pin!(funnel.flush(&store));
+        assert!(
+            read.as_mut().now_or_never().is_none(),
+            "returned while the counts were unwritten"
+        );
+        periodic.await.unwrap();
+        read.await.unwrap();
+        assert_eq!(store.funnel_pages(&survey, None).await.unwrap()["/a"].shown, 1);
+    }
 
     #[test]
     fn counts_add_up_per_page_and_the_table_stays_bounded() {
