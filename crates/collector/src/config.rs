@@ -112,6 +112,34 @@ pub struct Config {
     /// Where a generated admin token is written (readable by its owner only).
     #[arg(long, env = "CANDOR_ADMIN_TOKEN_FILE", default_value = "data/admin-token")]
     pub admin_token_file: PathBuf,
+
+    /// The collector's public address (`https://feedback.example.com`),
+    /// for links to the dashboard in Slack messages.
+    #[arg(long, env = "CANDOR_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Seconds a webhook attempt may take, connecting included.
+    #[arg(long, env = "CANDOR_WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
+    pub webhook_timeout_secs: u64,
+
+    /// Webhook attempts in flight at once per destination.
+    #[arg(long, env = "CANDOR_WEBHOOK_CONCURRENCY", default_value_t = 4)]
+    pub webhook_concurrency: usize,
+
+    /// Allow destinations on loopback, private and link-local addresses
+    /// (refused by default: a destination must not reach the collector's
+    /// own network).
+    #[arg(long, env = "CANDOR_WEBHOOK_ALLOW_PRIVATE_TARGETS")]
+    pub webhook_allow_private_targets: bool,
+
+    /// Milliseconds before a failed delivery's first retry; each later wait
+    /// doubles (with jitter) up to an hour.
+    #[arg(long, env = "CANDOR_WEBHOOK_FIRST_RETRY_MS", default_value_t = 5000)]
+    pub webhook_first_retry_ms: u64,
+
+    /// Seconds a delivery is retried before it is marked failed.
+    #[arg(long, env = "CANDOR_WEBHOOK_GIVE_UP_AFTER_SECS", default_value_t = 86_400)]
+    pub webhook_give_up_after_secs: u64,
 }
 
 /// The collector's commands.
@@ -163,6 +191,24 @@ impl Config {
             stream_lifetime_secs: 300,
             write_timeout_secs: 5,
             metrics_bind: None,
+            public_url: None,
+            webhook_timeout_secs: 10,
+            webhook_concurrency: 4,
+            webhook_allow_private_targets: false,
+            webhook_first_retry_ms: 5000,
+            webhook_give_up_after_secs: 86_400,
+        }
+    }
+
+    /// How webhook deliveries are made.
+    pub fn webhooks(&self) -> crate::webhooks::Settings {
+        crate::webhooks::Settings {
+            timeout: Duration::from_secs(self.webhook_timeout_secs.max(1)),
+            concurrency: self.webhook_concurrency.max(1),
+            allow_private: self.webhook_allow_private_targets,
+            first_retry: Duration::from_millis(self.webhook_first_retry_ms.max(1)),
+            give_up_after: Duration::from_secs(self.webhook_give_up_after_secs),
+            public_url: self.public_url.clone(),
         }
     }
 

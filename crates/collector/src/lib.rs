@@ -19,6 +19,7 @@ mod serve;
 pub mod site;
 mod snapshots;
 mod store;
+pub mod webhooks;
 mod words;
 
 use std::future::Future;
@@ -64,6 +65,8 @@ pub struct AppState {
     pub streams: Arc<snapshots::streams::StreamHub>,
     /// Funnel reports counted, not yet written.
     pub funnel: Arc<funnel::Funnel>,
+    /// The webhook and Slack deliveries.
+    pub webhooks: Arc<webhooks::Webhooks>,
 }
 
 impl AppState {
@@ -72,7 +75,8 @@ impl AppState {
     pub async fn new(
         store: Store,
         config: &Config,
-    ) -> Result<(Self, Option<std::path::PathBuf>), TokenError> {
+    ) -> Result<(Self, Option<std::path::PathBuf>), StateError> {
+        let webhooks = webhooks::Webhooks::start(store.clone(), config.webhooks())?;
         let (admin, generated) =
             AdminToken::resolve(&store, config.admin_token.as_deref(), &config.admin_token_file).await?;
         let state = Self {
@@ -90,10 +94,22 @@ impl AppState {
                 Duration::from_secs(config.stream_lifetime_secs.max(1)),
             ),
             funnel: Arc::default(),
+            webhooks,
         };
         state.write_funnel_every(FUNNEL_WRITES);
         Ok((state, generated))
     }
+}
+
+/// Why the state could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// The admin token could not be resolved.
+    #[error(transparent)]
+    Token(#[from] TokenError),
+    /// The webhook client could not be built.
+    #[error(transparent)]
+    Webhooks(#[from] webhooks::ClientError),
 }
 
 /// How often funnel counts are written.

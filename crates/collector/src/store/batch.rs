@@ -13,6 +13,9 @@ use candor_core::{Answer, ContactDetails, Day, Progress, Survey, ValidResponse};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use candor_core::admin::EventKind;
+
+use super::deliveries::Event;
 use super::erasure::tombstone;
 use super::release::{self, OpenRow, placeholders};
 use super::responses::Inserted;
@@ -84,14 +87,37 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
         .into_iter()
         .zip(candidates)
         .partition(|(_, (_, response))| matches!(response.progress(), Progress::Partial { .. }));
+    let mut events = Vec::new();
     for (index, (survey, response)) in partial {
         results[index] = tx.save_partial(&plan, survey, response).await?;
+        if matches!(results[index], Inserted::New | Inserted::Updated) {
+            events.push(Event {
+                kind: EventKind::ResponsePartial,
+                response,
+            });
+        }
     }
     let (order, candidates): (Vec<usize>, Vec<Row<'_>>) = complete.into_iter().unzip();
     if !candidates.is_empty() {
         let new = tx.insert(&plan, &candidates).await?;
         tx.record(&plan, &order, &candidates, new, &mut results).await?;
+        for (index, (_, response)) in order.iter().zip(&candidates) {
+            if results[*index] == Inserted::New {
+                events.push(Event {
+                    kind: EventKind::ResponseCompleted,
+                    response,
+                });
+                if contact_of(response).is_some() {
+                    events.push(Event {
+                        kind: EventKind::ContactRequested,
+                        response,
+                    });
+                }
+            }
+        }
     }
+    // In this transaction: an event exists exactly when what caused it does.
+    tx.queue_events(&plan, &events).await?;
     tx.commit().await?;
     Ok(results)
 }

@@ -110,6 +110,18 @@ impl Store {
                 .bind(&value)
                 .fetch_all(&mut *tx)
                 .await?;
+            // Queued events hold the answers too: they go, sent or not
+            // (what a receiver was sent is its own to erase).
+            let erased_ids = rows
+                .iter()
+                .map(|row| &row.0)
+                .chain(partials.iter().map(|row| &row.0));
+            for id in erased_ids {
+                sqlx::query("DELETE FROM deliveries WHERE response_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             for (id, survey_id, day, stats) in &partials {
                 sqlx::query("INSERT INTO erased_responses (id_hash, erased_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
                     .bind(tombstone(id))

@@ -10,6 +10,8 @@ mod backfill;
 mod batch;
 mod changes;
 mod contacts;
+mod deliveries;
+mod destinations;
 mod erasure;
 mod facets;
 mod funnel;
@@ -37,6 +39,7 @@ use sqlx::sqlite::{
 };
 use tokio::sync::{broadcast, mpsc};
 
+pub use deliveries::{Attempt, Claimed, Outcome, now_ms};
 pub use erasure::Respondent;
 pub use listing::{Cursor, Listed, ResponseFilter};
 pub use responses::Inserted;

@@ -125,6 +125,34 @@ macro_rules! on_both_databases {
     };
 }
 
+/// Runs each test body once on SQLite and once on PostgreSQL, the
+/// configuration changed by `adjust` first.
+#[macro_export]
+macro_rules! on_both_databases_configured {
+    ($(async fn $name:ident($app:ident) configured $adjust:expr; $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: $crate::helpers::TestApp) $body
+
+                #[tokio::test]
+                async fn sqlite() {
+                    run($crate::helpers::spawn_app_with($crate::helpers::Db::Sqlite, $adjust).await.unwrap()).await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(app) = $crate::helpers::spawn_app_with($crate::helpers::Db::Postgres, $adjust).await {
+                        run(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}
+
 /// Runs each test body against a real server (configured by `adjust`) once
 /// on SQLite and once on PostgreSQL.
 #[macro_export]

@@ -14,6 +14,8 @@ mod logic;
 mod maintenance;
 mod operations;
 mod partial;
+#[path = "../common/receiver.rs"]
+mod receiver;
 mod release;
 mod responses;
 mod secrets;
@@ -21,3 +23,4 @@ mod segments;
 mod snapshot;
 mod stalls;
 mod streams;
+mod webhooks;

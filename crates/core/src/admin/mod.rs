@@ -4,6 +4,7 @@
 //! error, not a blank table. The shapes are documented in docs/api.md.
 
 mod contacts;
+mod destinations;
 mod export;
 mod facets;
 mod funnel;
@@ -12,6 +13,9 @@ mod surveys;
 mod words;
 
 pub use contacts::{ContactRequest, ContactStatus};
+pub use destinations::{
+    Delivery, DeliveryStatus, Destination, DestinationKind, DestinationSpec, EventKind, TEST_EVENT,
+};
 pub use export::ExportFormat;
 pub use facets::{ContextFacet, FacetValue, Facets};
 pub use funnel::{Funnel, FunnelCounts, FunnelEvent, PageFunnel, QuestionReach};

@@ -1,9 +1,10 @@
-//! `/v1/admin/…`: survey management, responses, exports, the contact queue
-//! and erasure. Every route needs `Authorization: Bearer <admin token>`:
+//! `/v1/admin/…`: survey management, responses, exports, the contact queue,
+//! erasure and destinations. Every route needs `Authorization: Bearer <admin token>`:
 //! 401 without one, 403 with a wrong one, 429 after a few wrong ones from
 //! one client in a minute.
 
 mod contacts;
+mod destinations;
 mod erasures;
 mod export;
 mod facets;
@@ -40,6 +41,25 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/v1/admin/contacts", get(contacts::list))
         .route("/v1/admin/contacts/{response}", put(contacts::set_status))
         .route("/v1/admin/erasures", post(erasures::erase))
+        .route(
+            "/v1/admin/destinations",
+            get(destinations::list).post(destinations::create),
+        )
+        .route(
+            "/v1/admin/destinations/{id}",
+            get(destinations::get)
+                .put(destinations::update)
+                .delete(destinations::remove),
+        )
+        .route(
+            "/v1/admin/destinations/{id}/deliveries",
+            get(destinations::deliveries),
+        )
+        .route("/v1/admin/destinations/{id}/test", post(destinations::test))
+        .route(
+            "/v1/admin/destinations/{id}/deliveries/{event}/replay",
+            post(destinations::replay),
+        )
         .layer(middleware::from_fn_with_state(state, require_token))
 }
 

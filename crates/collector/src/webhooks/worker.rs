@@ -1,0 +1,299 @@
+//! The delivery worker: claims due deliveries per destination (no more at a
+//! time than the destination's concurrency), sends each with a timeout,
+//! and records the answer or the next attempt. It wakes when responses are
+//! stored (the store's change feed, which on PostgreSQL also carries other
+//! collectors' responses), when asked (a test send, a replay, a finished
+//! send freeing a slot) and every second, for retries coming due.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+use candor_core::SurveyId;
+use candor_core::admin::{Destination, DestinationKind};
+use serde_json::Value;
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+
+use super::retry::{self, Schedule};
+use super::target::SafeResolver;
+use super::{Settings, signature, slack};
+use crate::store::{Attempt, Claimed, Outcome, now_ms};
+use crate::{Store, StoreError};
+
+/// How often due retries are looked for when nothing wakes the worker.
+const POLL: Duration = Duration::from_secs(1);
+
+/// The most of a receiver's answer read (and then dropped).
+const MAX_ANSWER: usize = 64 * 1024;
+
+/// The webhook deliveries of one collector.
+pub struct Webhooks {
+    store: Store,
+    settings: Settings,
+    client: reqwest::Client,
+    wake: Notify,
+    /// Each destination's free sending slots.
+    slots: Mutex<HashMap<String, Arc<Semaphore>>>,
+}
+
+impl std::fmt::Debug for Webhooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhooks")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why the worker could not start.
+#[derive(Debug, thiserror::Error)]
+#[error("the webhook client could not be built: {0}")]
+pub struct ClientError(#[from] reqwest::Error);
+
+impl Webhooks {
+    /// Starts delivering what `store` queues; the worker stops when the
+    /// last handle is dropped.
+    pub fn start(store: Store, settings: Settings) -> Result<Arc<Self>, ClientError> {
+        // One process-wide TLS provider; a second install is refused, harmlessly.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(Arc::new(SafeResolver {
+                allow_private: settings.allow_private,
+            }))
+            .connect_timeout(settings.timeout)
+            .timeout(settings.timeout)
+            .user_agent(concat!("Candor-Webhooks/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        let webhooks = Arc::new(Self {
+            store,
+            settings,
+            client,
+            wake: Notify::new(),
+            slots: Mutex::default(),
+        });
+        tokio::spawn(run(Arc::downgrade(&webhooks)));
+        Ok(webhooks)
+    }
+
+    /// Looks for due deliveries now.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// The resolver's check, for the admin API.
+    pub fn resolver(&self) -> SafeResolver {
+        SafeResolver {
+            allow_private: self.settings.allow_private,
+        }
+    }
+
+    /// One look at every destination: claims what its free slots allow and
+    /// sends each in a task of its own.
+    async fn round(self: &Arc<Self>) -> Result<(), StoreError> {
+        let lease_ms = i64::try_from((self.settings.timeout * 2 + Duration::from_secs(5)).as_millis())
+            .unwrap_or(i64::MAX);
+        for destination in self.store.destinations().await? {
+            let slots = self.slots_of(&destination.id);
+            let free = slots.available_permits();
+            if free == 0 {
+                continue;
+            }
+            for claimed in self
+                .store
+                .claim_deliveries(&destination.id, free, lease_ms)
+                .await?
+            {
+                let Ok(permit) = slots.clone().try_acquire_owned() else {
+                    break;
+                };
+                let (this, destination) = (self.clone(), destination.clone());
+                tokio::spawn(async move { this.deliver(&destination, claimed, permit).await });
+            }
+        }
+        Ok(())
+    }
+
+    fn slots_of(&self, destination: &str) -> Arc<Semaphore> {
+        let mut slots = self
+            .slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        slots
+            .entry(destination.to_owned())
+            .or_insert_with(|| Arc::new(Semaphore::new(self.settings.concurrency.max(1))))
+            .clone()
+    }
+
+    /// One attempt of `claimed`, and what became of it.
+    async fn deliver(&self, destination: &Destination, claimed: Claimed, permit: OwnedSemaphorePermit) {
+        let started = Instant::now();
+        let (attempt, retry_after) = match self.send(destination, &claimed).await {
+            Ok((status, retry_after)) => (
+                Attempt {
+                    response_code: Some(status.as_u16()),
+                    latency_ms: elapsed_ms(started),
+                    error: (!status.is_success()).then(|| format!("the receiver answered {status}")),
+                },
+                retry_after,
+            ),
+            Err(error) => (
+                Attempt {
+                    response_code: None,
+                    latency_ms: elapsed_ms(started),
+                    error: Some(error),
+                },
+                None,
+            ),
+        };
+        let outcome = match attempt.error {
+            None => Outcome::Delivered,
+            Some(_) => {
+                self.schedule()
+                    .after_failure(claimed.attempts, claimed.tries_since, now_ms(), retry_after)
+            }
+        };
+        match self
+            .store
+            .finish_delivery(&destination.id, &claimed, &outcome, &attempt)
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::debug!(event = %claimed.event_id, "a later attempt took over this delivery")
+            }
+            // The lease runs out and the delivery is tried again.
+            Err(error) => {
+                tracing::warn!(%error, event = %claimed.event_id, "a delivery's outcome could not be recorded")
+            }
+        }
+        if outcome == Outcome::Failed {
+            tracing::warn!(event = %claimed.event_id, destination = %destination.id, "a delivery failed for a day; given up");
+        }
+        drop(permit);
+        self.wake();
+    }
+
+    fn schedule(&self) -> Schedule {
+        Schedule {
+            first_retry: self.settings.first_retry,
+            give_up_after: self.settings.give_up_after,
+        }
+    }
+
+    /// Sends one attempt: the receiver's status and `Retry-After`, or why
+    /// nothing was answered.
+    async fn send(
+        &self,
+        destination: &Destination,
+        claimed: &Claimed,
+    ) -> Result<(reqwest::StatusCode, Option<Duration>), String> {
+        let url =
+            reqwest::Url::parse(&destination.spec.url).map_err(|e| format!("the URL does not parse: {e}"))?;
+        // Names are checked by the resolver; an address in the URL is not
+        // resolved, so it is checked here.
+        if let Some(host) = url.host_str() {
+            let port = url.port_or_known_default().unwrap_or(443);
+            if host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok()
+            {
+                self.resolver()
+                    .resolve_host(host, port)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        let body = match destination.spec.kind {
+            DestinationKind::Webhook => claimed.payload.clone(),
+            DestinationKind::Slack => self.slack_body(&claimed.payload).await,
+        };
+        let mut request = self
+            .client
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json");
+        if let (DestinationKind::Webhook, Some(secret)) = (destination.spec.kind, &destination.secret) {
+            let timestamp = time::OffsetDateTime::now_utc().unix_timestamp();
+            let signed =
+                signature::sign(secret, &claimed.event_id, timestamp, &body).map_err(|e| e.to_string())?;
+            request = request
+                .header("webhook-id", &claimed.event_id)
+                .header("webhook-timestamp", timestamp.to_string())
+                .header("webhook-signature", signed);
+        }
+        let mut answer = request.body(body).send().await.map_err(describe)?;
+        let status = answer.status();
+        let retry_after = answer
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(retry::retry_after);
+        // Read a little of the answer so the connection can be kept.
+        let mut read = 0;
+        while let Ok(Some(chunk)) = answer.chunk().await {
+            read += chunk.len();
+            if read > MAX_ANSWER {
+                break;
+            }
+        }
+        Ok((status, retry_after))
+    }
+
+    async fn slack_body(&self, payload: &str) -> String {
+        let event: Value = serde_json::from_str(payload).unwrap_or_default();
+        let survey = match event["data"]["survey_id"]
+            .as_str()
+            .map(|id| SurveyId::parse("survey_id", id))
+        {
+            Some(Ok(id)) => self.store.survey(&id).await.ok().flatten(),
+            _ => None,
+        };
+        slack::message(&event, survey.as_deref(), self.settings.public_url.as_deref()).to_string()
+    }
+}
+
+/// Why an attempt got no answer, without the URL (a Slack URL is a secret).
+fn describe(error: reqwest::Error) -> String {
+    let error = error.without_url();
+    let mut text = if error.is_timeout() {
+        "no answer within the timeout".to_owned()
+    } else if error.is_connect() {
+        "could not connect".to_owned()
+    } else {
+        "the request failed".to_owned()
+    };
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+fn elapsed_ms(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+/// The worker's loop, for as long as its [`Webhooks`] lives.
+async fn run(webhooks: Weak<Webhooks>) {
+    let Some(mut changes) = webhooks.upgrade().map(|w| w.store.subscribe()) else {
+        return;
+    };
+    loop {
+        let Some(this) = webhooks.upgrade() else { return };
+        if let Err(error) = this.round().await {
+            tracing::warn!(%error, "webhook deliveries could not be claimed; trying again");
+        }
+        let woken = async {
+            tokio::select! {
+                () = this.wake.notified() => {}
+                _ = changes.recv() => {}
+                () = tokio::time::sleep(POLL) => {}
+            }
+        };
+        woken.await;
+    }
+}
