@@ -233,6 +233,75 @@ crate::on_both_databases_configured! {
     }
 }
 
+/// The code block of `language` after `heading` in docs/api.md.
+fn documented(heading: &str, language: &str) -> String {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/api.md")).unwrap();
+    let after = &doc[doc
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?} in docs/api.md"))..];
+    let fence = format!("```{language}\n");
+    let code = &after[after.find(&fence).unwrap() + fence.len()..];
+    code[..code.find("```").unwrap()].to_owned()
+}
+
+/// Runs `program` with `script` on its standard input; what it printed.
+fn run_script(program: &str, args: &[&str], script: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program} must be installed for this test: {e}"));
+    child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{program}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// The verifiers docs/api.md gives, in Python and in Node, accept a real
+/// delivery and refuse it changed.
+#[tokio::test]
+async fn the_documented_verifiers_accept_a_real_delivery() {
+    let app = spawn_app_with(Db::Sqlite, loopback).await.unwrap();
+    let receiver = Receiver::start(0, 503, Duration::ZERO).await;
+    let destination = webhook_to(&app, &receiver, json!(["response.completed"])).await;
+    let secret = app
+        .admin("GET", &format!("/v1/admin/destinations/{destination}"), None)
+        .await
+        .body["secret"]
+        .clone();
+    assert_eq!(app.post(&response(&uuid(9), 5)).await.status, StatusCode::CREATED);
+    let arrival = receiver
+        .wait_for(Duration::from_secs(10), "a delivery", |a| !a.is_empty())
+        .await
+        .remove(0);
+    let headers = json!({"webhook-id": arrival.id, "webhook-timestamp": arrival.timestamp, "webhook-signature": arrival.signature});
+    let (secret, headers, body) = (
+        secret.to_string(),
+        headers.to_string(),
+        serde_json::to_string(&arrival.raw).unwrap(),
+    );
+    let python = format!(
+        "{}\nimport json\nh = json.loads({headers:?})\nb = json.loads({body:?}).encode()\nprint(verify({secret}, h, b), verify({secret}, h, b + b' '))",
+        documented("Python (", "python")
+    );
+    assert_eq!(run_script("python3", &["-"], &python), "True False");
+    let node = format!(
+        "{}\nconst h = {headers};\nconst b = Buffer.from({body});\nconsole.log(verify({secret}, h, b), verify({secret}, h, Buffer.concat([b, Buffer.from(' ')])));",
+        documented("Node (", "js")
+    );
+    assert_eq!(
+        run_script("node", &["--input-type=module", "-"], &node),
+        "true false"
+    );
+}
+
 /// Every `text` string inside a block.
 fn collect_texts<'a>(value: &'a Value, texts: &mut Vec<&'a str>) {
     match value {

@@ -23,6 +23,11 @@ pub struct Arrival {
     pub verified: bool,
     /// What the receiver answered.
     pub answered: u16,
+    /// The body as sent.
+    pub raw: String,
+    /// The `webhook-timestamp` and `webhook-signature` headers.
+    pub timestamp: String,
+    pub signature: String,
 }
 
 #[derive(Default)]
@@ -128,7 +133,17 @@ async fn receive(
     if status.is_redirection() {
         answer.insert("location", "http://127.0.0.1:9/elsewhere".parse().unwrap());
     }
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
     inner.arrivals.lock().unwrap().push(Arrival {
+        raw: String::from_utf8_lossy(&body).into_owned(),
+        timestamp: header("webhook-timestamp"),
+        signature: header("webhook-signature"),
         id,
         body: serde_json::from_slice(&body).unwrap_or(Value::Null),
         verified,
