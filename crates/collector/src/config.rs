@@ -140,6 +140,10 @@ pub struct Config {
     /// Seconds a delivery is retried before it is marked failed.
     #[arg(long, env = "CANDOR_WEBHOOK_GIVE_UP_AFTER_SECS", default_value_t = 86_400)]
     pub webhook_give_up_after_secs: u64,
+
+    /// Seconds between checks of the "significant drop" alert rules.
+    #[arg(long, env = "CANDOR_ALERT_DROP_CHECK_SECS", default_value_t = 60)]
+    pub alert_drop_check_secs: u64,
 }
 
 /// The collector's commands.
@@ -197,6 +201,7 @@ impl Config {
             webhook_allow_private_targets: false,
             webhook_first_retry_ms: 5000,
             webhook_give_up_after_secs: 86_400,
+            alert_drop_check_secs: 60,
         }
     }
 
@@ -209,6 +214,7 @@ impl Config {
             first_retry: Duration::from_millis(self.webhook_first_retry_ms.max(1)),
             give_up_after: Duration::from_secs(self.webhook_give_up_after_secs),
             public_url: self.public_url.clone(),
+            drop_check_every: Duration::from_secs(self.alert_drop_check_secs.max(1)),
         }
     }
 

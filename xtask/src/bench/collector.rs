@@ -4,15 +4,16 @@
 //! responses with the same at 1,000.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use super::harness::{Server, empty_database, ensure_wrk, wrk};
+use super::harness::{ADMIN_TOKEN, Server, empty_database, ensure_wrk, wrk};
 use crate::process::{cmd, output, run};
 
 pub fn collector() -> anyhow::Result<()> {
     ensure_wrk()?;
-    Server::build(&["--example", "seed"])?;
+    Server::build(&["--example", "seed", "--example", "receiver"])?;
     let dir = Path::new("target/bench");
     std::fs::create_dir_all(dir)?;
     let small = seeded(dir, 1_000)?;
@@ -26,6 +27,8 @@ pub fn collector() -> anyhow::Result<()> {
         Some("xtask/bench/ingest.lua"),
     )?;
     drop(server);
+    let small = seeded_fresh(dir, 1_000)?;
+    let webhooks = ingest_with_destinations(dir, &small, 2)?;
     // The small database now also holds the ingested responses; reseed it.
     let small = seeded_fresh(dir, 1_000)?;
     let server = Server::start(&small)?;
@@ -43,6 +46,7 @@ pub fn collector() -> anyhow::Result<()> {
     for (name, m) in [
         ("baseline: GET /healthz (no-op)", &noop),
         ("POST a response (stored, fsync'd)", &ingest),
+        ("POST a response, two webhook destinations", &webhooks.ingest),
         ("GET snapshot, 1,000 responses", &snapshot_small),
         ("GET snapshot, 1,000,000 responses", &snapshot_large),
     ] {
@@ -58,6 +62,13 @@ pub fn collector() -> anyhow::Result<()> {
         snapshot_large.p99_ms / snapshot_small.p99_ms,
     );
     println!(
+        "ingest with two webhook destinations = {:.2} × without; {} of {} deliveries made, the last {:.1} s after the load ended",
+        webhooks.ingest.requests_per_second / ingest.requests_per_second,
+        webhooks.delivered,
+        webhooks.expected,
+        webhooks.drained.as_secs_f64(),
+    );
+    println!(
         "\n{:<44} {:>14} {:>14} {:>9}",
         "owner snapshot at 1M, first build (cold)", "all ms", "locale=th ms", "ratio"
     );
@@ -68,6 +79,75 @@ pub fn collector() -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Ingest with webhook destinations, and how the deliveries kept up.
+struct Webhooks {
+    ingest: super::harness::Measured,
+    /// Deliveries the receiver got, of the two per stored response.
+    delivered: u64,
+    expected: u64,
+    /// From the end of the load to the last delivery (or to giving up
+    /// waiting, 60 s).
+    drained: Duration,
+}
+
+/// wrk's ingest against a collector on `database` with `destinations`
+/// webhook destinations, all pointing at a real receiver on loopback.
+fn ingest_with_destinations(dir: &Path, database: &str, destinations: u64) -> anyhow::Result<Webhooks> {
+    let server = Server::start(database)?;
+    let count_file = dir.join("received");
+    let _ = std::fs::remove_file(&count_file);
+    let mut receiver = std::process::Command::new("target/release/examples/receiver")
+        .args([
+            &format!("http://127.0.0.1:{}", server.port),
+            ADMIN_TOKEN,
+            &destinations.to_string(),
+            &count_file.display().to_string(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .context("starting the receiver")?;
+    // Its first line says the destinations are in place.
+    let mut ready = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(receiver.stdout.take().context("the receiver's output")?),
+        &mut ready,
+    )?;
+    anyhow::ensure!(
+        ready.starts_with("http://"),
+        "the receiver did not start: {ready:?}"
+    );
+    let ingest = wrk(
+        &server,
+        "/v1/surveys/checkout/responses",
+        Some("xtask/bench/ingest.lua"),
+    )?;
+    let ended = Instant::now();
+    let expected = (ingest.requests - ingest.errors) * destinations;
+    let received = || -> u64 {
+        std::fs::read_to_string(&count_file)
+            .ok()
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    let (mut delivered, mut last_change) = (received(), ended);
+    while delivered < expected && ended.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(100));
+        let now = received();
+        if now > delivered {
+            (delivered, last_change) = (now, Instant::now());
+        }
+    }
+    let _ = receiver.kill();
+    let _ = receiver.wait();
+    drop(server);
+    Ok(Webhooks {
+        ingest,
+        delivered,
+        expected,
+        drained: last_change.duration_since(ended),
+    })
 }
 
 /// The first (uncached) build of the owner's snapshot at each window, of
@@ -89,7 +169,7 @@ fn segment_builds(server: &Server) -> anyhow::Result<Vec<(&'static str, f64, f64
                 "-w",
                 "%{time_total}",
                 "-H",
-                "Authorization: Bearer bench-admin-token-0123456789abcdef",
+                &format!("Authorization: Bearer {ADMIN_TOKEN}"),
                 &url,
             ],
         ))

@@ -13,9 +13,12 @@ use crate::process::{cmd, output, run};
 
 const SECONDS: &str = "10";
 const CONNECTIONS: &str = "32";
+/// The admin token of every bench collector.
+pub const ADMIN_TOKEN: &str = "bench-admin-token-0123456789abcdef";
 
 /// What wrk measured.
 pub struct Measured {
+    pub requests: u64,
     pub requests_per_second: f64,
     pub p50_ms: f64,
     pub p99_ms: f64,
@@ -80,18 +83,24 @@ impl Server {
         if let Some(site) = site {
             command.env("CANDOR_STATIC_DIR", site).env("CANDOR_DEMO", "true");
         }
-        let child = command
+        let mut child = command
             .env("CANDOR_BIND", format!("127.0.0.1:{port}"))
             .env("CANDOR_DATABASE_URL", database)
             .env("CANDOR_RATE_LIMIT_PER_MINUTE", "0")
-            .env("CANDOR_ADMIN_TOKEN", "bench-admin-token-0123456789abcdef")
+            .env("CANDOR_ADMIN_TOKEN", ADMIN_TOKEN)
+            // The webhook bench's receiver is on loopback.
+            .env("CANDOR_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
             .env("RUST_LOG", "error")
             .stdout(Stdio::null())
             .spawn()
             .context("starting the collector")?;
         let started = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if started.elapsed() > Duration::from_secs(30) {
+            // A freshly seeded million groups its responses for release
+            // at its first start: minutes, once.
+            if started.elapsed() > Duration::from_secs(600) {
+                let _ = child.kill();
+                let _ = child.wait();
                 bail!("the collector did not start");
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -134,7 +143,16 @@ pub fn wrk_with(
         text.lines()
             .find_map(|l| l.trim().strip_prefix(prefix).map(|rest| rest.trim().to_owned()))
     };
+    let requests = text
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .split_once(" requests in ")
+                .and_then(|(n, _)| n.parse().ok())
+        })
+        .context("no request count")?;
     Ok(Measured {
+        requests,
         requests_per_second: field("Requests/sec:")
             .and_then(|v| v.parse().ok())
             .context("no Requests/sec")?,

@@ -39,3 +39,16 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_due ON deliveries (destination_id, status, next_attempt_at);
 CREATE INDEX deliveries_recent ON deliveries (destination_id, created_at);
 CREATE INDEX deliveries_by_response ON deliveries (response_id);
+
+-- Alert rules: per survey, when a response (or a day's drop) sends
+-- alert.fired to the rule's destinations.
+CREATE TABLE alert_rules (
+    id            TEXT PRIMARY KEY,
+    survey_id     TEXT NOT NULL REFERENCES surveys(id),
+    name          TEXT NOT NULL,
+    condition     TEXT NOT NULL,     -- the AlertCondition as JSON
+    destinations  TEXT NOT NULL,     -- JSON array of destination ids
+    enabled       BOOLEAN NOT NULL,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX alert_rules_by_survey ON alert_rules (survey_id);

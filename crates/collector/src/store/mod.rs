@@ -6,6 +6,7 @@
 //! them. Queries are written once with `$1`-style placeholders, which both
 //! databases accept; [`on_pool!`] runs the same code on either pool.
 
+mod alerts;
 mod backfill;
 mod batch;
 mod changes;

@@ -2,8 +2,10 @@
 //! Slack messages. What is sent is queued in the database with what caused
 //! it (`store/deliveries.rs`); `worker.rs` delivers it, at least once, with
 //! one event id across attempts, retrying for a day (`retry.rs`), never to
-//! the collector's own network unless allowed (`target.rs`).
+//! the collector's own network unless allowed (`target.rs`); `drops.rs`
+//! fires the daily drop alerts.
 
+mod drops;
 mod retry;
 pub mod signature;
 pub mod slack;
@@ -29,4 +31,6 @@ pub struct Settings {
     pub give_up_after: Duration,
     /// The collector's public address, for links in Slack messages.
     pub public_url: Option<String>,
+    /// How often drop rules are checked.
+    pub drop_check_every: Duration,
 }

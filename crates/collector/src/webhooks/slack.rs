@@ -45,6 +45,19 @@ pub fn message(event: &Value, survey: Option<&Survey>, dashboard: Option<&str>) 
             MAX_SECTION_TEXT,
         )));
     }
+    if let (Some(value), Some(baseline)) = (data["value"].as_f64(), data["baseline"].as_f64()) {
+        let question = data["question"].as_str().unwrap_or_default();
+        let asked = survey
+            .and_then(|s| s.question(question).map(|q| s.text(&q.text, "en")))
+            .unwrap_or(question);
+        let told = format!(
+            "*{}*\nToday {value:.2} against {baseline:.2} over the week before (p = {:.3}, {} answers today)",
+            escape(asked),
+            data["p_value"].as_f64().unwrap_or(f64::NAN),
+            data["answers_today"].as_u64().unwrap_or(0),
+        );
+        blocks.push(section(mrkdwn(&told, MAX_SECTION_TEXT)));
+    }
     let mut fields = Vec::new();
     let mut comments = Vec::new();
     let mut short = Vec::new();
@@ -216,6 +229,21 @@ mod tests {
         assert!(cut_text.ends_with('…'));
         assert_eq!(cut("short", 10), "short");
         assert_eq!(escape("<@U1> & *b*"), "&lt;@U1&gt; &amp; *\u{200B}b*\u{200B}");
+    }
+
+    #[test]
+    fn a_drop_alert_says_how_far_the_figure_fell() {
+        let event = serde_json::json!({"type": "alert.fired", "data": {
+            "rule": "Satisfaction fell", "survey_id": "checkout", "question": "satisfaction",
+            "value": 0.2, "baseline": 0.9, "p_value": 0.0004, "answers_today": 14,
+        }});
+        let message = message(&event, Some(&candor_core::templates::checkout()), None);
+        assert_eq!(message["blocks"][0]["text"]["text"], "Alert: Satisfaction fell");
+        let told = message["blocks"][1]["text"]["text"].as_str().unwrap();
+        assert!(
+            told.contains("Today 0.20 against 0.90") && told.contains("14 answers"),
+            "{told}"
+        );
     }
 
     #[test]

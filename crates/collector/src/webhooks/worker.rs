@@ -282,8 +282,17 @@ async fn run(webhooks: Weak<Webhooks>) {
     let Some(mut changes) = webhooks.upgrade().map(|w| w.store.subscribe()) else {
         return;
     };
+    let mut drops_checked: Option<Instant> = None;
     loop {
         let Some(this) = webhooks.upgrade() else { return };
+        if drops_checked.is_none_or(|at| at.elapsed() >= this.settings.drop_check_every) {
+            drops_checked = Some(Instant::now());
+            match super::drops::check(&this.store).await {
+                Ok(0) => {}
+                Ok(queued) => tracing::info!(queued, "drop alerts queued"),
+                Err(error) => tracing::warn!(%error, "the drop rules could not be checked"),
+            }
+        }
         if let Err(error) = this.round().await {
             tracing::warn!(%error, "webhook deliveries could not be claimed; trying again");
         }

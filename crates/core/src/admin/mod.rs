@@ -3,6 +3,7 @@
 //! so a change to one side that the other does not follow is a compile
 //! error, not a blank table. The shapes are documented in docs/api.md.
 
+mod alerts;
 mod contacts;
 mod destinations;
 mod export;
@@ -12,6 +13,7 @@ mod responses;
 mod surveys;
 mod words;
 
+pub use alerts::{AlertCondition, AlertRule, AlertRuleSpec};
 pub use contacts::{ContactRequest, ContactStatus};
 pub use destinations::{
     Delivery, DeliveryStatus, Destination, DestinationKind, DestinationSpec, EventKind, TEST_EVENT,

@@ -17,7 +17,7 @@ use crate::{Day, QuestionId, Survey, SurveyId, Window};
 pub use choices::{AgreementFigures, OptionPick, StatementFigures};
 pub use figures::{DimensionFigures, Figures, GapFigures, OptionShare, Share};
 pub use public::{PublicDimension, PublicFigures, PublicQuestion};
-pub use trend::{BASELINE_DAYS, TrendPoint, TrendShift};
+pub use trend::{BASELINE_DAYS, TrendPoint, TrendShift, fell_on};
 pub use verdict::{MET_WITHIN, Verdict};
 
 /// Figures for one survey over one window.

@@ -62,6 +62,15 @@ pub fn of(question: &Question, days: &[(Day, SurveyStats)], minimum: u64) -> Vec
     points
 }
 
+/// `day`'s point of `question`'s series when its figure fell significantly
+/// below the [`BASELINE_DAYS`] days before (what a drop alert watches).
+pub fn fell_on(question: &Question, days: &[(Day, SurveyStats)], day: Day) -> Option<TrendPoint> {
+    of(question, days, SHIFT_MINIMUM).into_iter().find(|point| {
+        point.day == day
+            && matches!((point.value, point.shift), (Some(value), Some(shift)) if value < shift.baseline)
+    })
+}
+
 /// How `day` compares with the days before it, if significantly.
 fn shift(question: &Question, days: &[(Day, SurveyStats)], day: Day, minimum: u64) -> Option<TrendShift> {
     let first = day.plus(-BASELINE_DAYS);
@@ -264,6 +273,26 @@ mod tests {
         assert!((shift.baseline - 25.0).abs() < 1e-9);
         // SE² = (0.75 − 0.0625)/40 × 2; z = −0.5 / 0.1854 = −2.697; p = 0.0070.
         assert!((shift.p_value - 0.00700).abs() < 5e-5, "{shift:?}");
+    }
+
+    #[test]
+    fn a_fall_is_told_apart_from_a_rise() {
+        let start = Day::parse("day", "2026-11-01").unwrap();
+        let week = |ratings: &[u8], last: &[u8]| {
+            let mut days: Vec<(Day, SurveyStats)> = (0..7).map(|i| (start.plus(i), day(ratings))).collect();
+            days.push((start.plus(7), day(last)));
+            days
+        };
+        let survey = templates::checkout();
+        let question = survey.question("satisfaction").unwrap();
+        let fell = week(&[5, 5, 4, 5, 4], &[1, 2, 1, 1, 2, 1, 2, 1, 1, 3, 2, 1]);
+        assert!(fell_on(question, &fell, start.plus(7)).is_some());
+        assert!(fell_on(question, &fell, start.plus(6)).is_none(), "another day");
+        let rose = week(&[1, 2, 1, 2, 1], &[5, 5, 4, 5, 5, 5, 4, 5, 5, 5, 5, 4]);
+        assert!(
+            fell_on(question, &rose, start.plus(7)).is_none(),
+            "a rise is no drop"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! 401 without one, 403 with a wrong one, 429 after a few wrong ones from
 //! one client in a minute.
 
+mod alerts;
 mod contacts;
 mod destinations;
 mod erasures;
@@ -38,6 +39,14 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/v1/admin/surveys/{survey}/words", get(words::words_report))
         .route("/v1/admin/surveys/{survey}/facets", get(facets::facets))
         .route("/v1/admin/surveys/{survey}/funnel", get(funnel::funnel))
+        .route(
+            "/v1/admin/surveys/{survey}/alerts",
+            get(alerts::list).post(alerts::create),
+        )
+        .route(
+            "/v1/admin/surveys/{survey}/alerts/{id}",
+            put(alerts::update).delete(alerts::remove),
+        )
         .route("/v1/admin/contacts", get(contacts::list))
         .route("/v1/admin/contacts/{response}", put(contacts::set_status))
         .route("/v1/admin/erasures", post(erasures::erase))
