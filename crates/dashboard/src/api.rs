@@ -2,8 +2,8 @@
 //! token as a bearer header.
 
 use candor_core::admin::{
-    ContactRequest, ContactStatus, Definitions, ExportFormat, Facets, Funnel, ResponsePage, SurveySummary,
-    WordsReport,
+    ContactRequest, ContactStatus, Definitions, ExportFormat, Facets, FollowUpSummary, Funnel, ResponsePage,
+    SurveySummary, WordsReport,
 };
 use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
 use gloo_net::http::{Request, Response};
@@ -221,18 +221,26 @@ impl Admin {
         decode(self.checked(request.send().await).await?).await
     }
 
-    /// The contact-request queue, oldest first.
+    /// The contact-request queue: overdue first, then oldest first.
     pub async fn contacts(&self, status: ContactStatus) -> Result<Vec<ContactRequest>, AdminError> {
         let status = status.as_str();
         decode(self.get(&format!("/v1/admin/contacts?status={status}")).await?).await
     }
 
-    /// Sets a contact request's status.
-    pub async fn set_contact_status(&self, response: &str, status: ContactStatus) -> Result<(), AdminError> {
+    /// Changes a contact request (`{"status": …}`, `{"assignee": …}` or
+    /// `{"notes": …}`); the request as it now stands.
+    pub async fn update_contact(
+        &self,
+        response: &str,
+        change: &serde_json::Value,
+    ) -> Result<ContactRequest, AdminError> {
         let path = format!("/v1/admin/contacts/{response}");
-        self.send::<serde_json::Value>(Request::put(&path), &serde_json::json!({ "status": status }))
-            .await
-            .map(drop)
+        self.send(Request::put(&path), change).await
+    }
+
+    /// How requests of the last 30 days were followed up.
+    pub async fn follow_up(&self) -> Result<FollowUpSummary, AdminError> {
+        decode(self.get("/v1/admin/contacts/summary?window=30d").await?).await
     }
 
     /// The export of `survey`'s responses in `segment` received from day

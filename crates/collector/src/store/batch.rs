@@ -15,8 +15,8 @@ use time::format_description::well_known::Rfc3339;
 
 use candor_core::admin::EventKind;
 
-use super::deliveries::Event;
 use super::erasure::tombstone;
+use super::events::Event;
 use super::release::{self, OpenRow, placeholders};
 use super::responses::Inserted;
 use super::summaries::Summary;

@@ -6,23 +6,14 @@
 //! the outcome must name: a worker whose lease ran out cannot overwrite
 //! the attempt that replaced it.
 
-use candor_core::ValidResponse;
-use std::collections::BTreeSet;
-
-use candor_core::admin::{AlertRule, Delivery, DeliveryStatus, EventKind, TEST_EVENT};
-use serde_json::{Value, json};
+use candor_core::admin::{Delivery, DeliveryStatus, TEST_EVENT};
+use serde_json::json;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::batch::{Plan, Tx, on_tx};
+use super::events::event_id;
 use super::release::placeholders;
 use super::{Backend, Store, StoreError, on_pool};
-
-/// One event a batch caused.
-pub(super) struct Event<'a> {
-    pub(super) kind: EventKind,
-    pub(super) response: &'a ValidResponse,
-}
 
 /// A delivery a worker claimed: its attempt is `attempts`.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -50,6 +41,21 @@ pub enum Outcome {
     Failed,
 }
 
+/// One finished attempt, to record.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    /// The destination.
+    pub destination: String,
+    /// The event.
+    pub event_id: String,
+    /// The attempt's number.
+    pub attempts: i64,
+    /// What became of it.
+    pub outcome: Outcome,
+    /// The receiver's answer.
+    pub attempt: Attempt,
+}
+
 /// The receiver's answer to an attempt, as recorded.
 #[derive(Debug, Clone, Default)]
 pub struct Attempt {
@@ -61,213 +67,12 @@ pub struct Attempt {
     pub error: Option<String>,
 }
 
-/// Rows per insert of queued deliveries (7 values each).
-const ROWS_PER_INSERT: usize = 500;
-
 /// Now, in ms since the epoch.
 pub fn now_ms() -> i64 {
     i64::try_from(OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
 }
 
-/// An enabled destination as the batch sees it: id, events, surveys.
-type Wanting = (String, Vec<EventKind>, Vec<String>);
-
-/// A row to queue: event id, destination, type, survey, response, payload.
-type Queued<'a> = (String, &'a str, &'static str, &'a str, String, String);
-
-impl Tx {
-    /// Queues `events` for every enabled destination that wants them, and
-    /// `alert.fired` for every enabled rule a finished response fires
-    /// (to the rule's destinations and those subscribed to alerts).
-    pub(super) async fn queue_events(
-        &mut self,
-        plan: &Plan,
-        events: &[Event<'_>],
-    ) -> Result<usize, StoreError> {
-        if events.is_empty() {
-            return Ok(0);
-        }
-        let wanted: Vec<(String, String, String)> = on_tx!(self, |tx| {
-            sqlx::query_as("SELECT id, events, surveys FROM destinations WHERE enabled")
-                .fetch_all(&mut **tx)
-                .await?
-        });
-        if wanted.is_empty() {
-            return Ok(0);
-        }
-        let mut destinations: Vec<Wanting> = Vec::with_capacity(wanted.len());
-        for (id, kinds, surveys) in wanted {
-            destinations.push((id, serde_json::from_str(&kinds)?, serde_json::from_str(&surveys)?));
-        }
-        let rules = self.enabled_rules(events).await?;
-        let created = now_ms();
-        let mut rows: Vec<Queued<'_>> = Vec::new();
-        for event in events {
-            let survey = event.response.survey().as_str();
-            let payload = || response_payload(event.kind, event.response, &plan.received);
-            push(&mut rows, &destinations, event, event.kind, None, payload);
-            if event.kind != EventKind::ResponseCompleted {
-                continue;
-            }
-            for rule in rules
-                .iter()
-                .filter(|r| r.survey_id == survey && r.spec.condition.fires_on(event.response))
-            {
-                let payload = || {
-                    let mut payload = response_payload(EventKind::AlertFired, event.response, &plan.received);
-                    payload["data"]["rule"] = json!(rule.spec.name);
-                    payload["data"]["rule_id"] = json!(rule.id);
-                    payload["data"]["condition"] = json!(rule.spec.condition);
-                    payload
-                };
-                push(
-                    &mut rows,
-                    &destinations,
-                    event,
-                    EventKind::AlertFired,
-                    Some(&rule.spec.destinations),
-                    payload,
-                );
-            }
-        }
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let sql = insert_sql(chunk.len());
-            on_tx!(self, |tx| {
-                let mut insert = sqlx::query(&sql);
-                for (id, destination, kind, survey, response, payload) in chunk {
-                    insert = insert
-                        .bind(id)
-                        .bind(*destination)
-                        .bind(*kind)
-                        .bind(*survey)
-                        .bind(response)
-                        .bind(payload)
-                        .bind(created);
-                }
-                insert.execute(&mut **tx).await.map(drop)?
-            });
-        }
-        Ok(rows.len())
-    }
-
-    /// The enabled rules of the surveys `events` concern.
-    async fn enabled_rules(&mut self, events: &[Event<'_>]) -> Result<Vec<AlertRule>, StoreError> {
-        let surveys: BTreeSet<&str> = events
-            .iter()
-            .filter(|e| e.kind == EventKind::ResponseCompleted)
-            .map(|e| e.response.survey().as_str())
-            .collect();
-        if surveys.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT id, survey_id, name, condition, destinations, enabled, created_at FROM alert_rules
-             WHERE enabled AND survey_id IN {}",
-            placeholders(1, surveys.len())
-        );
-        let rows: Vec<(String, String, String, String, String, bool, String)> = on_tx!(self, |tx| {
-            let mut query = sqlx::query_as(&sql);
-            for survey in &surveys {
-                query = query.bind(*survey);
-            }
-            query.fetch_all(&mut **tx).await?
-        });
-        rows.into_iter().map(super::alerts::rule).collect()
-    }
-}
-
-/// Queues one event of `kind` about `event`'s response for each enabled
-/// destination subscribed to it, and each of `named` (a rule's).
-fn push<'a>(
-    rows: &mut Vec<Queued<'a>>,
-    destinations: &'a [Wanting],
-    event: &Event<'a>,
-    kind: EventKind,
-    named: Option<&[String]>,
-    payload: impl FnOnce() -> Value,
-) {
-    let survey = event.response.survey().as_str();
-    let to: Vec<&str> = destinations
-        .iter()
-        .filter(|(id, kinds, surveys)| {
-            let subscribed =
-                kinds.contains(&kind) && (surveys.is_empty() || surveys.iter().any(|s| s == survey));
-            subscribed || named.is_some_and(|named| named.contains(id))
-        })
-        .map(|(id, _, _)| id.as_str())
-        .collect();
-    if to.is_empty() {
-        return;
-    }
-    let (id, payload) = (event_id(), payload().to_string());
-    for destination in to {
-        rows.push((
-            id.clone(),
-            destination,
-            kind.as_str(),
-            survey,
-            event.response.id().to_string(),
-            payload.clone(),
-        ));
-    }
-}
-
 impl Store {
-    /// Queues the drop alert of `rule` for `day` (its data as given) to the
-    /// rule's enabled destinations and those subscribed to its survey's
-    /// alerts, once: its id is the rule's and the day's, so a second check
-    /// (or another collector's) queues nothing. How many were queued.
-    pub async fn queue_drop_alert(
-        &self,
-        rule: &AlertRule,
-        day: &str,
-        data: Value,
-    ) -> Result<usize, StoreError> {
-        let wanted: Vec<(String, String, String)> = on_pool!(self.backend, |pool| {
-            sqlx::query_as("SELECT id, events, surveys FROM destinations WHERE enabled")
-                .fetch_all(pool)
-                .await?
-        });
-        let mut to = Vec::new();
-        for (id, kinds, surveys) in wanted {
-            let kinds: Vec<EventKind> = serde_json::from_str(&kinds)?;
-            let surveys: Vec<String> = serde_json::from_str(&surveys)?;
-            let subscribed = kinds.contains(&EventKind::AlertFired)
-                && (surveys.is_empty() || surveys.contains(&rule.survey_id));
-            if subscribed || rule.spec.destinations.contains(&id) {
-                to.push(id);
-            }
-        }
-        let id = format!("msg_drop_{}_{}", rule.id.replace('-', ""), day.replace('-', ""));
-        let payload = json!({
-            "type": EventKind::AlertFired.as_str(),
-            "timestamp": OffsetDateTime::now_utc().format(&Rfc3339)?,
-            "data": data,
-        })
-        .to_string();
-        let sql = format!(
-            "{} ON CONFLICT (event_id, destination_id) DO NOTHING",
-            insert_sql(1)
-        );
-        let mut queued = 0;
-        for destination in &to {
-            queued += on_pool!(self.backend, |pool| {
-                sqlx::query(&sql)
-                    .bind(&id)
-                    .bind(destination)
-                    .bind(EventKind::AlertFired.as_str())
-                    .bind(&rule.survey_id)
-                    .bind(None::<&str>)
-                    .bind(&payload)
-                    .bind(now_ms())
-                    .execute(pool)
-                    .await?
-                    .rows_affected()
-            });
-        }
-        Ok(usize::try_from(queued).unwrap_or(usize::MAX))
-    }
-
     /// Queues a test event for `destination`; its event id.
     pub async fn queue_test(&self, destination: &str) -> Result<String, StoreError> {
         let id = event_id();
@@ -328,40 +133,43 @@ impl Store {
         }))
     }
 
-    /// Records what became of attempt `attempts` of a claimed delivery;
-    /// `false` when that attempt is no longer the delivery's latest (its
-    /// lease ran out and another attempt was made).
-    pub async fn finish_delivery(
-        &self,
-        destination: &str,
-        claimed: &Claimed,
-        outcome: &Outcome,
-        attempt: &Attempt,
-    ) -> Result<bool, StoreError> {
-        let (status, next) = match outcome {
-            Outcome::Delivered => (DeliveryStatus::Delivered, None),
-            Outcome::RetryAt(at) => (DeliveryStatus::Pending, Some(*at)),
-            Outcome::Failed => (DeliveryStatus::Failed, None),
+    /// Records what became of each attempt, in one transaction; how many
+    /// were recorded (an attempt that is no longer its delivery's latest,
+    /// its lease having run out and another attempt made, is not).
+    pub async fn finish_deliveries(&self, finished: &[Finished]) -> Result<u64, StoreError> {
+        let begin = match self.backend {
+            Backend::Sqlite(_) => "BEGIN IMMEDIATE",
+            Backend::Postgres(_) => "BEGIN",
         };
-        let updated = on_pool!(self.backend, |pool| {
-            sqlx::query(
-                "UPDATE deliveries SET status = $4, next_attempt_at = COALESCE($5, next_attempt_at), lease_until = NULL,
-                   response_code = $6, latency_ms = $7, error = $8
-                 WHERE event_id = $1 AND destination_id = $2 AND attempts = $3 AND status = 'pending'",
-            )
-            .bind(&claimed.event_id)
-            .bind(destination)
-            .bind(claimed.attempts)
-            .bind(status.as_str())
-            .bind(next)
-            .bind(attempt.response_code.map(i64::from))
-            .bind(i64::try_from(attempt.latency_ms).unwrap_or(i64::MAX))
-            .bind(attempt.error.as_deref())
-            .execute(pool)
-            .await?
-            .rows_affected()
+        let mut recorded = 0;
+        on_pool!(self.backend, |pool| {
+            let mut tx = pool.begin_with(begin).await?;
+            for one in finished {
+                let (status, next) = match one.outcome {
+                    Outcome::Delivered => (DeliveryStatus::Delivered, None),
+                    Outcome::RetryAt(at) => (DeliveryStatus::Pending, Some(at)),
+                    Outcome::Failed => (DeliveryStatus::Failed, None),
+                };
+                recorded += sqlx::query(
+                    "UPDATE deliveries SET status = $4, next_attempt_at = COALESCE($5, next_attempt_at),
+                       lease_until = NULL, response_code = $6, latency_ms = $7, error = $8
+                     WHERE event_id = $1 AND destination_id = $2 AND attempts = $3 AND status = 'pending'",
+                )
+                .bind(&one.event_id)
+                .bind(&one.destination)
+                .bind(one.attempts)
+                .bind(status.as_str())
+                .bind(next)
+                .bind(one.attempt.response_code.map(i64::from))
+                .bind(i64::try_from(one.attempt.latency_ms).unwrap_or(i64::MAX))
+                .bind(one.attempt.error.as_deref())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            tx.commit().await?;
         });
-        Ok(updated == 1)
+        Ok(recorded)
     }
 
     /// The latest `limit` deliveries to `destination`, newest first.
@@ -451,33 +259,9 @@ impl Store {
     }
 }
 
-/// A new event id, in Standard Webhooks' `msg_…` form.
-fn event_id() -> String {
-    format!("msg_{}", uuid::Uuid::new_v4().simple())
-}
-
-/// The event a stored response causes, as documented in docs/api.md.
-fn response_payload(kind: EventKind, response: &ValidResponse, received: &str) -> Value {
-    json!({
-        "type": kind.as_str(),
-        "timestamp": received,
-        "data": {
-            "survey_id": response.survey().as_str(),
-            "survey_version": response.survey_version(),
-            "response_id": response.id().to_string(),
-            "received_at": received,
-            "complete": kind != EventKind::ResponsePartial,
-            "locale": response.locale(),
-            "page": response.page(),
-            "answers": response.answers(),
-            "context": response.context(),
-        },
-    })
-}
-
 /// `INSERT INTO deliveries … VALUES (…), …` for `rows` events, each pending
 /// and due at once.
-fn insert_sql(rows: usize) -> String {
+pub(super) fn insert_sql(rows: usize) -> String {
     let mut sql = String::from(
         "INSERT INTO deliveries (event_id, destination_id, event, survey_id, response_id, payload, created_at,
            status, attempts, next_attempt_at, tries_since) VALUES ",

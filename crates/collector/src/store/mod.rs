@@ -14,6 +14,7 @@ mod contacts;
 mod deliveries;
 mod destinations;
 mod erasure;
+mod events;
 mod facets;
 mod funnel;
 mod generations;
@@ -40,7 +41,7 @@ use sqlx::sqlite::{
 };
 use tokio::sync::{broadcast, mpsc};
 
-pub use deliveries::{Attempt, Claimed, Outcome, now_ms};
+pub use deliveries::{Attempt, Claimed, Finished, Outcome, now_ms};
 pub use erasure::Respondent;
 pub use listing::{Cursor, Listed, ResponseFilter};
 pub use responses::Inserted;

@@ -12,12 +12,14 @@ use std::time::{Duration, Instant};
 use candor_core::SurveyId;
 use candor_core::admin::{Destination, DestinationKind};
 use serde_json::Value;
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::{Notify, Semaphore, mpsc};
 
 use super::retry::{self, Schedule};
 use super::target::SafeResolver;
 use super::{Settings, signature, slack};
-use crate::store::{Attempt, Claimed, Outcome, now_ms};
+use crate::store::{Attempt, Claimed, Finished, Outcome, now_ms};
 use crate::{Store, StoreError};
 
 /// How often due retries are looked for when nothing wakes the worker.
@@ -26,14 +28,30 @@ const POLL: Duration = Duration::from_secs(1);
 /// The most of a receiver's answer read (and then dropped).
 const MAX_ANSWER: usize = 64 * 1024;
 
+/// Deliveries claimed ahead per sending slot: claims and their writes are
+/// shared by many sends, and a fast receiver never waits for a claim.
+const BACKLOG_PER_SLOT: usize = 8;
+
+/// Outcomes recorded in one transaction at most.
+const FINISHED_PER_WRITE: usize = 256;
+
 /// The webhook deliveries of one collector.
 pub struct Webhooks {
     store: Store,
     settings: Settings,
     client: reqwest::Client,
     wake: Notify,
-    /// Each destination's free sending slots.
-    slots: Mutex<HashMap<String, Arc<Semaphore>>>,
+    /// Each destination's sending.
+    lanes: Mutex<HashMap<String, Arc<Lane>>>,
+    /// Outcomes to record, written in batches by one task.
+    finished: mpsc::UnboundedSender<Finished>,
+}
+
+/// One destination's sending: its free slots, and the deliveries claimed
+/// and not yet finished.
+struct Lane {
+    slots: Arc<Semaphore>,
+    held: AtomicUsize,
 }
 
 impl std::fmt::Debug for Webhooks {
@@ -65,12 +83,15 @@ impl Webhooks {
             .timeout(settings.timeout)
             .user_agent(concat!("Candor-Webhooks/", env!("CARGO_PKG_VERSION")))
             .build()?;
+        let (finished, outcomes) = mpsc::unbounded_channel();
+        tokio::spawn(record(store.clone(), outcomes));
         let webhooks = Arc::new(Self {
             store,
             settings,
             client,
             wake: Notify::new(),
-            slots: Mutex::default(),
+            lanes: Mutex::default(),
+            finished,
         });
         tokio::spawn(run(Arc::downgrade(&webhooks)));
         Ok(webhooks)
@@ -88,45 +109,57 @@ impl Webhooks {
         }
     }
 
-    /// One look at every destination: claims what its free slots allow and
-    /// sends each in a task of its own.
+    /// One look at every destination: claims what its backlog has room
+    /// for, and sends each in a task of its own once a slot is free.
     async fn round(self: &Arc<Self>) -> Result<(), StoreError> {
-        let lease_ms = i64::try_from((self.settings.timeout * 2 + Duration::from_secs(5)).as_millis())
-            .unwrap_or(i64::MAX);
+        let concurrency = self.settings.concurrency.max(1);
+        let backlog = concurrency * BACKLOG_PER_SLOT;
+        // Long enough for the whole backlog to be sent, one timeout a turn.
+        let turns = u32::try_from(BACKLOG_PER_SLOT + 2).unwrap_or(u32::MAX);
+        let lease_ms = i64::try_from((self.settings.timeout * turns + Duration::from_secs(5)).as_millis()).unwrap_or(i64::MAX);
         for destination in self.store.destinations().await? {
-            let slots = self.slots_of(&destination.id);
-            let free = slots.available_permits();
-            if free == 0 {
+            let lane = self.lane_of(&destination.id, concurrency);
+            let room = backlog.saturating_sub(lane.held.load(Ordering::Acquire));
+            if room == 0 {
                 continue;
             }
-            for claimed in self
-                .store
-                .claim_deliveries(&destination.id, free, lease_ms)
-                .await?
-            {
-                let Ok(permit) = slots.clone().try_acquire_owned() else {
-                    break;
-                };
-                let (this, destination) = (self.clone(), destination.clone());
-                tokio::spawn(async move { this.deliver(&destination, claimed, permit).await });
+            let claimed = self.store.claim_deliveries(&destination.id, room, lease_ms).await?;
+            lane.held.fetch_add(claimed.len(), Ordering::AcqRel);
+            let destination = Arc::new(destination);
+            for claimed in claimed {
+                let (this, destination, lane) = (self.clone(), destination.clone(), lane.clone());
+                tokio::spawn(async move {
+                    let Ok(permit) = lane.slots.clone().acquire_owned().await else {
+                        return;
+                    };
+                    this.deliver(&destination, claimed).await;
+                    drop(permit);
+                    // Half the backlog sent: claim more without waiting
+                    // for the next second.
+                    if lane.held.fetch_sub(1, Ordering::AcqRel) == backlog / 2 + 1 {
+                        this.wake();
+                    }
+                });
             }
         }
         Ok(())
     }
 
-    fn slots_of(&self, destination: &str) -> Arc<Semaphore> {
-        let mut slots = self
-            .slots
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        slots
+    fn lane_of(&self, destination: &str, concurrency: usize) -> Arc<Lane> {
+        let mut lanes = self.lanes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        lanes
             .entry(destination.to_owned())
-            .or_insert_with(|| Arc::new(Semaphore::new(self.settings.concurrency.max(1))))
+            .or_insert_with(|| {
+                Arc::new(Lane {
+                    slots: Arc::new(Semaphore::new(concurrency)),
+                    held: AtomicUsize::new(0),
+                })
+            })
             .clone()
     }
 
-    /// One attempt of `claimed`, and what became of it.
-    async fn deliver(&self, destination: &Destination, claimed: Claimed, permit: OwnedSemaphorePermit) {
+    /// One attempt of `claimed`; its outcome goes to be recorded.
+    async fn deliver(&self, destination: &Destination, claimed: Claimed) {
         let started = Instant::now();
         let (attempt, retry_after) = match self.send(destination, &claimed).await {
             Ok((status, retry_after)) => (
@@ -148,30 +181,21 @@ impl Webhooks {
         };
         let outcome = match attempt.error {
             None => Outcome::Delivered,
-            Some(_) => {
-                self.schedule()
-                    .after_failure(claimed.attempts, claimed.tries_since, now_ms(), retry_after)
-            }
+            Some(_) => self
+                .schedule()
+                .after_failure(claimed.attempts, claimed.tries_since, now_ms(), retry_after),
         };
-        match self
-            .store
-            .finish_delivery(&destination.id, &claimed, &outcome, &attempt)
-            .await
-        {
-            Ok(true) => {}
-            Ok(false) => {
-                tracing::debug!(event = %claimed.event_id, "a later attempt took over this delivery")
-            }
-            // The lease runs out and the delivery is tried again.
-            Err(error) => {
-                tracing::warn!(%error, event = %claimed.event_id, "a delivery's outcome could not be recorded")
-            }
-        }
         if outcome == Outcome::Failed {
             tracing::warn!(event = %claimed.event_id, destination = %destination.id, "a delivery failed for a day; given up");
         }
-        drop(permit);
-        self.wake();
+        // Gone only at shutdown: the lease runs out and it is tried again.
+        let _ = self.finished.send(Finished {
+            destination: destination.id.clone(),
+            event_id: claimed.event_id,
+            attempts: claimed.attempts,
+            outcome,
+            attempt,
+        });
     }
 
     fn schedule(&self) -> Schedule {
@@ -275,6 +299,24 @@ fn describe(error: reqwest::Error) -> String {
 
 fn elapsed_ms(since: Instant) -> u64 {
     u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Records outcomes as they come, as many as are waiting in one
+/// transaction, until the worker is gone. A write that fails leaves its
+/// deliveries leased: they are tried again when the lease runs out.
+async fn record(store: Store, mut outcomes: mpsc::UnboundedReceiver<Finished>) {
+    while let Some(first) = outcomes.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < FINISHED_PER_WRITE {
+            match outcomes.try_recv() {
+                Ok(more) => batch.push(more),
+                Err(_) => break,
+            }
+        }
+        if let Err(error) = store.finish_deliveries(&batch).await {
+            tracing::warn!(%error, deliveries = batch.len(), "delivery outcomes could not be recorded; they will be tried again");
+        }
+    }
 }
 
 /// The worker's loop, for as long as its [`Webhooks`] lives.

@@ -8,6 +8,7 @@ mod batches;
 mod choices;
 mod connections;
 mod dashboard;
+mod follow_up;
 mod funnel;
 mod helpers;
 mod limits;

@@ -14,7 +14,10 @@ mod surveys;
 mod words;
 
 pub use alerts::{AlertCondition, AlertRule, AlertRuleSpec};
-pub use contacts::{ContactRequest, ContactStatus};
+pub use contacts::{
+    ContactRequest, ContactStatus, ContactUpdate, DEFAULT_TARGET_HOURS, FollowUpSummary, FollowUpTarget,
+    median,
+};
 pub use destinations::{
     Delivery, DeliveryStatus, Destination, DestinationKind, DestinationSpec, EventKind, TEST_EVENT,
 };
@@ -82,6 +85,11 @@ mod tests {
             email: Some("a@example.lv".into()),
             phone: None,
             status: ContactStatus::Open,
+            assignee: Some("Ieva".into()),
+            notes: "Called, no answer".into(),
+            first_follow_up_at: None,
+            due_at: "2026-12-02T10:00:00Z".into(),
+            overdue: true,
         };
         assert_eq!(round_trip(&contact), contact);
         let facets = Facets {
@@ -115,6 +123,11 @@ mod tests {
             email: None,
             phone: None,
             status: ContactStatus::Done,
+            assignee: None,
+            notes: String::new(),
+            first_follow_up_at: Some("t".into()),
+            due_at: "t".into(),
+            overdue: false,
         };
         let json = serde_json::to_value(&contact).unwrap();
         assert_eq!(json["status"], "done");

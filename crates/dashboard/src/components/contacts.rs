@@ -1,11 +1,30 @@
-//! The contact-request queue: respondents who asked to be contacted, open
-//! or done, so the team follows up as they asked.
+//! The contact-request queue: respondents who asked to be contacted, and
+//! the team's follow-up of each (status, assignee, notes), overdue ones
+//! first, with how fast the team followed up over the last 30 days.
 
-use candor_core::admin::ContactStatus;
+use candor_core::admin::{ContactRequest, ContactStatus, FollowUpSummary};
 use leptos::prelude::*;
+use serde_json::json;
 
 use crate::api::use_admin;
-use crate::i18n::{failure, tr, trf};
+use crate::i18n::{count, failure, tr, trf};
+
+fn status_name(status: ContactStatus) -> &'static str {
+    match status {
+        ContactStatus::Open => tr("Open"),
+        ContactStatus::InProgress => tr("In progress"),
+        ContactStatus::Done => tr("Done"),
+    }
+}
+
+/// A duration in hours as a person reads it: minutes under an hour.
+fn duration(hours: f64) -> String {
+    if hours < 1.0 {
+        count("{n} minutes", (hours * 60.0).round() as u64)
+    } else {
+        count("{n} hours", hours.round() as u64)
+    }
+}
 
 #[component]
 pub fn Contacts() -> impl IntoView {
@@ -20,16 +39,26 @@ pub fn Contacts() -> impl IntoView {
             async move { admin.contacts(status).await }
         })
     };
-    let toggle = Action::new_local(move |(response, to): &(String, ContactStatus)| {
-        let (admin, response, to) = (admin.clone(), response.clone(), *to);
+    let summary = {
+        let admin = admin.clone();
+        LocalResource::new(move || {
+            let admin = admin.clone();
+            changed.track();
+            async move { admin.follow_up().await }
+        })
+    };
+    let save_error = RwSignal::new(None::<String>);
+    let update = Action::new_local(move |(response, change): &(String, serde_json::Value)| {
+        let (admin, response, change) = (admin.clone(), response.clone(), change.clone());
         async move {
-            if let Err(error) = admin.set_contact_status(&response, to).await {
-                web_sys::console::warn_1(&format!("Candor: {error}").into());
+            match admin.update_contact(&response, &change).await {
+                Ok(_) => save_error.set(None),
+                Err(error) => save_error.set(Some(failure(&error))),
             }
             changed.update(|n| *n += 1);
         }
     });
-    let choice = |value: ContactStatus, label: &'static str| {
+    let choice = |value: ContactStatus| {
         view! {
             <label class="windows__option">
                 <input
@@ -39,8 +68,95 @@ pub fn Contacts() -> impl IntoView {
                     prop:checked=move || status.get() == value
                     on:change=move |_| status.set(value)
                 />
-                {label}
+                {status_name(value)}
             </label>
+        }
+    };
+    let summary_line = move || {
+        summary.get().and_then(Result::ok).map(|s: FollowUpSummary| {
+            let median = match s.median_hours_to_first_follow_up {
+                Some(hours) => trf(
+                    "Median time to first follow-up, last 30 days: {time}",
+                    &[("time", &duration(hours))],
+                ),
+                None => tr("No request of the last 30 days has been followed up yet.").to_owned(),
+            };
+            view! {
+                <p class="status contacts__summary">
+                    {median} " · " {trf("Overdue: {n}", &[("n", &crate::format::integer(s.overdue))])}
+                </p>
+            }
+        })
+    };
+    let row = move |r: ContactRequest| {
+        let id = r.response_id.clone();
+        let (for_status, for_assignee, for_notes) = (id.clone(), id.clone(), id);
+        let mailto = r.email.as_ref().map(|e| candor_core::email::mailto(e));
+        let who = r
+            .email
+            .clone()
+            .or(r.phone.clone())
+            .or(r.name.clone())
+            .unwrap_or_default();
+        let options = ContactStatus::ALL
+            .into_iter()
+            .map(|s| {
+                view! {
+                    <option value=s.as_str() selected=s == r.status>
+                        {status_name(s)}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! {
+            <tr class:contacts__overdue=r.overdue>
+                <td>{r.received_at.get(..16).unwrap_or_default().replace('T', " ")}</td>
+                <td>
+                    {r.due_at.get(..16).unwrap_or_default().replace('T', " ")}
+                    {r.overdue.then(|| view! { <strong class="contacts__late">{tr("Overdue")}</strong> })}
+                </td>
+                <td>
+                    <code>{r.survey_id}</code>
+                </td>
+                <td>{r.name.unwrap_or_default()}</td>
+                <td>{mailto.map(|href| view! { <a href=href>{r.email.unwrap_or_default()}</a> })}</td>
+                <td>{r.phone.unwrap_or_default()}</td>
+                <td>
+                    <select
+                        aria-label=format!("{} · {who}", tr("Status"))
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update.dispatch_local((for_status.clone(), json!({ "status": value })));
+                        }
+                    >
+                        {options}
+                    </select>
+                </td>
+                <td>
+                    <input
+                        type="text"
+                        maxlength="100"
+                        aria-label=format!("{} · {who}", tr("Assignee"))
+                        prop:value=r.assignee.unwrap_or_default()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update.dispatch_local((for_assignee.clone(), json!({ "assignee": value })));
+                        }
+                    />
+                </td>
+                <td>
+                    <textarea
+                        rows="2"
+                        maxlength="5000"
+                        aria-label=format!("{} · {who}", tr("Notes"))
+                        prop:value=r.notes
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update.dispatch_local((for_notes.clone(), json!({ "notes": value })));
+                        }
+                    ></textarea>
+                </td>
+            </tr>
         }
     };
     let rows = move || match list.get() {
@@ -55,53 +171,20 @@ pub fn Contacts() -> impl IntoView {
             view! { <p class="status">{tr("Nobody is waiting.")}</p> }.into_any()
         }
         Some(Ok(requests)) => {
-            let body = requests
-                .into_iter()
-                .map(|r| {
-                    let to = r.status.toggled();
-                    let action = match r.status {
-                        ContactStatus::Open => tr("Mark done"),
-                        ContactStatus::Done => tr("Reopen"),
-                    };
-                    let id = r.response_id.clone();
-                    let mailto = r.email.as_ref().map(|e| candor_core::email::mailto(e));
-                    view! {
-                        <tr>
-                            <td>{r.received_at.get(..16).unwrap_or_default().replace('T', " ")}</td>
-                            <td>
-                                <code>{r.survey_id}</code>
-                            </td>
-                            <td>{r.name.unwrap_or_default()}</td>
-                            <td>
-                                {mailto.map(|href| view! { <a href=href>{r.email.unwrap_or_default()}</a> })}
-                            </td>
-                            <td>{r.phone.unwrap_or_default()}</td>
-                            <td>
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        toggle.dispatch_local((id.clone(), to));
-                                    }
-                                >
-                                    {action}
-                                </button>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view();
+            let body = requests.into_iter().map(row).collect_view();
             view! {
                 <table class="contacts">
                     <thead>
                         <tr>
                             <th scope="col">{tr("Asked (UTC)")}</th>
+                            <th scope="col">{tr("Due (UTC)")}</th>
                             <th scope="col">{tr("Survey")}</th>
                             <th scope="col">{tr("Name")}</th>
                             <th scope="col">{tr("Email")}</th>
                             <th scope="col">{tr("Phone")}</th>
-                            <th scope="col">
-                                <span class="visually-hidden">{tr("Action")}</span>
-                            </th>
+                            <th scope="col">{tr("Status")}</th>
+                            <th scope="col">{tr("Assignee")}</th>
+                            <th scope="col">{tr("Notes")}</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
@@ -112,11 +195,22 @@ pub fn Contacts() -> impl IntoView {
     };
     view! {
         <h1>{tr("Contact requests")}</h1>
+        {summary_line}
         <fieldset class="windows">
             <legend>{tr("Show")}</legend>
-            {choice(ContactStatus::Open, tr("Open"))}
-            {choice(ContactStatus::Done, tr("Done"))}
+            {ContactStatus::ALL.into_iter().map(choice).collect_view()}
         </fieldset>
+        {move || {
+            save_error
+                .get()
+                .map(|error| {
+                    view! {
+                        <p class="error" role="alert">
+                            {trf("Could not save the change: {error}.", &[("error", &error)])}
+                        </p>
+                    }
+                })
+        }}
         {rows}
     }
 }

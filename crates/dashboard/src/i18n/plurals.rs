@@ -89,4 +89,38 @@ pub static PLURALS: &[(&str, [Forms; 5])] = &[
             ],
         ],
     ),
+    (
+        "{n} hours",
+        [
+            &[(One, "{n} hour"), (Other, "{n} hours")],
+            &[(Other, "{n} ชั่วโมง")],
+            &[(Zero, "{n} stundu"), (One, "{n} stunda"), (Other, "{n} stundas")],
+            &[(One, "{n} ώρα"), (Other, "{n} ώρες")],
+            &[
+                (Zero, "{n} ساعة"),
+                (One, "ساعة واحدة"),
+                (Two, "ساعتان"),
+                (Few, "{n} ساعات"),
+                (Many, "{n} ساعةً"),
+                (Other, "{n} ساعة"),
+            ],
+        ],
+    ),
+    (
+        "{n} minutes",
+        [
+            &[(One, "{n} minute"), (Other, "{n} minutes")],
+            &[(Other, "{n} นาที")],
+            &[(Zero, "{n} minūšu"), (One, "{n} minūte"), (Other, "{n} minūtes")],
+            &[(One, "{n} λεπτό"), (Other, "{n} λεπτά")],
+            &[
+                (Zero, "{n} دقيقة"),
+                (One, "دقيقة واحدة"),
+                (Two, "دقيقتان"),
+                (Few, "{n} دقائق"),
+                (Many, "{n} دقيقةً"),
+                (Other, "{n} دقيقة"),
+            ],
+        ],
+    ),
 ];

@@ -47,8 +47,13 @@ pub fn routes(state: AppState) -> Router<AppState> {
             "/v1/admin/surveys/{survey}/alerts/{id}",
             put(alerts::update).delete(alerts::remove),
         )
+        .route(
+            "/v1/admin/surveys/{survey}/follow-up",
+            get(contacts::target).put(contacts::set_target),
+        )
         .route("/v1/admin/contacts", get(contacts::list))
-        .route("/v1/admin/contacts/{response}", put(contacts::set_status))
+        .route("/v1/admin/contacts/summary", get(contacts::summary))
+        .route("/v1/admin/contacts/{response}", put(contacts::update))
         .route("/v1/admin/erasures", post(erasures::erase))
         .route(
             "/v1/admin/destinations",

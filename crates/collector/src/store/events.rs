@@ -1,0 +1,250 @@
+//! What is queued: the events a batch causes (`response.completed`,
+//! `response.partial`, `contact.requested`, and `alert.fired` for each
+//! rule a finished response fires), one row per event and destination, in
+//! the batch's transaction; and the once-a-day drop alerts.
+
+use std::collections::BTreeSet;
+
+use candor_core::ValidResponse;
+use candor_core::admin::{AlertRule, EventKind};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::batch::{Plan, Tx, on_tx};
+use super::deliveries::{insert_sql, now_ms};
+use super::release::placeholders;
+use super::{Store, StoreError, on_pool};
+
+/// Rows per insert of queued deliveries (7 values each).
+const ROWS_PER_INSERT: usize = 500;
+
+/// One event a batch caused.
+pub(super) struct Event<'a> {
+    pub(super) kind: EventKind,
+    pub(super) response: &'a ValidResponse,
+}
+
+/// An enabled destination as the batch sees it: id, events, surveys.
+type Wanting = (String, Vec<EventKind>, Vec<String>);
+
+/// A row to queue: event id, destination, type, survey, response, payload.
+type Queued<'a> = (String, &'a str, &'static str, &'a str, String, String);
+
+impl Tx {
+    /// Queues `events` for every enabled destination that wants them, and
+    /// `alert.fired` for every enabled rule a finished response fires
+    /// (to the rule's destinations and those subscribed to alerts).
+    pub(super) async fn queue_events(
+        &mut self,
+        plan: &Plan,
+        events: &[Event<'_>],
+    ) -> Result<usize, StoreError> {
+        if events.is_empty() {
+            return Ok(0);
+        }
+        let wanted: Vec<(String, String, String)> = on_tx!(self, |tx| {
+            sqlx::query_as("SELECT id, events, surveys FROM destinations WHERE enabled")
+                .fetch_all(&mut **tx)
+                .await?
+        });
+        if wanted.is_empty() {
+            return Ok(0);
+        }
+        let mut destinations: Vec<Wanting> = Vec::with_capacity(wanted.len());
+        for (id, kinds, surveys) in wanted {
+            destinations.push((id, serde_json::from_str(&kinds)?, serde_json::from_str(&surveys)?));
+        }
+        let rules = self.enabled_rules(events).await?;
+        let created = now_ms();
+        let mut rows: Vec<Queued<'_>> = Vec::new();
+        for event in events {
+            let survey = event.response.survey().as_str();
+            let payload = || response_payload(event.kind, event.response, &plan.received);
+            push(&mut rows, &destinations, event, event.kind, None, payload);
+            if event.kind != EventKind::ResponseCompleted {
+                continue;
+            }
+            for rule in rules
+                .iter()
+                .filter(|r| r.survey_id == survey && r.spec.condition.fires_on(event.response))
+            {
+                let payload = || {
+                    let mut payload = response_payload(EventKind::AlertFired, event.response, &plan.received);
+                    payload["data"]["rule"] = json!(rule.spec.name);
+                    payload["data"]["rule_id"] = json!(rule.id);
+                    payload["data"]["condition"] = json!(rule.spec.condition);
+                    payload
+                };
+                push(
+                    &mut rows,
+                    &destinations,
+                    event,
+                    EventKind::AlertFired,
+                    Some(&rule.spec.destinations),
+                    payload,
+                );
+            }
+        }
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            let sql = insert_sql(chunk.len());
+            on_tx!(self, |tx| {
+                let mut insert = sqlx::query(&sql);
+                for (id, destination, kind, survey, response, payload) in chunk {
+                    insert = insert
+                        .bind(id)
+                        .bind(*destination)
+                        .bind(*kind)
+                        .bind(*survey)
+                        .bind(response)
+                        .bind(payload)
+                        .bind(created);
+                }
+                insert.execute(&mut **tx).await.map(drop)?
+            });
+        }
+        Ok(rows.len())
+    }
+
+    /// The enabled rules of the surveys `events` concern.
+    async fn enabled_rules(&mut self, events: &[Event<'_>]) -> Result<Vec<AlertRule>, StoreError> {
+        let surveys: BTreeSet<&str> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::ResponseCompleted)
+            .map(|e| e.response.survey().as_str())
+            .collect();
+        if surveys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT id, survey_id, name, condition, destinations, enabled, created_at FROM alert_rules
+             WHERE enabled AND survey_id IN {}",
+            placeholders(1, surveys.len())
+        );
+        let rows: Vec<(String, String, String, String, String, bool, String)> = on_tx!(self, |tx| {
+            let mut query = sqlx::query_as(&sql);
+            for survey in &surveys {
+                query = query.bind(*survey);
+            }
+            query.fetch_all(&mut **tx).await?
+        });
+        rows.into_iter().map(super::alerts::rule).collect()
+    }
+}
+
+/// Queues one event of `kind` about `event`'s response for each enabled
+/// destination subscribed to it, and each of `named` (a rule's).
+fn push<'a>(
+    rows: &mut Vec<Queued<'a>>,
+    destinations: &'a [Wanting],
+    event: &Event<'a>,
+    kind: EventKind,
+    named: Option<&[String]>,
+    payload: impl FnOnce() -> Value,
+) {
+    let survey = event.response.survey().as_str();
+    let to: Vec<&str> = destinations
+        .iter()
+        .filter(|(id, kinds, surveys)| {
+            let subscribed =
+                kinds.contains(&kind) && (surveys.is_empty() || surveys.iter().any(|s| s == survey));
+            subscribed || named.is_some_and(|named| named.contains(id))
+        })
+        .map(|(id, _, _)| id.as_str())
+        .collect();
+    if to.is_empty() {
+        return;
+    }
+    let (id, payload) = (event_id(), payload().to_string());
+    for destination in to {
+        rows.push((
+            id.clone(),
+            destination,
+            kind.as_str(),
+            survey,
+            event.response.id().to_string(),
+            payload.clone(),
+        ));
+    }
+}
+
+impl Store {
+    /// Queues the drop alert of `rule` for `day` (its data as given) to the
+    /// rule's enabled destinations and those subscribed to its survey's
+    /// alerts, once: its id is the rule's and the day's, so a second check
+    /// (or another collector's) queues nothing. How many were queued.
+    pub async fn queue_drop_alert(
+        &self,
+        rule: &AlertRule,
+        day: &str,
+        data: Value,
+    ) -> Result<usize, StoreError> {
+        let wanted: Vec<(String, String, String)> = on_pool!(self.backend, |pool| {
+            sqlx::query_as("SELECT id, events, surveys FROM destinations WHERE enabled")
+                .fetch_all(pool)
+                .await?
+        });
+        let mut to = Vec::new();
+        for (id, kinds, surveys) in wanted {
+            let kinds: Vec<EventKind> = serde_json::from_str(&kinds)?;
+            let surveys: Vec<String> = serde_json::from_str(&surveys)?;
+            let subscribed = kinds.contains(&EventKind::AlertFired)
+                && (surveys.is_empty() || surveys.contains(&rule.survey_id));
+            if subscribed || rule.spec.destinations.contains(&id) {
+                to.push(id);
+            }
+        }
+        let id = format!("msg_drop_{}_{}", rule.id.replace('-', ""), day.replace('-', ""));
+        let payload = json!({
+            "type": EventKind::AlertFired.as_str(),
+            "timestamp": OffsetDateTime::now_utc().format(&Rfc3339)?,
+            "data": data,
+        })
+        .to_string();
+        let sql = format!(
+            "{} ON CONFLICT (event_id, destination_id) DO NOTHING",
+            insert_sql(1)
+        );
+        let mut queued = 0;
+        for destination in &to {
+            queued += on_pool!(self.backend, |pool| {
+                sqlx::query(&sql)
+                    .bind(&id)
+                    .bind(destination)
+                    .bind(EventKind::AlertFired.as_str())
+                    .bind(&rule.survey_id)
+                    .bind(None::<&str>)
+                    .bind(&payload)
+                    .bind(now_ms())
+                    .execute(pool)
+                    .await?
+                    .rows_affected()
+            });
+        }
+        Ok(usize::try_from(queued).unwrap_or(usize::MAX))
+    }
+}
+
+/// A new event id, in Standard Webhooks' `msg_…` form.
+pub(super) fn event_id() -> String {
+    format!("msg_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// The event a stored response causes, as documented in docs/api.md.
+fn response_payload(kind: EventKind, response: &ValidResponse, received: &str) -> Value {
+    json!({
+        "type": kind.as_str(),
+        "timestamp": received,
+        "data": {
+            "survey_id": response.survey().as_str(),
+            "survey_version": response.survey_version(),
+            "response_id": response.id().to_string(),
+            "received_at": received,
+            "complete": kind != EventKind::ResponsePartial,
+            "locale": response.locale(),
+            "page": response.page(),
+            "answers": response.answers(),
+            "context": response.context(),
+        },
+    })
+}
