@@ -38,6 +38,7 @@ const VIEWS = [
   ["comments", "#/surveys/service-quality/comments", "ul.comments li"],
   ["editor", "#/surveys/after-support/edit", "fieldset.editor__question"],
   ["contacts", "#/contacts", "table.contacts tbody tr"],
+  ["destinations", "#/destinations", "form.destination-form"],
 ];
 
 async function post(base, survey, n, answers) {

@@ -2,8 +2,8 @@
 //! token as a bearer header.
 
 use candor_core::admin::{
-    ContactRequest, ContactStatus, Definitions, ExportFormat, Facets, FollowUpSummary, Funnel, ResponsePage,
-    SurveySummary, WordsReport,
+    ContactRequest, ContactStatus, Definitions, Delivery, Destination, DestinationSpec, ExportFormat, Facets,
+    FollowUpSummary, Funnel, ResponsePage, SurveySummary, WordsReport,
 };
 use candor_core::{Day, FieldError, Segment, Snapshot, Survey, Window};
 use gloo_net::http::{Request, Response};
@@ -236,6 +236,50 @@ impl Admin {
     ) -> Result<ContactRequest, AdminError> {
         let path = format!("/v1/admin/contacts/{response}");
         self.send(Request::put(&path), change).await
+    }
+
+    /// Every webhook and Slack destination.
+    pub async fn destinations(&self) -> Result<Vec<Destination>, AdminError> {
+        decode(self.get("/v1/admin/destinations").await?).await
+    }
+
+    /// Adds a destination.
+    pub async fn add_destination(&self, spec: &DestinationSpec) -> Result<Destination, AdminError> {
+        self.send(Request::post("/v1/admin/destinations"), spec).await
+    }
+
+    /// Removes a destination and its deliveries.
+    pub async fn remove_destination(&self, id: &str) -> Result<(), AdminError> {
+        let sent = Request::delete(&format!("/v1/admin/destinations/{id}"))
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .send()
+            .await;
+        self.checked(sent).await.map(drop)
+    }
+
+    /// A destination's latest deliveries, newest first.
+    pub async fn deliveries(&self, id: &str) -> Result<Vec<Delivery>, AdminError> {
+        decode(
+            self.get(&format!("/v1/admin/destinations/{id}/deliveries?limit=20"))
+                .await?,
+        )
+        .await
+    }
+
+    /// Sends a test event to a destination now.
+    pub async fn test_destination(&self, id: &str) -> Result<(), AdminError> {
+        let path = format!("/v1/admin/destinations/{id}/test");
+        self.send::<serde_json::Value>(Request::post(&path), &serde_json::json!({}))
+            .await
+            .map(drop)
+    }
+
+    /// Sends a delivered or failed event again.
+    pub async fn replay(&self, id: &str, event: &str) -> Result<(), AdminError> {
+        let path = format!("/v1/admin/destinations/{id}/deliveries/{event}/replay");
+        self.send::<serde_json::Value>(Request::post(&path), &serde_json::json!({}))
+            .await
+            .map(drop)
     }
 
     /// How requests of the last 30 days were followed up.

@@ -133,43 +133,34 @@ impl Store {
         }))
     }
 
-    /// Records what became of each attempt, in one transaction; how many
+    /// Records what became of each attempt, in one statement; how many
     /// were recorded (an attempt that is no longer its delivery's latest,
     /// its lease having run out and another attempt made, is not).
     pub async fn finish_deliveries(&self, finished: &[Finished]) -> Result<u64, StoreError> {
-        let begin = match self.backend {
-            Backend::Sqlite(_) => "BEGIN IMMEDIATE",
-            Backend::Postgres(_) => "BEGIN",
-        };
-        let mut recorded = 0;
-        on_pool!(self.backend, |pool| {
-            let mut tx = pool.begin_with(begin).await?;
+        if finished.is_empty() {
+            return Ok(0);
+        }
+        let sql = finish_sql(finished.len());
+        Ok(on_pool!(self.backend, |pool| {
+            let mut update = sqlx::query(&sql);
             for one in finished {
                 let (status, next) = match one.outcome {
                     Outcome::Delivered => (DeliveryStatus::Delivered, None),
                     Outcome::RetryAt(at) => (DeliveryStatus::Pending, Some(at)),
                     Outcome::Failed => (DeliveryStatus::Failed, None),
                 };
-                recorded += sqlx::query(
-                    "UPDATE deliveries SET status = $4, next_attempt_at = COALESCE($5, next_attempt_at),
-                       lease_until = NULL, response_code = $6, latency_ms = $7, error = $8
-                     WHERE event_id = $1 AND destination_id = $2 AND attempts = $3 AND status = 'pending'",
-                )
-                .bind(&one.event_id)
-                .bind(&one.destination)
-                .bind(one.attempts)
-                .bind(status.as_str())
-                .bind(next)
-                .bind(one.attempt.response_code.map(i64::from))
-                .bind(i64::try_from(one.attempt.latency_ms).unwrap_or(i64::MAX))
-                .bind(one.attempt.error.as_deref())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+                update = update
+                    .bind(&one.event_id)
+                    .bind(&one.destination)
+                    .bind(one.attempts)
+                    .bind(status.as_str())
+                    .bind(next)
+                    .bind(one.attempt.response_code.map(i64::from))
+                    .bind(i64::try_from(one.attempt.latency_ms).unwrap_or(i64::MAX))
+                    .bind(one.attempt.error.clone());
             }
-            tx.commit().await?;
-        });
-        Ok(recorded)
+            update.execute(pool).await?.rows_affected()
+        }))
     }
 
     /// The latest `limit` deliveries to `destination`, newest first.
@@ -279,6 +270,35 @@ pub(super) fn insert_sql(rows: usize) -> String {
         ));
     }
     sql
+}
+
+/// One `UPDATE … FROM (VALUES …)` recording `rows` outcomes; the values'
+/// columns are `column1`… on both databases, typed by their casts.
+fn finish_sql(rows: usize) -> String {
+    let mut values = Vec::with_capacity(rows);
+    for row in 0..rows {
+        let n = 8 * row;
+        values.push(format!(
+            "(CAST(${} AS TEXT), CAST(${} AS TEXT), CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS BIGINT), \
+             CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT))",
+            n + 1,
+            n + 2,
+            n + 3,
+            n + 4,
+            n + 5,
+            n + 6,
+            n + 7,
+            n + 8
+        ));
+    }
+    format!(
+        "UPDATE deliveries SET status = v.column4, next_attempt_at = COALESCE(v.column5, deliveries.next_attempt_at),
+           lease_until = NULL, response_code = v.column6, latency_ms = v.column7, error = v.column8
+         FROM (VALUES {}) AS v
+         WHERE deliveries.event_id = v.column1 AND deliveries.destination_id = v.column2
+           AND deliveries.attempts = v.column3 AND deliveries.status = 'pending'",
+        values.join(", ")
+    )
 }
 
 fn rfc3339(ms: i64) -> Result<String, StoreError> {

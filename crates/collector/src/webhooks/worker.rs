@@ -25,6 +25,9 @@ use crate::{Store, StoreError};
 /// How often due retries are looked for when nothing wakes the worker.
 const POLL: Duration = Duration::from_secs(1);
 
+/// The least time between two rounds.
+const COALESCE: Duration = Duration::from_millis(20);
+
 /// The most of a receiver's answer read (and then dropped).
 const MAX_ANSWER: usize = 64 * 1024;
 
@@ -116,14 +119,18 @@ impl Webhooks {
         let backlog = concurrency * BACKLOG_PER_SLOT;
         // Long enough for the whole backlog to be sent, one timeout a turn.
         let turns = u32::try_from(BACKLOG_PER_SLOT + 2).unwrap_or(u32::MAX);
-        let lease_ms = i64::try_from((self.settings.timeout * turns + Duration::from_secs(5)).as_millis()).unwrap_or(i64::MAX);
+        let lease_ms = i64::try_from((self.settings.timeout * turns + Duration::from_secs(5)).as_millis())
+            .unwrap_or(i64::MAX);
         for destination in self.store.destinations().await? {
             let lane = self.lane_of(&destination.id, concurrency);
             let room = backlog.saturating_sub(lane.held.load(Ordering::Acquire));
             if room == 0 {
                 continue;
             }
-            let claimed = self.store.claim_deliveries(&destination.id, room, lease_ms).await?;
+            let claimed = self
+                .store
+                .claim_deliveries(&destination.id, room, lease_ms)
+                .await?;
             lane.held.fetch_add(claimed.len(), Ordering::AcqRel);
             let destination = Arc::new(destination);
             for claimed in claimed {
@@ -146,7 +153,10 @@ impl Webhooks {
     }
 
     fn lane_of(&self, destination: &str, concurrency: usize) -> Arc<Lane> {
-        let mut lanes = self.lanes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut lanes = self
+            .lanes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         lanes
             .entry(destination.to_owned())
             .or_insert_with(|| {
@@ -181,9 +191,10 @@ impl Webhooks {
         };
         let outcome = match attempt.error {
             None => Outcome::Delivered,
-            Some(_) => self
-                .schedule()
-                .after_failure(claimed.attempts, claimed.tries_since, now_ms(), retry_after),
+            Some(_) => {
+                self.schedule()
+                    .after_failure(claimed.attempts, claimed.tries_since, now_ms(), retry_after)
+            }
         };
         if outcome == Outcome::Failed {
             tracing::warn!(event = %claimed.event_id, destination = %destination.id, "a delivery failed for a day; given up");
@@ -346,5 +357,9 @@ async fn run(webhooks: Weak<Webhooks>) {
             }
         };
         woken.await;
+        // A busy collector commits a batch every few milliseconds: one
+        // round serves them all.
+        tokio::time::sleep(COALESCE).await;
+        while changes.try_recv().is_ok() {}
     }
 }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::body::Body;
 use crate::{Answer, ErrorCode, FieldError, QuestionId, QuestionKind, Survey, ValidResponse};
 
 /// Most words a comment rule watches for.
@@ -86,43 +87,12 @@ impl AlertRuleSpec {
     /// Parses a rule for `survey`, naming the field at fault; the
     /// destinations' existence is for the caller to check.
     pub fn parse(body: serde_json::Value, survey: &Survey) -> Result<Self, FieldError> {
-        let serde_json::Value::Object(mut fields) = body else {
-            return Err(FieldError::new(
-                ErrorCode::InvalidType,
-                "",
-                "must be a JSON object",
-            ));
-        };
-        if let Some(unknown) = fields
-            .keys()
-            .find(|key| !["name", "condition", "destinations", "enabled"].contains(&key.as_str()))
-        {
-            return Err(FieldError::new(
-                ErrorCode::UnknownField,
-                unknown.as_str(),
-                "is not a field of a rule",
-            ));
-        }
-        fn read<T: serde::de::DeserializeOwned>(
-            fields: &mut serde_json::Map<String, serde_json::Value>,
-            field: &'static str,
-            expected: &str,
-        ) -> Result<Option<T>, FieldError> {
-            match fields.remove(field).filter(|value| !value.is_null()) {
-                None => Ok(None),
-                Some(value) => serde_json::from_value(value).map(Some).map_err(|e| {
-                    FieldError::new(ErrorCode::InvalidValue, field, format!("{expected} ({e})"))
-                }),
-            }
-        }
-        let required = |field: &'static str| FieldError::new(ErrorCode::Required, field, "is required");
+        let body = Body::of(&body, &["name", "condition", "destinations", "enabled"], "a rule")?;
         let mut spec = Self {
-            name: read(&mut fields, "name", "must be text")?.ok_or_else(|| required("name"))?,
-            condition: read(&mut fields, "condition", "must be a condition")?
-                .ok_or_else(|| required("condition"))?,
-            destinations: read(&mut fields, "destinations", "must list destination ids")?
-                .ok_or_else(|| required("destinations"))?,
-            enabled: read(&mut fields, "enabled", "must be true or false")?.unwrap_or(true),
+            name: body.required("name", "must be text")?,
+            condition: body.required("condition", "must be a condition of a kind the rules know")?,
+            destinations: body.required("destinations", "must list destination ids")?,
+            enabled: body.optional("enabled", "must be true or false")?.unwrap_or(true),
         };
         spec.name = spec.name.trim().to_owned();
         if spec.name.is_empty() {

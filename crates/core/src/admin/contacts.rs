@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::body::Body;
 use crate::{ErrorCode, FieldError};
 
 /// Longest assignee.
@@ -93,25 +94,9 @@ impl ContactUpdate {
     /// Parses an update body, naming the field at fault.
     pub fn parse(body: &serde_json::Value) -> Result<Self, FieldError> {
         use serde_json::Value;
-        let Value::Object(fields) = body else {
-            return Err(FieldError::new(
-                ErrorCode::InvalidType,
-                "",
-                "must be a JSON object",
-            ));
-        };
-        if let Some(unknown) = fields
-            .keys()
-            .find(|k| !["status", "assignee", "notes"].contains(&k.as_str()))
-        {
-            return Err(FieldError::new(
-                ErrorCode::UnknownField,
-                unknown.as_str(),
-                "is not a field of a contact request",
-            ));
-        }
+        let fields = Body::of(body, &["status", "assignee", "notes"], "a contact request")?;
         let mut update = Self::default();
-        if let Some(status) = fields.get("status") {
+        if let Some(status) = fields.raw("status") {
             update.status = Some(status.as_str().and_then(ContactStatus::parse).ok_or_else(|| {
                 FieldError::new(
                     ErrorCode::InvalidValue,
@@ -120,7 +105,7 @@ impl ContactUpdate {
                 )
             })?);
         }
-        if let Some(assignee) = fields.get("assignee") {
+        if let Some(assignee) = body.get("assignee") {
             update.assignee = Some(match assignee {
                 Value::Null => None,
                 Value::String(text) => {
@@ -143,7 +128,7 @@ impl ContactUpdate {
                 }
             });
         }
-        if let Some(notes) = fields.get("notes") {
+        if let Some(notes) = fields.raw("notes") {
             let Value::String(text) = notes else {
                 return Err(FieldError::new(ErrorCode::InvalidType, "notes", "must be text"));
             };

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::body::Body;
 use crate::{ErrorCode, FieldError, SurveyId};
 
 /// Longest destination name.
@@ -115,54 +116,23 @@ fn yes() -> bool {
 impl DestinationSpec {
     /// Parses a create or update body, naming the field at fault.
     pub fn parse(body: serde_json::Value) -> Result<Self, FieldError> {
-        let serde_json::Value::Object(mut fields) = body else {
-            return Err(FieldError::new(
-                ErrorCode::InvalidType,
-                "",
-                "must be a JSON object",
-            ));
-        };
-        const FIELDS: [&str; 6] = ["kind", "name", "url", "events", "surveys", "enabled"];
-        if let Some(unknown) = fields.keys().find(|key| !FIELDS.contains(&key.as_str())) {
-            return Err(FieldError::new(
-                ErrorCode::UnknownField,
-                unknown.as_str(),
-                "is not a field of a destination",
-            ));
-        }
-        let mut take = |field: &str| fields.remove(field).filter(|value| !value.is_null());
-        fn read<T: serde::de::DeserializeOwned>(
-            field: &'static str,
-            value: Option<serde_json::Value>,
-            expected: &str,
-        ) -> Result<Option<T>, FieldError> {
-            value
-                .map(|value| {
-                    serde_json::from_value(value)
-                        .map_err(|_| FieldError::new(ErrorCode::InvalidValue, field, expected))
-                })
-                .transpose()
-        }
-        let required = |field: &'static str| FieldError::new(ErrorCode::Required, field, "is required");
-        let kind = read("kind", take("kind"), "must be \"webhook\" or \"slack\"")?
-            .ok_or_else(|| required("kind"))?;
-        let name = read("name", take("name"), "must be text")?.ok_or_else(|| required("name"))?;
-        let url = read("url", take("url"), "must be text")?.ok_or_else(|| required("url"))?;
-        let events = read(
-            "events",
-            take("events"),
-            "must list events: response.completed, response.partial, contact.requested, alert.fired",
-        )?
-        .ok_or_else(|| required("events"))?;
-        let surveys = read("surveys", take("surveys"), "must list survey ids")?.unwrap_or_default();
-        let enabled = read("enabled", take("enabled"), "must be true or false")?.unwrap_or(true);
+        let body = Body::of(
+            &body,
+            &["kind", "name", "url", "events", "surveys", "enabled"],
+            "a destination",
+        )?;
         Self {
-            kind,
-            name,
-            url,
-            events,
-            surveys,
-            enabled,
+            kind: body.required("kind", "must be \"webhook\" or \"slack\"")?,
+            name: body.required("name", "must be text")?,
+            url: body.required("url", "must be text")?,
+            events: body.required(
+                "events",
+                "must list events: response.completed, response.partial, contact.requested, alert.fired",
+            )?,
+            surveys: body
+                .optional("surveys", "must list survey ids")?
+                .unwrap_or_default(),
+            enabled: body.optional("enabled", "must be true or false")?.unwrap_or(true),
         }
         .checked()
     }

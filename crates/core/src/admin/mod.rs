@@ -4,6 +4,7 @@
 //! error, not a blank table. The shapes are documented in docs/api.md.
 
 mod alerts;
+mod body;
 mod contacts;
 mod destinations;
 mod export;

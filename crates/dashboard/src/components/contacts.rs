@@ -55,7 +55,12 @@ pub fn Contacts() -> impl IntoView {
                 Ok(_) => save_error.set(None),
                 Err(error) => save_error.set(Some(failure(&error))),
             }
-            changed.update(|n| *n += 1);
+            // A new status moves the request to another list; an assignee
+            // or notes change nothing else, and a redraw would lose what
+            // is being typed in the next field.
+            if change.get("status").is_some() {
+                changed.update(|n| *n += 1);
+            }
         }
     });
     let choice = |value: ContactStatus| {

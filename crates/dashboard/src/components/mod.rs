@@ -5,6 +5,7 @@ mod choice_controls;
 mod comments;
 mod condition_row;
 mod contacts;
+mod destinations;
 mod editor;
 mod figures;
 mod funnel_card;
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                         <nav class="top__nav" aria-label=tr("Dashboard")>
                             <a href="#/">{tr("Surveys")}</a>
                             <a href="#/contacts">{tr("Contact requests")}</a>
+                            <a href="#/destinations">{tr("Destinations")}</a>
                             <button class="top__sign-out" type="button" on:click=move |_| sign_out.run(())>
                                 {tr("Sign out")}
                             </button>
@@ -117,6 +119,7 @@ pub fn App() -> impl IntoView {
                             .into_any()
                     }
                     Route::Contacts => view! { <contacts::Contacts /> }.into_any(),
+                    Route::Destinations => view! { <destinations::Destinations /> }.into_any(),
                 }
             }}
         </main>
@@ -130,6 +133,7 @@ enum Route {
     /// A survey's tab (its window and segment are the [`Scope`]).
     Survey(String, survey_view::Tab),
     Contacts,
+    Destinations,
 }
 
 /// The route and scope the address names.
@@ -143,6 +147,7 @@ fn current_route() -> (Route, Scope) {
         .map(|rest| rest.split_once('/').unwrap_or((rest, "")))
     {
         _ if path == "#/contacts" => Route::Contacts,
+        _ if path == "#/destinations" => Route::Destinations,
         Some((id, "comments")) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Comments),
         Some((id, "edit")) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Edit),
         Some((id, _)) if !id.is_empty() => Route::Survey(id.to_owned(), survey_view::Tab::Figures),

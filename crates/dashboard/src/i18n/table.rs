@@ -1635,4 +1635,174 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
             "تعذّر حفظ التغيير: {error}.",
         ],
     ),
+    (
+        "A respondent asks to be contacted",
+        [
+            "ผู้ตอบขอให้ติดต่อกลับ",
+            "Respondents lūdz sazināties",
+            "Ένας ερωτώμενος ζητά επικοινωνία",
+            "يطلب مشارك التواصل معه",
+        ],
+    ),
+    (
+        "A response is finished",
+        [
+            "มีคำตอบที่ตอบครบแล้ว",
+            "Atbilde ir pabeigta",
+            "Μια απάντηση ολοκληρώνεται",
+            "اكتمال رد",
+        ],
+    ),
+    ("Add", ["เพิ่ม", "Pievienot", "Προσθήκη", "إضافة"]),
+    (
+        "Add a destination",
+        [
+            "เพิ่มปลายทาง",
+            "Pievienot galamērķi",
+            "Προσθήκη προορισμού",
+            "إضافة وجهة",
+        ],
+    ),
+    (
+        "Address (URL)",
+        ["ที่อยู่ (URL)", "Adrese (URL)", "Διεύθυνση (URL)", "العنوان (URL)"],
+    ),
+    (
+        "An alert rule fires",
+        [
+            "กฎการแจ้งเตือนทำงาน",
+            "Nostrādā brīdinājuma noteikums",
+            "Ενεργοποιείται κανόνας ειδοποίησης",
+            "تفعيل قاعدة تنبيه",
+        ],
+    ),
+    (
+        "An unfinished response is saved",
+        [
+            "มีการบันทึกคำตอบที่ยังไม่ครบ",
+            "Tiek saglabāta nepabeigta atbilde",
+            "Αποθηκεύεται μια ημιτελής απάντηση",
+            "حفظ رد غير مكتمل",
+        ],
+    ),
+    ("Answer", ["การตอบกลับ", "Atbilde", "Απόκριση", "الاستجابة"]),
+    (
+        "Attempts",
+        ["จำนวนครั้งที่ส่ง", "Mēģinājumi", "Προσπάθειες", "المحاولات"],
+    ),
+    (
+        "Could not load the destinations: {error}.",
+        [
+            "โหลดปลายทางไม่ได้: {error}",
+            "Galamērķus neizdevās ielādēt: {error}.",
+            "Οι προορισμοί δεν φορτώθηκαν: {error}.",
+            "تعذّر تحميل الوجهات: {error}.",
+        ],
+    ),
+    ("Delivered", ["ส่งถึงแล้ว", "Piegādāts", "Παραδόθηκε", "وصل"]),
+    ("Destinations", ["ปลายทาง", "Galamērķi", "Προορισμοί", "الوجهات"]),
+    ("Event", ["เหตุการณ์", "Notikums", "Συμβάν", "الحدث"]),
+    ("Events", ["เหตุการณ์", "Notikumi", "Συμβάντα", "الأحداث"]),
+    ("Failed", ["ล้มเหลว", "Neizdevās", "Απέτυχε", "فشل"]),
+    ("Kind", ["ประเภท", "Veids", "Είδος", "النوع"]),
+    (
+        "Last attempt (UTC)",
+        [
+            "ส่งครั้งล่าสุด (UTC)",
+            "Pēdējais mēģinājums (UTC)",
+            "Τελευταία προσπάθεια (UTC)",
+            "آخر محاولة (UTC)",
+        ],
+    ),
+    (
+        "Latest deliveries",
+        [
+            "การส่งล่าสุด",
+            "Pēdējās piegādes",
+            "Πρόσφατες παραδόσεις",
+            "أحدث عمليات الإرسال",
+        ],
+    ),
+    (
+        "No destination yet: events stay in Candor.",
+        [
+            "ยังไม่มีปลายทาง เหตุการณ์จะอยู่ใน Candor เท่านั้น",
+            "Galamērķu vēl nav: notikumi paliek Candor.",
+            "Δεν υπάρχει ακόμη προορισμός: τα συμβάντα μένουν στο Candor.",
+            "لا توجد وجهة بعد: تبقى الأحداث في Candor.",
+        ],
+    ),
+    (
+        "Nothing sent yet.",
+        [
+            "ยังไม่ได้ส่งอะไร",
+            "Vēl nekas nav nosūtīts.",
+            "Δεν έχει σταλεί τίποτα ακόμη.",
+            "لم يُرسل شيء بعد.",
+        ],
+    ),
+    (
+        "Replay",
+        [
+            "ส่งอีกครั้ง",
+            "Nosūtīt vēlreiz",
+            "Επανάληψη αποστολής",
+            "إعادة الإرسال",
+        ],
+    ),
+    (
+        "Send a test",
+        [
+            "ส่งข้อความทดสอบ",
+            "Nosūtīt pārbaudi",
+            "Αποστολή δοκιμής",
+            "إرسال تجربة",
+        ],
+    ),
+    (
+        "Sends: {events}",
+        [
+            "ส่งเมื่อ: {events}",
+            "Sūta: {events}",
+            "Αποστέλλει: {events}",
+            "يُرسل عند: {events}",
+        ],
+    ),
+    (
+        "Signing secret",
+        [
+            "รหัสลับสำหรับลงนาม",
+            "Parakstīšanas noslēpums",
+            "Μυστικό υπογραφής",
+            "سرّ التوقيع",
+        ],
+    ),
+    ("Slack", ["Slack", "Slack", "Slack", "Slack"]),
+    ("Time taken", ["เวลาที่ใช้", "Ilgums", "Διάρκεια", "المدة"]),
+    (
+        "Waiting to be retried",
+        [
+            "รอส่งใหม่",
+            "Gaida atkārtotu mēģinājumu",
+            "Σε αναμονή νέας προσπάθειας",
+            "بانتظار إعادة المحاولة",
+        ],
+    ),
+    (
+        "Webhook",
+        ["Webhook", "Tīmekļa āķis (webhook)", "Webhook", "Webhook"],
+    ),
+    (
+        "Where Candor sends what happens, within seconds: your own webhook or a Slack channel.",
+        [
+            "ที่ที่ Candor ส่งสิ่งที่เกิดขึ้นภายในไม่กี่วินาที: webhook ของคุณเองหรือช่อง Slack",
+            "Kur Candor dažu sekunžu laikā nosūta notikušo: uz jūsu tīmekļa āķi (webhook) vai Slack kanālu.",
+            "Πού στέλνει το Candor ό,τι συμβαίνει, μέσα σε δευτερόλεπτα: στο δικό σας webhook ή σε ένα κανάλι του Slack.",
+            "إلى أين يرسل Candor ما يحدث خلال ثوانٍ: إلى webhook خاص بك أو إلى قناة في Slack.",
+        ],
+    ),
+    (
+        "{ms} ms",
+        ["{ms} มิลลิวินาที", "{ms} ms", "{ms} ms", "{ms} مللي ثانية"],
+    ),
 ];
