@@ -13,7 +13,7 @@ use super::{Store, StoreError, on_pool};
 /// created_at.
 type Row = (String, String, String, String, String, bool, String);
 
-const COLUMNS: &str = "id, survey_id, name, condition, destinations, enabled, created_at";
+pub(super) const COLUMNS: &str = "id, survey_id, name, condition, destinations, enabled, created_at";
 
 impl Store {
     /// `survey`'s rules, oldest first; every survey's when `None`.

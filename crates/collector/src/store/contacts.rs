@@ -31,24 +31,39 @@ impl Store {
     /// The queue (optionally one status): overdue requests first, then
     /// oldest first.
     pub async fn contacts(&self, status: Option<ContactStatus>) -> Result<Vec<ContactRequest>, StoreError> {
-        let rows: Vec<Row> = on_pool!(self.backend, |pool| {
-            sqlx::query_as(
-                "SELECT response_id, survey_id, received_at, name, email, phone, status, assignee, notes, first_follow_up_at
-                 FROM contact_requests WHERE ($1 IS NULL OR status = $1) ORDER BY received_at, response_id",
-            )
-            .bind(status.map(ContactStatus::as_str))
-            .fetch_all(pool)
-            .await?
-        });
-        let targets = self.follow_up_targets().await?;
-        let now = OffsetDateTime::now_utc();
-        let mut requests = rows
-            .into_iter()
-            .map(|row| request(row, &targets, now))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut requests = self
+            .contacts_where("$1 IS NULL OR status = $1", status.map(ContactStatus::as_str))
+            .await?;
         // Stable: oldest first within each group.
         requests.sort_by_key(|r| !r.overdue);
         Ok(requests)
+    }
+
+    /// The request of `response_id`, if there is one.
+    pub async fn contact(&self, response_id: &str) -> Result<Option<ContactRequest>, StoreError> {
+        Ok(self
+            .contacts_where("response_id = $1", Some(response_id))
+            .await?
+            .pop())
+    }
+
+    /// The requests `condition` (on `$1`, bound to `value`) picks, oldest
+    /// first, each with its due time.
+    async fn contacts_where(
+        &self,
+        condition: &str,
+        value: Option<&str>,
+    ) -> Result<Vec<ContactRequest>, StoreError> {
+        let sql = format!(
+            "SELECT response_id, survey_id, received_at, name, email, phone, status, assignee, notes, first_follow_up_at
+             FROM contact_requests WHERE {condition} ORDER BY received_at, response_id"
+        );
+        let rows: Vec<Row> = on_pool!(self.backend, |pool| {
+            sqlx::query_as(&sql).bind(value).fetch_all(pool).await?
+        });
+        let targets = self.follow_up_targets().await?;
+        let now = OffsetDateTime::now_utc();
+        rows.into_iter().map(|row| request(row, &targets, now)).collect()
     }
 
     /// Changes a request as `update` says; the first move out of "open"
@@ -94,12 +109,7 @@ impl Store {
         let first = window
             .first_day(candor_core::Day::from_unix_seconds(now.unix_timestamp()))
             .map_or_else(|| "0000-00-00".to_owned(), |day| day.to_string());
-        let requests: Vec<ContactRequest> = self
-            .contacts(None)
-            .await?
-            .into_iter()
-            .filter(|r| r.received_at.as_str() >= first.as_str())
-            .collect();
+        let requests = self.contacts_where("received_at >= $1", Some(&first)).await?;
         let count = |status: ContactStatus| requests.iter().filter(|r| r.status == status).count() as u64;
         let hours: Vec<f64> = requests
             .iter()

@@ -25,8 +25,38 @@ pub(super) struct Event<'a> {
     pub(super) response: &'a ValidResponse,
 }
 
-/// An enabled destination as the batch sees it: id, events, surveys.
-type Wanting = (String, Vec<EventKind>, Vec<String>);
+/// Every enabled destination, as [`Wanting::parse`] reads it.
+const ENABLED_DESTINATIONS: &str = "SELECT id, events, surveys FROM destinations WHERE enabled";
+
+/// An enabled destination as the queue sees it: what it subscribes to.
+struct Wanting {
+    id: String,
+    kinds: Vec<EventKind>,
+    surveys: Vec<String>,
+}
+
+impl Wanting {
+    /// The enabled destinations from rows of [`ENABLED_DESTINATIONS`].
+    fn parse(rows: Vec<(String, String, String)>) -> Result<Vec<Self>, StoreError> {
+        rows.into_iter()
+            .map(|(id, kinds, surveys)| {
+                Ok(Self {
+                    id,
+                    kinds: serde_json::from_str(&kinds)?,
+                    surveys: serde_json::from_str(&surveys)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Whether an event of `kind` about `survey` goes here: subscribed to,
+    /// or named by the rule that fired (`named`).
+    fn wants(&self, kind: EventKind, survey: &str, named: Option<&[String]>) -> bool {
+        let subscribed = self.kinds.contains(&kind)
+            && (self.surveys.is_empty() || self.surveys.iter().any(|s| s == survey));
+        subscribed || named.is_some_and(|named| named.contains(&self.id))
+    }
+}
 
 /// A row to queue: event id, destination, type, survey, response, payload.
 type Queued<'a> = (String, &'a str, &'static str, &'a str, String, String);
@@ -43,17 +73,12 @@ impl Tx {
         if events.is_empty() {
             return Ok(0);
         }
-        let wanted: Vec<(String, String, String)> = on_tx!(self, |tx| {
-            sqlx::query_as("SELECT id, events, surveys FROM destinations WHERE enabled")
-                .fetch_all(&mut **tx)
-                .await?
-        });
-        if wanted.is_empty() {
+        let rows = on_tx!(self, |tx| sqlx::query_as(ENABLED_DESTINATIONS)
+            .fetch_all(&mut **tx)
+            .await?);
+        let destinations = Wanting::parse(rows)?;
+        if destinations.is_empty() {
             return Ok(0);
-        }
-        let mut destinations: Vec<Wanting> = Vec::with_capacity(wanted.len());
-        for (id, kinds, surveys) in wanted {
-            destinations.push((id, serde_json::from_str(&kinds)?, serde_json::from_str(&surveys)?));
         }
         let rules = self.enabled_rules(events).await?;
         let created = now_ms();
@@ -117,8 +142,8 @@ impl Tx {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT id, survey_id, name, condition, destinations, enabled, created_at FROM alert_rules
-             WHERE enabled AND survey_id IN {}",
+            "SELECT {} FROM alert_rules WHERE enabled AND survey_id IN {}",
+            super::alerts::COLUMNS,
             placeholders(1, surveys.len())
         );
         let rows: Vec<(String, String, String, String, String, bool, String)> = on_tx!(self, |tx| {
@@ -145,12 +170,8 @@ fn push<'a>(
     let survey = event.response.survey().as_str();
     let to: Vec<&str> = destinations
         .iter()
-        .filter(|(id, kinds, surveys)| {
-            let subscribed =
-                kinds.contains(&kind) && (surveys.is_empty() || surveys.iter().any(|s| s == survey));
-            subscribed || named.is_some_and(|named| named.contains(id))
-        })
-        .map(|(id, _, _)| id.as_str())
+        .filter(|d| d.wants(kind, survey, named))
+        .map(|d| d.id.as_str())
         .collect();
     if to.is_empty() {
         return;
@@ -179,21 +200,20 @@ impl Store {
         day: &str,
         data: Value,
     ) -> Result<usize, StoreError> {
-        let wanted: Vec<(String, String, String)> = on_pool!(self.backend, |pool| {
-            sqlx::query_as("SELECT id, events, surveys FROM destinations WHERE enabled")
-                .fetch_all(pool)
-                .await?
-        });
-        let mut to = Vec::new();
-        for (id, kinds, surveys) in wanted {
-            let kinds: Vec<EventKind> = serde_json::from_str(&kinds)?;
-            let surveys: Vec<String> = serde_json::from_str(&surveys)?;
-            let subscribed = kinds.contains(&EventKind::AlertFired)
-                && (surveys.is_empty() || surveys.contains(&rule.survey_id));
-            if subscribed || rule.spec.destinations.contains(&id) {
-                to.push(id);
-            }
-        }
+        let rows = on_pool!(self.backend, |pool| sqlx::query_as(ENABLED_DESTINATIONS)
+            .fetch_all(pool)
+            .await?);
+        let to: Vec<String> = Wanting::parse(rows)?
+            .into_iter()
+            .filter(|d| {
+                d.wants(
+                    EventKind::AlertFired,
+                    &rule.survey_id,
+                    Some(&rule.spec.destinations),
+                )
+            })
+            .map(|d| d.id)
+            .collect();
         let id = format!("msg_drop_{}_{}", rule.id.replace('-', ""), day.replace('-', ""));
         let payload = json!({
             "type": EventKind::AlertFired.as_str(),

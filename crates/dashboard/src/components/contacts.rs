@@ -94,8 +94,14 @@ pub fn Contacts() -> impl IntoView {
         })
     };
     let row = move |r: ContactRequest| {
-        let id = r.response_id.clone();
-        let (for_status, for_assignee, for_notes) = (id.clone(), id.clone(), id);
+        // Saves `field` of this request from the control that changed.
+        let save = |field: &'static str| {
+            let id = r.response_id.clone();
+            move |ev: leptos::ev::Event| {
+                update.dispatch_local((id.clone(), json!({ field: event_target_value(&ev) })));
+            }
+        };
+        let (save_status, save_assignee, save_notes) = (save("status"), save("assignee"), save("notes"));
         let mailto = r.email.as_ref().map(|e| candor_core::email::mailto(e));
         let who = r
             .email
@@ -127,13 +133,7 @@ pub fn Contacts() -> impl IntoView {
                 <td>{mailto.map(|href| view! { <a href=href>{r.email.unwrap_or_default()}</a> })}</td>
                 <td>{r.phone.unwrap_or_default()}</td>
                 <td>
-                    <select
-                        aria-label=format!("{} · {who}", tr("Status"))
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            update.dispatch_local((for_status.clone(), json!({ "status": value })));
-                        }
-                    >
+                    <select aria-label=format!("{} · {who}", tr("Status")) on:change=save_status>
                         {options}
                     </select>
                 </td>
@@ -143,10 +143,7 @@ pub fn Contacts() -> impl IntoView {
                         maxlength="100"
                         aria-label=format!("{} · {who}", tr("Assignee"))
                         prop:value=r.assignee.unwrap_or_default()
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            update.dispatch_local((for_assignee.clone(), json!({ "assignee": value })));
-                        }
+                        on:change=save_assignee
                     />
                 </td>
                 <td>
@@ -155,10 +152,7 @@ pub fn Contacts() -> impl IntoView {
                         maxlength="5000"
                         aria-label=format!("{} · {who}", tr("Notes"))
                         prop:value=r.notes
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            update.dispatch_local((for_notes.clone(), json!({ "notes": value })));
-                        }
+                        on:change=save_notes
                     ></textarea>
                 </td>
             </tr>

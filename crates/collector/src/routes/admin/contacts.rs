@@ -35,25 +35,22 @@ pub async fn update(
     JsonBytes(body): JsonBytes,
 ) -> Result<Json<ContactRequest>, ApiError> {
     let update = ContactUpdate::parse(&json_body(&body)?)?;
-    if !state.store.update_contact(&response, &update).await? {
-        return Err(ApiError::new(
+    let missing = || {
+        ApiError::new(
             ErrorCode::NotFound,
             "response",
             "no contact request for that response",
-        ));
+        )
+    };
+    if !state.store.update_contact(&response, &update).await? {
+        return Err(missing());
     }
-    let requests = state.store.contacts(None).await?;
-    requests
-        .into_iter()
-        .find(|r| r.response_id == response)
+    state
+        .store
+        .contact(&response)
+        .await?
         .map(Json)
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                "response",
-                "no contact request for that response",
-            )
-        })
+        .ok_or_else(missing)
 }
 
 /// `?window=`.
