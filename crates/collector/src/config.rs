@@ -141,6 +141,11 @@ pub struct Config {
     #[arg(long, env = "CANDOR_WEBHOOK_GIVE_UP_AFTER_SECS", default_value_t = 86_400)]
     pub webhook_give_up_after_secs: u64,
 
+    /// Days a finished (delivered or failed) delivery stays listed before it
+    /// is deleted; 0 deletes them at the next sweep (every drop check).
+    #[arg(long, env = "CANDOR_WEBHOOK_KEEP_DAYS", default_value_t = 30)]
+    pub webhook_keep_days: u64,
+
     /// Seconds between checks of the "significant drop" alert rules.
     #[arg(long, env = "CANDOR_ALERT_DROP_CHECK_SECS", default_value_t = 60)]
     pub alert_drop_check_secs: u64,
@@ -201,6 +206,7 @@ impl Config {
             webhook_allow_private_targets: false,
             webhook_first_retry_ms: 5000,
             webhook_give_up_after_secs: 86_400,
+            webhook_keep_days: 30,
             alert_drop_check_secs: 60,
         }
     }
@@ -215,6 +221,7 @@ impl Config {
             give_up_after: Duration::from_secs(self.webhook_give_up_after_secs),
             public_url: self.public_url.clone(),
             drop_check_every: Duration::from_secs(self.alert_drop_check_secs.max(1)),
+            keep_finished: Duration::from_secs(self.webhook_keep_days.saturating_mul(86_400)),
         }
     }
 

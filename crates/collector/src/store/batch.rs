@@ -22,6 +22,9 @@ use super::responses::Inserted;
 use super::summaries::Summary;
 use super::{Backend, StoreError};
 
+/// Tombstones looked up per query at most.
+const IDS_PER_LOOKUP: usize = 1_000;
+
 /// A response and the survey version it answers.
 pub type Row<'a> = (&'a Arc<Survey>, &'a ValidResponse);
 
@@ -61,10 +64,7 @@ pub(super) struct Plan {
 pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>, StoreError> {
     let plan = Plan::new(rows)?;
     let mut results = vec![Inserted::Duplicate; rows.len()];
-    let mut tx = match backend {
-        Backend::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-        Backend::Postgres(pool) => Tx::Postgres(pool.begin().await?),
-    };
+    let mut tx = Tx::begin(backend).await?;
     tx.lock_surveys(&plan.surveys).await?;
     // Erased responses stay erased: a retried post stores nothing.
     let erased = tx.erased(&plan.tombstones).await?;
@@ -144,6 +144,15 @@ impl Plan {
 }
 
 impl Tx {
+    /// A write transaction: on SQLite it takes the write lock at once, so
+    /// it never has to upgrade a read (and fail) halfway.
+    pub(super) async fn begin(backend: &Backend) -> Result<Self, StoreError> {
+        Ok(match backend {
+            Backend::Sqlite(pool) => Self::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres(pool) => Self::Postgres(pool.begin().await?),
+        })
+    }
+
     /// On PostgreSQL, locks the batch's surveys in id order, so collectors
     /// sharing the database take turns per survey (SQLite's one writer
     /// holds its lock from `BEGIN IMMEDIATE`).
@@ -164,19 +173,23 @@ impl Tx {
     }
 
     /// Which of `tombstones` belong to erased responses.
-    async fn erased(&mut self, tombstones: &[String]) -> Result<HashSet<String>, StoreError> {
-        let sql = format!(
-            "SELECT id_hash FROM erased_responses WHERE id_hash IN {}",
-            placeholders(1, tombstones.len())
-        );
-        let found: Vec<String> = on_tx!(self, |tx| {
-            let mut query = sqlx::query_scalar(&sql);
-            for hash in tombstones {
-                query = query.bind(hash);
-            }
-            query.fetch_all(&mut **tx).await?
-        });
-        Ok(found.into_iter().collect())
+    pub(super) async fn erased(&mut self, tombstones: &[String]) -> Result<HashSet<String>, StoreError> {
+        let mut erased = HashSet::new();
+        for chunk in tombstones.chunks(IDS_PER_LOOKUP) {
+            let sql = format!(
+                "SELECT id_hash FROM erased_responses WHERE id_hash IN {}",
+                placeholders(1, chunk.len())
+            );
+            let found: Vec<String> = on_tx!(self, |tx| {
+                let mut query = sqlx::query_scalar(&sql);
+                for hash in chunk {
+                    query = query.bind(hash);
+                }
+                query.fetch_all(&mut **tx).await?
+            });
+            erased.extend(found);
+        }
+        Ok(erased)
     }
 
     /// Inserts `candidates` with their release, and writes the release; the
@@ -350,7 +363,7 @@ impl Tx {
             .await
     }
 
-    async fn commit(self) -> Result<(), StoreError> {
+    pub(super) async fn commit(self) -> Result<(), StoreError> {
         on_tx!(self, |tx| tx.commit().await?);
         Ok(())
     }

@@ -11,9 +11,10 @@ use serde_json::json;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use super::batch::{Tx, on_tx};
 use super::events::event_id;
 use super::release::placeholders;
-use super::{Backend, Store, StoreError, on_pool};
+use super::{Store, StoreError, on_pool};
 
 /// A delivery a worker claimed: its attempt is `attempts`.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -99,68 +100,31 @@ impl Store {
         Ok(id)
     }
 
-    /// Claims up to `limit` due deliveries of `destination` until `lease_ms`
-    /// from now, each as a new attempt.
-    pub async fn claim_deliveries(
-        &self,
-        destination: &str,
-        limit: usize,
-        lease_ms: i64,
-    ) -> Result<Vec<Claimed>, StoreError> {
-        let now = now_ms();
-        let skip_locked = match self.backend {
-            Backend::Sqlite(_) => "",
-            Backend::Postgres(_) => "FOR UPDATE SKIP LOCKED",
-        };
-        let sql = format!(
-            "UPDATE deliveries SET attempts = attempts + 1, lease_until = $3, last_attempt_at = $2
-             WHERE (event_id, destination_id) IN (
-               SELECT event_id, destination_id FROM deliveries
-               WHERE destination_id = $1 AND status = 'pending' AND next_attempt_at <= $2
-                 AND (lease_until IS NULL OR lease_until <= $2)
-               ORDER BY next_attempt_at, event_id LIMIT $4 {skip_locked})
-             RETURNING event_id, event, payload, attempts, tries_since"
-        );
+    /// Deletes finished (delivered or failed) deliveries created before
+    /// `before` (ms since the epoch), at most `limit` per destination a
+    /// call; how many.
+    pub async fn prune_deliveries(&self, before: i64, limit: usize) -> Result<u64, StoreError> {
+        let destinations: Vec<String> = on_pool!(self.backend, |pool| sqlx::query_scalar(
+            "SELECT id FROM destinations"
+        )
+        .fetch_all(pool)
+        .await?);
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        Ok(on_pool!(self.backend, |pool| {
-            sqlx::query_as(&sql)
-                .bind(destination)
-                .bind(now)
-                .bind(now.saturating_add(lease_ms))
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }))
-    }
-
-    /// Records what became of each attempt, in one statement; how many
-    /// were recorded (an attempt that is no longer its delivery's latest,
-    /// its lease having run out and another attempt made, is not).
-    pub async fn finish_deliveries(&self, finished: &[Finished]) -> Result<u64, StoreError> {
-        if finished.is_empty() {
-            return Ok(0);
+        let mut pruned = 0;
+        for destination in destinations {
+            pruned += on_pool!(self.backend, |pool| sqlx::query(
+                "DELETE FROM deliveries WHERE (event_id, destination_id) IN (
+                   SELECT event_id, destination_id FROM deliveries
+                   WHERE destination_id = $1 AND created_at < $2 AND status <> 'pending' LIMIT $3)"
+            )
+            .bind(&destination)
+            .bind(before)
+            .bind(limit)
+            .execute(pool)
+            .await?
+            .rows_affected());
         }
-        let sql = finish_sql(finished.len());
-        Ok(on_pool!(self.backend, |pool| {
-            let mut update = sqlx::query(&sql);
-            for one in finished {
-                let (status, next) = match one.outcome {
-                    Outcome::Delivered => (DeliveryStatus::Delivered, None),
-                    Outcome::RetryAt(at) => (DeliveryStatus::Pending, Some(at)),
-                    Outcome::Failed => (DeliveryStatus::Failed, None),
-                };
-                update = update
-                    .bind(&one.event_id)
-                    .bind(&one.destination)
-                    .bind(one.attempts)
-                    .bind(status.as_str())
-                    .bind(next)
-                    .bind(one.attempt.response_code.map(i64::from))
-                    .bind(i64::try_from(one.attempt.latency_ms).unwrap_or(i64::MAX))
-                    .bind(one.attempt.error.clone());
-            }
-            update.execute(pool).await?.rows_affected()
-        }))
+        Ok(pruned)
     }
 
     /// The latest `limit` deliveries to `destination`, newest first.
@@ -270,6 +234,72 @@ pub(super) fn insert_sql(rows: usize) -> String {
         ));
     }
     sql
+}
+
+impl Tx {
+    /// Claims up to `limit` due deliveries of `destination` until `lease_ms`
+    /// from now, each as a new attempt.
+    pub(super) async fn claim_deliveries(
+        &mut self,
+        destination: &str,
+        limit: usize,
+        lease_ms: i64,
+    ) -> Result<Vec<Claimed>, StoreError> {
+        let now = now_ms();
+        let skip_locked = match self {
+            Tx::Sqlite(_) => "",
+            Tx::Postgres(_) => "FOR UPDATE SKIP LOCKED",
+        };
+        let sql = format!(
+            "UPDATE deliveries SET attempts = attempts + 1, lease_until = $3, last_attempt_at = $2
+             WHERE (event_id, destination_id) IN (
+               SELECT event_id, destination_id FROM deliveries
+               WHERE destination_id = $1 AND status = 'pending' AND next_attempt_at <= $2
+                 AND (lease_until IS NULL OR lease_until <= $2)
+               ORDER BY next_attempt_at, event_id LIMIT $4 {skip_locked})
+             RETURNING event_id, event, payload, attempts, tries_since"
+        );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        Ok(on_tx!(self, |tx| {
+            sqlx::query_as(&sql)
+                .bind(destination)
+                .bind(now)
+                .bind(now.saturating_add(lease_ms))
+                .bind(limit)
+                .fetch_all(&mut **tx)
+                .await?
+        }))
+    }
+
+    /// Records what became of each attempt, in one statement; how many
+    /// were recorded (an attempt that is no longer its delivery's latest,
+    /// its lease having run out and another attempt made, is not).
+    pub(super) async fn finish_deliveries(&mut self, finished: &[Finished]) -> Result<u64, StoreError> {
+        if finished.is_empty() {
+            return Ok(0);
+        }
+        let sql = finish_sql(finished.len());
+        Ok(on_tx!(self, |tx| {
+            let mut update = sqlx::query(&sql);
+            for one in finished {
+                let (status, next) = match one.outcome {
+                    Outcome::Delivered => (DeliveryStatus::Delivered, None),
+                    Outcome::RetryAt(at) => (DeliveryStatus::Pending, Some(at)),
+                    Outcome::Failed => (DeliveryStatus::Failed, None),
+                };
+                update = update
+                    .bind(&one.event_id)
+                    .bind(&one.destination)
+                    .bind(one.attempts)
+                    .bind(status.as_str())
+                    .bind(next)
+                    .bind(one.attempt.response_code.map(i64::from))
+                    .bind(i64::try_from(one.attempt.latency_ms).unwrap_or(i64::MAX))
+                    .bind(one.attempt.error.clone());
+            }
+            update.execute(&mut **tx).await?.rows_affected()
+        }))
+    }
 }
 
 /// One `UPDATE … FROM (VALUES …)` recording `rows` outcomes; the values'

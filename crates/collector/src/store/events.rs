@@ -1,7 +1,8 @@
 //! What is queued: the events a batch causes (`response.completed`,
 //! `response.partial`, `contact.requested`, and `alert.fired` for each
 //! rule a finished response fires), one row per event and destination, in
-//! the batch's transaction; and the once-a-day drop alerts.
+//! the batch's transaction (through the outbox, `outbox.rs`); and the
+//! once-a-day drop alerts.
 
 use std::collections::BTreeSet;
 
@@ -13,11 +14,9 @@ use time::format_description::well_known::Rfc3339;
 
 use super::batch::{Plan, Tx, on_tx};
 use super::deliveries::{insert_sql, now_ms};
+use super::outbox::OutboxEvent;
 use super::release::placeholders;
 use super::{Store, StoreError, on_pool};
-
-/// Rows per insert of queued deliveries (7 values each).
-const ROWS_PER_INSERT: usize = 500;
 
 /// One event a batch caused.
 pub(super) struct Event<'a> {
@@ -58,13 +57,11 @@ impl Wanting {
     }
 }
 
-/// A row to queue: event id, destination, type, survey, response, payload.
-type Queued<'a> = (String, &'a str, &'static str, &'a str, String, String);
-
 impl Tx {
     /// Queues `events` for every enabled destination that wants them, and
     /// `alert.fired` for every enabled rule a finished response fires
-    /// (to the rule's destinations and those subscribed to alerts).
+    /// (to the rule's destinations and those subscribed to alerts), as one
+    /// outbox row; how many deliveries that makes.
     pub(super) async fn queue_events(
         &mut self,
         plan: &Plan,
@@ -81,12 +78,11 @@ impl Tx {
             return Ok(0);
         }
         let rules = self.enabled_rules(events).await?;
-        let created = now_ms();
-        let mut rows: Vec<Queued<'_>> = Vec::new();
+        let mut queued: Vec<OutboxEvent> = Vec::new();
         for event in events {
             let survey = event.response.survey().as_str();
             let payload = || response_payload(event.kind, event.response, &plan.received);
-            push(&mut rows, &destinations, event, event.kind, None, payload);
+            push(&mut queued, &destinations, event, event.kind, None, payload);
             if event.kind != EventKind::ResponseCompleted {
                 continue;
             }
@@ -102,7 +98,7 @@ impl Tx {
                     payload
                 };
                 push(
-                    &mut rows,
+                    &mut queued,
                     &destinations,
                     event,
                     EventKind::AlertFired,
@@ -111,24 +107,11 @@ impl Tx {
                 );
             }
         }
-        for chunk in rows.chunks(ROWS_PER_INSERT) {
-            let sql = insert_sql(chunk.len());
-            on_tx!(self, |tx| {
-                let mut insert = sqlx::query(&sql);
-                for (id, destination, kind, survey, response, payload) in chunk {
-                    insert = insert
-                        .bind(id)
-                        .bind(*destination)
-                        .bind(*kind)
-                        .bind(*survey)
-                        .bind(response)
-                        .bind(payload)
-                        .bind(created);
-                }
-                insert.execute(&mut **tx).await.map(drop)?
-            });
+        if queued.is_empty() {
+            return Ok(0);
         }
-        Ok(rows.len())
+        self.write_outbox(&queued, now_ms()).await?;
+        Ok(queued.iter().map(|e| e.to.len()).sum())
     }
 
     /// The enabled rules of the surveys `events` concern.
@@ -159,34 +142,31 @@ impl Tx {
 
 /// Queues one event of `kind` about `event`'s response for each enabled
 /// destination subscribed to it, and each of `named` (a rule's).
-fn push<'a>(
-    rows: &mut Vec<Queued<'a>>,
-    destinations: &'a [Wanting],
-    event: &Event<'a>,
+fn push(
+    queued: &mut Vec<OutboxEvent>,
+    destinations: &[Wanting],
+    event: &Event<'_>,
     kind: EventKind,
     named: Option<&[String]>,
     payload: impl FnOnce() -> Value,
 ) {
     let survey = event.response.survey().as_str();
-    let to: Vec<&str> = destinations
+    let to: Vec<String> = destinations
         .iter()
         .filter(|d| d.wants(kind, survey, named))
-        .map(|d| d.id.as_str())
+        .map(|d| d.id.clone())
         .collect();
     if to.is_empty() {
         return;
     }
-    let (id, payload) = (event_id(), payload().to_string());
-    for destination in to {
-        rows.push((
-            id.clone(),
-            destination,
-            kind.as_str(),
-            survey,
-            event.response.id().to_string(),
-            payload.clone(),
-        ));
-    }
+    queued.push(OutboxEvent {
+        id: event_id(),
+        kind: kind.as_str().to_owned(),
+        survey: survey.to_owned(),
+        response: event.response.id().to_string(),
+        payload: payload().to_string(),
+        to,
+    });
 }
 
 impl Store {
@@ -245,9 +225,11 @@ impl Store {
     }
 }
 
-/// A new event id, in Standard Webhooks' `msg_…` form.
+/// A new event id, in Standard Webhooks' `msg_…` form. Time-ordered
+/// (UUIDv7), so the queue's primary key grows at its end: random ids would
+/// touch a different index page with every row.
 pub(super) fn event_id() -> String {
-    format!("msg_{}", uuid::Uuid::new_v4().simple())
+    format!("msg_{}", uuid::Uuid::now_v7().simple())
 }
 
 /// The event a stored response causes, as documented in docs/api.md.

@@ -19,9 +19,11 @@ mod facets;
 mod funnel;
 mod generations;
 mod listing;
+mod outbox;
 mod partials;
 mod release;
 mod responses;
+mod rounds;
 mod segment_stats;
 mod settings;
 mod stats;
@@ -45,6 +47,7 @@ pub use deliveries::{Attempt, Claimed, Finished, Outcome, now_ms};
 pub use erasure::Respondent;
 pub use listing::{Cursor, Listed, ResponseFilter};
 pub use responses::Inserted;
+pub use rounds::Round;
 pub use stats::Figures;
 pub use writer::WriterHealth;
 
@@ -236,6 +239,12 @@ impl Store {
     /// Times the response writer died and was started again.
     pub fn writer_restarts(&self) -> u64 {
         self.writer_health.restarts()
+    }
+
+    /// Whether responses are being written or waiting for the writer now:
+    /// background writers (the delivery worker) then make way.
+    pub fn writer_busy(&self) -> bool {
+        self.writer.capacity() < self.writer.max_capacity() || self.writer_health.busy()
     }
 
     /// Checks the database answers readers and the writer can store

@@ -107,6 +107,11 @@ impl WriterHealth {
         }
     }
 
+    /// Whether a batch is being written.
+    pub fn busy(&self) -> bool {
+        self.state.lock().is_ok_and(|s| s.busy_since.is_some())
+    }
+
     /// Times the writer was restarted after dying.
     pub fn restarts(&self) -> u64 {
         self.state.lock().map_or(0, |s| s.restarts)

@@ -31,6 +31,8 @@ pub struct Settings {
     pub give_up_after: Duration,
     /// The collector's public address, for links in Slack messages.
     pub public_url: Option<String>,
-    /// How often drop rules are checked.
+    /// How often drop rules are checked (and finished deliveries swept).
     pub drop_check_every: Duration,
+    /// How long a finished delivery stays listed.
+    pub keep_finished: Duration,
 }

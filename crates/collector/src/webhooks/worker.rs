@@ -1,9 +1,12 @@
-//! The delivery worker: claims due deliveries per destination (no more at a
-//! time than the destination's concurrency), sends each with a timeout,
-//! and records the answer or the next attempt. It wakes when responses are
-//! stored (the store's change feed, which on PostgreSQL also carries other
-//! collectors' responses), when asked (a test send, a replay, a finished
-//! send freeing a slot) and every second, for retries coming due.
+//! The delivery worker. Each round is one write transaction: it records
+//! the attempts finished since the last round, moves the outbox (what the
+//! response writer stored) into the queue, and claims due deliveries per
+//! destination; then it sends each with a timeout, no more at a time than
+//! the destination's concurrency. It wakes when responses are stored (the
+//! store's change feed, which on PostgreSQL also carries other collectors'
+//! responses), when asked (a test send, a replay, a lane wanting more) and
+//! every second, for retries coming due. Responses come first: while the
+//! response writer is busy, rounds are spaced out.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
@@ -13,16 +16,15 @@ use candor_core::SurveyId;
 use candor_core::admin::{Destination, DestinationKind};
 use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
 use tokio::sync::{Notify, Semaphore, mpsc};
 
 use super::retry::{self, Schedule};
 use super::target::SafeResolver;
 use super::{Settings, signature, slack};
-use crate::store::{Attempt, Claimed, Finished, Outcome, now_ms};
+use crate::store::{Attempt, Claimed, Finished, Outcome, Round, now_ms};
 use crate::{Store, StoreError};
 
-/// How often due retries are looked for when nothing wakes the worker.
+/// How often due retries are looked for, if nothing wakes the worker.
 const POLL: Duration = Duration::from_secs(1);
 
 /// The least time between two rounds.
@@ -31,12 +33,21 @@ const COALESCE: Duration = Duration::from_millis(20);
 /// The most of a receiver's answer read (and then dropped).
 const MAX_ANSWER: usize = 64 * 1024;
 
+/// The least time between two rounds while the response writer is busy.
+const YIELD_TO_WRITER: Duration = Duration::from_millis(250);
+
 /// Deliveries claimed ahead per sending slot: claims and their writes are
 /// shared by many sends, and a fast receiver never waits for a claim.
-const BACKLOG_PER_SLOT: usize = 8;
+const BACKLOG_PER_SLOT: usize = 16;
 
-/// Outcomes recorded in one transaction at most.
-const FINISHED_PER_WRITE: usize = 256;
+/// Outcomes recorded per round at most.
+const FINISHED_PER_ROUND: usize = 4_096;
+
+/// Finished deliveries deleted per destination and sweep at most.
+const PRUNED_PER_SWEEP: usize = 50_000;
+
+/// Outbox rows (each a stored batch's events) moved to the queue per round.
+const OUTBOX_PER_ROUND: usize = 8;
 
 /// The webhook deliveries of one collector.
 pub struct Webhooks {
@@ -46,7 +57,7 @@ pub struct Webhooks {
     wake: Notify,
     /// Each destination's sending.
     lanes: Mutex<HashMap<String, Arc<Lane>>>,
-    /// Outcomes to record, written in batches by one task.
+    /// Outcomes to record, in the next round.
     finished: mpsc::UnboundedSender<Finished>,
 }
 
@@ -87,7 +98,6 @@ impl Webhooks {
             .user_agent(concat!("Candor-Webhooks/", env!("CARGO_PKG_VERSION")))
             .build()?;
         let (finished, outcomes) = mpsc::unbounded_channel();
-        tokio::spawn(record(store.clone(), outcomes));
         let webhooks = Arc::new(Self {
             store,
             settings,
@@ -96,7 +106,7 @@ impl Webhooks {
             lanes: Mutex::default(),
             finished,
         });
-        tokio::spawn(run(Arc::downgrade(&webhooks)));
+        tokio::spawn(run(Arc::downgrade(&webhooks), outcomes));
         Ok(webhooks)
     }
 
@@ -112,25 +122,54 @@ impl Webhooks {
         }
     }
 
-    /// One look at every destination: claims what its backlog has room
-    /// for, and sends each in a task of its own once a slot is free.
-    async fn round(self: &Arc<Self>) -> Result<(), StoreError> {
+    /// One round: records `finished` (and what else has finished), moves
+    /// the outbox and claims what each destination's backlog has room for,
+    /// in one transaction; then sends each claimed delivery in a task of
+    /// its own once a slot is free. `finished` is emptied once recorded.
+    async fn round(
+        self: &Arc<Self>,
+        finished: &mut Vec<Finished>,
+        outcomes: &mut mpsc::UnboundedReceiver<Finished>,
+    ) -> Result<(), StoreError> {
+        while finished.len() < FINISHED_PER_ROUND {
+            let Ok(more) = outcomes.try_recv() else { break };
+            finished.push(more);
+        }
         let concurrency = self.settings.concurrency.max(1);
         let backlog = concurrency * BACKLOG_PER_SLOT;
         // Long enough for the whole backlog to be sent, one timeout a turn.
         let turns = u32::try_from(BACKLOG_PER_SLOT + 2).unwrap_or(u32::MAX);
         let lease_ms = i64::try_from((self.settings.timeout * turns + Duration::from_secs(5)).as_millis())
             .unwrap_or(i64::MAX);
-        for destination in self.store.destinations().await? {
-            let lane = self.lane_of(&destination.id, concurrency);
-            let room = backlog.saturating_sub(lane.held.load(Ordering::Acquire));
-            if room == 0 {
+        let destinations = self.store.destinations().await?;
+        let lanes: Vec<Arc<Lane>> = destinations
+            .iter()
+            .map(|d| self.lane_of(&d.id, concurrency))
+            .collect();
+        let claims: Vec<(String, usize)> = destinations
+            .iter()
+            .zip(&lanes)
+            .map(|(d, lane)| {
+                (
+                    d.id.clone(),
+                    backlog.saturating_sub(lane.held.load(Ordering::Acquire)),
+                )
+            })
+            .collect();
+        let done = self
+            .store
+            .delivery_round(Round {
+                finished,
+                outbox: OUTBOX_PER_ROUND,
+                claims: &claims,
+                lease_ms,
+            })
+            .await?;
+        finished.clear();
+        for ((destination, lane), claimed) in destinations.into_iter().zip(lanes).zip(done.claimed) {
+            if claimed.is_empty() {
                 continue;
             }
-            let claimed = self
-                .store
-                .claim_deliveries(&destination.id, room, lease_ms)
-                .await?;
             lane.held.fetch_add(claimed.len(), Ordering::AcqRel);
             let destination = Arc::new(destination);
             for claimed in claimed {
@@ -141,9 +180,9 @@ impl Webhooks {
                     };
                     this.deliver(&destination, claimed).await;
                     drop(permit);
-                    // Half the backlog sent: claim more without waiting
-                    // for the next second.
-                    if lane.held.fetch_sub(1, Ordering::AcqRel) == backlog / 2 + 1 {
+                    // Half the backlog sent: claim more; all: record.
+                    let before = lane.held.fetch_sub(1, Ordering::AcqRel);
+                    if before == backlog / 2 + 1 || before == 1 {
                         this.wake();
                     }
                 });
@@ -312,30 +351,15 @@ fn elapsed_ms(since: Instant) -> u64 {
     u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Records outcomes as they come, as many as are waiting in one
-/// transaction, until the worker is gone. A write that fails leaves its
-/// deliveries leased: they are tried again when the lease runs out.
-async fn record(store: Store, mut outcomes: mpsc::UnboundedReceiver<Finished>) {
-    while let Some(first) = outcomes.recv().await {
-        let mut batch = vec![first];
-        while batch.len() < FINISHED_PER_WRITE {
-            match outcomes.try_recv() {
-                Ok(more) => batch.push(more),
-                Err(_) => break,
-            }
-        }
-        if let Err(error) = store.finish_deliveries(&batch).await {
-            tracing::warn!(%error, deliveries = batch.len(), "delivery outcomes could not be recorded; they will be tried again");
-        }
-    }
-}
-
-/// The worker's loop, for as long as its [`Webhooks`] lives.
-async fn run(webhooks: Weak<Webhooks>) {
+/// The worker's loop, for as long as its [`Webhooks`] lives; `outcomes`
+/// are the attempts its sends finish.
+async fn run(webhooks: Weak<Webhooks>, mut outcomes: mpsc::UnboundedReceiver<Finished>) {
     let Some(mut changes) = webhooks.upgrade().map(|w| w.store.subscribe()) else {
         return;
     };
     let mut drops_checked: Option<Instant> = None;
+    // Outcomes taken and not yet recorded (a round that failed keeps them).
+    let mut finished = Vec::new();
     loop {
         let Some(this) = webhooks.upgrade() else { return };
         if drops_checked.is_none_or(|at| at.elapsed() >= this.settings.drop_check_every) {
@@ -345,21 +369,32 @@ async fn run(webhooks: Weak<Webhooks>) {
                 Ok(queued) => tracing::info!(queued, "drop alerts queued"),
                 Err(error) => tracing::warn!(%error, "the drop rules could not be checked"),
             }
-        }
-        if let Err(error) = this.round().await {
-            tracing::warn!(%error, "webhook deliveries could not be claimed; trying again");
-        }
-        let woken = async {
-            tokio::select! {
-                () = this.wake.notified() => {}
-                _ = changes.recv() => {}
-                () = tokio::time::sleep(POLL) => {}
+            let keep_ms = i64::try_from(this.settings.keep_finished.as_millis()).unwrap_or(i64::MAX);
+            match this
+                .store
+                .prune_deliveries(now_ms().saturating_sub(keep_ms), PRUNED_PER_SWEEP)
+                .await
+            {
+                Ok(0) => {}
+                Ok(pruned) => tracing::info!(pruned, "finished deliveries deleted"),
+                Err(error) => tracing::warn!(%error, "finished deliveries could not be deleted"),
             }
+        }
+        if let Err(error) = this.round(&mut finished, &mut outcomes).await {
+            tracing::warn!(%error, unrecorded = finished.len(), "a webhook round could not be written; trying again");
+        }
+        // A lane wanting more is served now; the rest waits a little.
+        let more_wanted = tokio::select! {
+            () = this.wake.notified() => true,
+            _ = changes.recv() => false,
+            () = tokio::time::sleep(POLL) => false,
         };
-        woken.await;
-        // A busy collector commits a batch every few milliseconds: one
-        // round serves them all.
-        tokio::time::sleep(COALESCE).await;
+        if !more_wanted {
+            tokio::time::sleep(COALESCE).await;
+        }
+        if this.store.writer_busy() {
+            tokio::time::sleep(YIELD_TO_WRITER).await;
+        }
         while changes.try_recv().is_ok() {}
     }
 }

@@ -75,7 +75,7 @@ async fn migrate_twice_changes_nothing(db: Db) {
     let first = collector(&url, &["migrate"]).await;
     assert!(first.status.success(), "{}", text(&first));
     assert!(
-        text(&first).contains("11 applied now, 11 in all"),
+        text(&first).contains("12 applied now, 12 in all"),
         "{}",
         text(&first)
     );
@@ -87,7 +87,7 @@ async fn migrate_twice_changes_nothing(db: Db) {
     let second = collector(&url, &["migrate"]).await;
     assert!(second.status.success(), "{}", text(&second));
     assert!(
-        text(&second).contains("0 applied now, 11 in all"),
+        text(&second).contains("0 applied now, 12 in all"),
         "{}",
         text(&second)
     );
@@ -98,7 +98,7 @@ async fn migrate_twice_changes_nothing(db: Db) {
     );
     let checked = collector(&url, &["check"]).await;
     assert!(
-        text(&checked).contains("ok    migrations: current (11 applied)"),
+        text(&checked).contains("ok    migrations: current (12 applied)"),
         "{}",
         text(&checked)
     );

@@ -81,6 +81,34 @@ crate::on_both_databases_configured! {
         }
     }
 
+    async fn finished_deliveries_are_swept_after_their_days_and_pending_ones_kept(app) configured |c| {
+        loopback(c);
+        c.webhook_keep_days = 0;
+        c.alert_drop_check_secs = 1;
+    }; {
+        let receiver = Receiver::start(0, 503, Duration::ZERO).await;
+        let answered = webhook_to(&app, &receiver, json!(["response.completed"])).await;
+        // Nobody listens on port 9: its delivery stays pending.
+        let down = add_destination(&app, json!({"kind": "webhook", "name": "down", "url": "http://127.0.0.1:9/", "events": ["response.completed"]})).await;
+        assert_eq!(app.post(&response(&uuid(30), 4)).await.status, StatusCode::CREATED);
+        receiver.wait_for(Duration::from_secs(20), "the delivery", |a| !a.is_empty()).await;
+        let answered = format!("/v1/admin/destinations/{answered}/deliveries");
+        listed_once(&app, &answered, |all| all.iter().all(|d| d["status"] == "delivered")).await;
+        let mut left = Value::Null;
+        for _ in 0..200 {
+            left = app.admin("GET", &answered, None).await.body;
+            if left == json!([]) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(left, json!([]), "the delivered one is swept at the next check");
+        let down = format!("/v1/admin/destinations/{}/deliveries", down["id"].as_str().unwrap());
+        let pending = app.admin("GET", &down, None).await.body;
+        assert_eq!(pending.as_array().map(Vec::len), Some(1), "a pending one is kept: {pending}");
+        assert_eq!(pending[0]["status"], "pending");
+    }
+
     async fn a_contact_request_and_a_partial_save_are_events_of_their_own(app) configured loopback; {
         let receiver = Receiver::start(0, 503, Duration::ZERO).await;
         webhook_to(&app, &receiver, json!(["contact.requested", "response.partial"])).await;
@@ -218,18 +246,55 @@ crate::on_both_databases_configured! {
         }
     }
 
+    async fn a_destination_deleted_while_its_events_wait_stops_no_other(app) configured |c| {
+        c.webhook_allow_private_targets = true;
+    }; {
+        // Nobody listens on port 9: events stay queued, to be listed.
+        let gone = add_destination(&app, json!({"kind": "webhook", "name": "gone", "url": "http://127.0.0.1:9/", "events": ["response.completed"]})).await;
+        let kept = add_destination(&app, json!({"kind": "webhook", "name": "kept", "url": "http://127.0.0.1:9/", "events": ["response.completed"]})).await;
+        assert_eq!(app.post(&response(&uuid(7), 4)).await.status, StatusCode::CREATED);
+        let deleted = app.admin("DELETE", &format!("/v1/admin/destinations/{}", gone["id"].as_str().unwrap()), None).await;
+        assert_eq!(deleted.status, StatusCode::NO_CONTENT, "{}", deleted.body);
+        assert_eq!(app.post(&response(&uuid(8), 4)).await.status, StatusCode::CREATED);
+        let path = format!("/v1/admin/destinations/{}/deliveries", kept["id"].as_str().unwrap());
+        let started = std::time::Instant::now();
+        let mut listed = app.admin("GET", &path, None).await.body;
+        while listed.as_array().unwrap().len() < 2 && started.elapsed() < std::time::Duration::from_secs(10) {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            listed = app.admin("GET", &path, None).await.body;
+        }
+        let mut responses: Vec<&str> = listed.as_array().unwrap().iter().map(|d| d["response_id"].as_str().unwrap()).collect();
+        responses.sort_unstable();
+        assert_eq!(responses, [uuid(7), uuid(8)], "both queued for the destination that is left");
+    }
+
     async fn an_erased_response_leaves_no_queued_event(app) configured |c| {
         c.webhook_allow_private_targets = true;
     }; {
         // Nobody listens on port 9: the event stays queued.
         add_destination(&app, json!({"kind": "webhook", "name": "down", "url": "http://127.0.0.1:9/", "events": ["response.completed"]})).await;
+        let destinations = app.admin("GET", "/v1/admin/destinations", None).await;
+        let id = destinations.body[0]["id"].as_str().unwrap();
+        let listed = || async { app.admin("GET", &format!("/v1/admin/destinations/{id}/deliveries"), None).await.body };
+        // Erased while its event waits in the outbox (the worker's next
+        // round is at least 20 ms away).
         assert_eq!(app.post(&response(&uuid(5), 3)).await.status, StatusCode::CREATED);
         let erased = app.admin("POST", "/v1/admin/erasures", Some(json!({"response_id": uuid(5)}))).await;
         assert_eq!(erased.body["erased"], 1, "{}", erased.body);
-        let destinations = app.admin("GET", "/v1/admin/destinations", None).await;
-        let id = destinations.body[0]["id"].as_str().unwrap();
-        let listed = app.admin("GET", &format!("/v1/admin/destinations/{id}/deliveries"), None).await;
-        assert_eq!(listed.body, json!([]), "the payload held the answers");
+        // Erased once its event is queued: the outbox is moved in order,
+        // so once this one is listed the first has been moved too.
+        assert_eq!(app.post(&response(&uuid(6), 3)).await.status, StatusCode::CREATED);
+        let started = std::time::Instant::now();
+        let mut queued = listed().await;
+        while queued.as_array().unwrap().is_empty() && started.elapsed() < std::time::Duration::from_secs(10) {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            queued = listed().await;
+        }
+        let responses: Vec<&str> = queued.as_array().unwrap().iter().map(|d| d["response_id"].as_str().unwrap()).collect();
+        assert_eq!(responses, [uuid(6)], "the erased response's event was never queued");
+        let erased = app.admin("POST", "/v1/admin/erasures", Some(json!({"response_id": uuid(6)}))).await;
+        assert_eq!(erased.body["erased"], 1, "{}", erased.body);
+        assert_eq!(listed().await, json!([]), "the payload held the answers");
     }
 }
 
