@@ -68,6 +68,10 @@ pub struct Attempt {
     pub error: Option<String>,
 }
 
+/// The deliveries of destination `$1` due at `$2` (ms) and not leased.
+pub(super) const DUE: &str = "destination_id = $1 AND status = 'pending' AND next_attempt_at <= $2
+    AND (lease_until IS NULL OR lease_until <= $2)";
+
 /// Now, in ms since the epoch.
 pub fn now_ms() -> i64 {
     i64::try_from(OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
@@ -254,8 +258,7 @@ impl Tx {
             "UPDATE deliveries SET attempts = attempts + 1, lease_until = $3, last_attempt_at = $2
              WHERE (event_id, destination_id) IN (
                SELECT event_id, destination_id FROM deliveries
-               WHERE destination_id = $1 AND status = 'pending' AND next_attempt_at <= $2
-                 AND (lease_until IS NULL OR lease_until <= $2)
+               WHERE {DUE}
                ORDER BY next_attempt_at, event_id LIMIT $4 {skip_locked})
              RETURNING event_id, event, payload, attempts, tries_since"
         );
@@ -271,15 +274,15 @@ impl Tx {
         }))
     }
 
-    /// Records what became of each attempt, in one statement; how many
-    /// were recorded (an attempt that is no longer its delivery's latest,
-    /// its lease having run out and another attempt made, is not).
-    pub(super) async fn finish_deliveries(&mut self, finished: &[Finished]) -> Result<u64, StoreError> {
+    /// Records what became of each attempt, in one statement (an attempt
+    /// that is no longer its delivery's latest, its lease having run out
+    /// and another attempt made, is not recorded).
+    pub(super) async fn finish_deliveries(&mut self, finished: &[Finished]) -> Result<(), StoreError> {
         if finished.is_empty() {
-            return Ok(0);
+            return Ok(());
         }
         let sql = finish_sql(finished.len());
-        Ok(on_tx!(self, |tx| {
+        on_tx!(self, |tx| {
             let mut update = sqlx::query(&sql);
             for one in finished {
                 let (status, next) = match one.outcome {
@@ -297,8 +300,9 @@ impl Tx {
                     .bind(i64::try_from(one.attempt.latency_ms).unwrap_or(i64::MAX))
                     .bind(one.attempt.error.clone());
             }
-            update.execute(&mut **tx).await?.rows_affected()
-        }))
+            update.execute(&mut **tx).await.map(drop)?
+        });
+        Ok(())
     }
 }
 

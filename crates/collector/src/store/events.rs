@@ -1,8 +1,8 @@
 //! What is queued: the events a batch causes (`response.completed`,
 //! `response.partial`, `contact.requested`, and `alert.fired` for each
-//! rule a finished response fires), one row per event and destination, in
-//! the batch's transaction (through the outbox, `outbox.rs`); and the
-//! once-a-day drop alerts.
+//! rule a finished response fires), each with the destinations it goes to,
+//! as one outbox row in the batch's transaction (`outbox.rs` moves it into
+//! the queue); and the once-a-day drop alerts.
 
 use std::collections::BTreeSet;
 

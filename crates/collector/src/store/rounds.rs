@@ -3,7 +3,7 @@
 //! claims. An idle collector takes no write lock.
 
 use super::batch::Tx;
-use super::deliveries::{Claimed, Finished, now_ms};
+use super::deliveries::{Claimed, DUE, Finished, now_ms};
 use super::{Store, StoreError, on_pool};
 
 /// What one round of the delivery worker writes.
@@ -19,18 +19,6 @@ pub struct Round<'a> {
     pub lease_ms: i64,
 }
 
-/// What one round wrote.
-#[derive(Debug)]
-pub struct RoundDone {
-    /// Outcomes recorded (an attempt whose lease ran out, tried again
-    /// since, is not).
-    pub recorded: u64,
-    /// Deliveries queued from the outbox.
-    pub queued: usize,
-    /// What was claimed, in the order of the round's `claims`.
-    pub claimed: Vec<Vec<Claimed>>,
-}
-
 /// Outcomes recorded per statement at most.
 const FINISHED_PER_STATEMENT: usize = 256;
 
@@ -38,22 +26,18 @@ impl Store {
     /// One round of the delivery worker's writes, in one transaction (on
     /// SQLite, one turn of its single write lock instead of several):
     /// records `round.finished`, moves outbox rows to the queue, then claims
-    /// for each destination as many due deliveries as it has room for.
-    pub async fn delivery_round(&self, round: Round<'_>) -> Result<RoundDone, StoreError> {
+    /// for each destination as many due deliveries as it has room for;
+    /// what was claimed, in the order of `round.claims`.
+    pub async fn delivery_round(&self, round: Round<'_>) -> Result<Vec<Vec<Claimed>>, StoreError> {
         if round.finished.is_empty() && !self.round_has_work(&round).await? {
             // An idle collector never takes the write lock.
-            return Ok(RoundDone {
-                recorded: 0,
-                queued: 0,
-                claimed: round.claims.iter().map(|_| Vec::new()).collect(),
-            });
+            return Ok(round.claims.iter().map(|_| Vec::new()).collect());
         }
         let mut tx = Tx::begin(&self.backend).await?;
-        let mut recorded = 0;
         for chunk in round.finished.chunks(FINISHED_PER_STATEMENT) {
-            recorded += tx.finish_deliveries(chunk).await?;
+            tx.finish_deliveries(chunk).await?;
         }
-        let queued = tx.expand_outbox(round.outbox).await?;
+        tx.expand_outbox(round.outbox).await?;
         let mut claimed = Vec::with_capacity(round.claims.len());
         for (destination, room) in round.claims {
             claimed.push(match room {
@@ -62,11 +46,7 @@ impl Store {
             });
         }
         tx.commit().await?;
-        Ok(RoundDone {
-            recorded,
-            queued,
-            claimed,
-        })
+        Ok(claimed)
     }
 
     /// Whether the outbox holds anything, or a destination with room has a
@@ -82,15 +62,12 @@ impl Store {
         }
         let now = now_ms();
         for (destination, _) in round.claims.iter().filter(|(_, room)| *room > 0) {
-            let due: Option<i64> = on_pool!(self.backend, |pool| sqlx::query_scalar(
-                "SELECT CAST(1 AS BIGINT) FROM deliveries
-                 WHERE destination_id = $1 AND status = 'pending' AND next_attempt_at <= $2
-                   AND (lease_until IS NULL OR lease_until <= $2) LIMIT 1"
-            )
-            .bind(destination)
-            .bind(now)
-            .fetch_optional(pool)
-            .await?);
+            let sql = format!("SELECT CAST(1 AS BIGINT) FROM deliveries WHERE {DUE} LIMIT 1");
+            let due: Option<i64> = on_pool!(self.backend, |pool| sqlx::query_scalar(&sql)
+                .bind(destination)
+                .bind(now)
+                .fetch_optional(pool)
+                .await?);
             if due.is_some() {
                 return Ok(true);
             }

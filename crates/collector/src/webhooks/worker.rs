@@ -156,7 +156,7 @@ impl Webhooks {
                 )
             })
             .collect();
-        let done = self
+        let claimed = self
             .store
             .delivery_round(Round {
                 finished,
@@ -166,7 +166,7 @@ impl Webhooks {
             })
             .await?;
         finished.clear();
-        for ((destination, lane), claimed) in destinations.into_iter().zip(lanes).zip(done.claimed) {
+        for ((destination, lane), claimed) in destinations.into_iter().zip(lanes).zip(claimed) {
             if claimed.is_empty() {
                 continue;
             }
