@@ -56,4 +56,5 @@ pub use survey::{
     Question, QuestionKind, QuestionLabels, Settings, Survey, SurveyLabels, Target, Test, Texts, Theme,
     Trigger, Value,
 };
+pub use survey::{MAX_PAGE_RULES, Moment, Opening, PageRule, Pages};
 pub use window::Window;

@@ -368,3 +368,102 @@ fn any_deserializer_gives_the_same_survey_and_the_same_errors() {
         (ErrorCode::Duplicate, "questions[1].id")
     );
 }
+
+#[test]
+fn targeting_parses_and_decides_when_a_survey_is_open() {
+    use candor_core::{Moment, Opening};
+    let mut value = service_quality_json();
+    value["settings"]["pages"] =
+        json!({"include": ["/orders/*", "/checkout?coupon"], "exclude": ["/orders/export"]});
+    value["settings"]["trigger"] = json!({"on": "page_view", "count": 3});
+    value["settings"]["starts_at"] = json!("2027-01-01T00:00:00Z");
+    value["settings"]["ends_at"] = json!("2027-04-01T00:00:00Z");
+    value["settings"]["response_limit"] = json!(300);
+    let survey = parse(&value).unwrap();
+    let pages = survey.settings.pages.as_ref().unwrap();
+    assert!(pages.offers("/orders/17", &[]));
+    assert!(pages.offers("/checkout", &["coupon"]));
+    assert!(!pages.offers("/checkout", &[]));
+    assert!(!pages.offers("/orders/export", &[]));
+    assert_eq!(survey.settings.trigger, Trigger::PageView { count: 3 });
+    let at = |raw: &str| Moment::try_from(raw.to_owned()).unwrap();
+    let settings = &survey.settings;
+    assert_eq!(
+        settings.opening(at("2026-12-31T23:59:59Z"), 0),
+        Opening::NotStarted
+    );
+    assert_eq!(settings.opening(at("2027-01-01T00:00:00Z"), 299), Opening::Open);
+    assert_eq!(settings.opening(at("2027-01-02T00:00:00Z"), 300), Opening::Closed);
+    assert_eq!(settings.opening(at("2027-04-01T00:00:00Z"), 0), Opening::Closed);
+    // It round-trips as it was written.
+    let again = serde_json::to_value(&survey).unwrap();
+    assert_eq!(again["settings"]["pages"], value["settings"]["pages"]);
+    assert_eq!(again["settings"]["starts_at"], value["settings"]["starts_at"]);
+    let click = json!({"on": "click", "selector": "#help"});
+    value["settings"]["trigger"] = click.clone();
+    assert_eq!(
+        serde_json::to_value(parse(&value).unwrap().settings.trigger).unwrap(),
+        click
+    );
+}
+
+#[test]
+fn targeting_errors_name_their_path() {
+    rejects(
+        "a page rule that is not a path",
+        |v| v["settings"]["pages"] = json!({"include": ["orders/*"]}),
+        ErrorCode::InvalidValue,
+        "settings.pages.include[0]",
+    );
+    rejects(
+        "a query value in a rule",
+        |v| v["settings"]["pages"] = json!({"exclude": ["/x?email=a"]}),
+        ErrorCode::InvalidValue,
+        "settings.pages.exclude[0]",
+    );
+    rejects(
+        "too many rules",
+        |v| v["settings"]["pages"] = json!({"include": vec!["/a"; 21]}),
+        ErrorCode::OutOfRange,
+        "settings.pages.include",
+    );
+    rejects(
+        "a time with an offset",
+        |v| v["settings"]["starts_at"] = json!("2027-01-01T00:00:00+02:00"),
+        ErrorCode::InvalidValue,
+        "settings.starts_at",
+    );
+    rejects(
+        "an end before the start",
+        |v| {
+            v["settings"]["starts_at"] = json!("2027-02-01T00:00:00Z");
+            v["settings"]["ends_at"] = json!("2027-01-01T00:00:00Z");
+        },
+        ErrorCode::OutOfRange,
+        "settings.ends_at",
+    );
+    rejects(
+        "a limit of no responses",
+        |v| v["settings"]["response_limit"] = json!(0),
+        ErrorCode::OutOfRange,
+        "settings.response_limit",
+    );
+    rejects(
+        "a click without a selector",
+        |v| v["settings"]["trigger"] = json!({"on": "click"}),
+        ErrorCode::Required,
+        "settings.trigger.selector",
+    );
+    rejects(
+        "an empty selector",
+        |v| v["settings"]["trigger"] = json!({"on": "click", "selector": " "}),
+        ErrorCode::InvalidValue,
+        "settings.trigger.selector",
+    );
+    rejects(
+        "page view 0",
+        |v| v["settings"]["trigger"] = json!({"on": "page_view", "count": 0}),
+        ErrorCode::OutOfRange,
+        "settings.trigger.count",
+    );
+}

@@ -8,6 +8,7 @@ mod logic;
 mod logic_check;
 mod repr;
 mod settings;
+mod targeting;
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -22,6 +23,7 @@ pub use settings::{
     ColorScheme, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, DisplayMode, Layout, PublicAggregates,
     Settings, Theme, Trigger,
 };
+pub use targeting::{MAX_PAGE_RULES, Moment, Opening, PageRule, Pages};
 
 /// A text in several languages, keyed by language tag (`en`, `th`, `pt-BR`).
 pub type Texts = BTreeMap<String, String>;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::targeting::{Moment, Pages};
 use crate::Window;
 
 /// Days before a browser that answered is asked again, when a survey does
@@ -41,6 +42,19 @@ pub struct Settings {
     /// Origins allowed to show the survey and post responses
     /// (`https://shop.example`); empty allows any.
     pub allowed_origins: Vec<String>,
+    /// The pages the site-wide script offers it on; without, only pages
+    /// that name it show it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Pages>,
+    /// Not offered before this moment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<Moment>,
+    /// Not offered from this moment on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<Moment>,
+    /// Not offered once this many responses are stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_limit: Option<u32>,
 }
 
 impl Default for Settings {
@@ -56,6 +70,10 @@ impl Default for Settings {
             public_aggregates: PublicAggregates::default(),
             theme: Theme::default(),
             allowed_origins: Vec::new(),
+            pages: None,
+            starts_at: None,
+            ends_at: None,
+            response_limit: None,
         }
     }
 }
@@ -110,6 +128,19 @@ pub enum Trigger {
         /// The event's name.
         name: String,
     },
+    /// When the visitor clicks an element matching a CSS selector (also
+    /// one added to the page later).
+    Click {
+        /// The selector (`#help`, `.chat-end`).
+        selector: String,
+    },
+    /// On the visitor's `count`th page view in this browser session on a
+    /// page the survey is offered on (route changes of a single-page app
+    /// count), and on every later one.
+    PageView {
+        /// From 1 to 100.
+        count: u32,
+    },
     /// Only when the page calls `Candor.show()`.
     Api,
 }
@@ -123,6 +154,8 @@ enum TriggerName {
     Scroll,
     ExitIntent,
     Event,
+    Click,
+    PageView,
     Api,
 }
 
@@ -135,6 +168,8 @@ struct TriggerIn {
     seconds: Option<u32>,
     percent: Option<u8>,
     name: Option<String>,
+    selector: Option<String>,
+    count: Option<u32>,
 }
 
 impl TryFrom<TriggerIn> for Trigger {
@@ -148,12 +183,16 @@ impl TryFrom<TriggerIn> for Trigger {
             N::Delay => &["seconds"],
             N::Scroll => &["percent"],
             N::Event => &["name"],
+            N::Click => &["selector"],
+            N::PageView => &["count"],
             N::Immediately | N::ExitIntent | N::Api => &[],
         };
         let present = [
             ("seconds", t.seconds.is_some()),
             ("percent", t.percent.is_some()),
             ("name", t.name.is_some()),
+            ("selector", t.selector.is_some()),
+            ("count", t.count.is_some()),
         ];
         FieldMisfit::check_foreign(&present, allowed)?;
         Ok(match t.on {
@@ -167,6 +206,12 @@ impl TryFrom<TriggerIn> for Trigger {
             N::ExitIntent => Self::ExitIntent,
             N::Event => Self::Event {
                 name: t.name.ok_or(Missing("name"))?,
+            },
+            N::Click => Self::Click {
+                selector: t.selector.ok_or(Missing("selector"))?,
+            },
+            N::PageView => Self::PageView {
+                count: t.count.ok_or(Missing("count"))?,
             },
             N::Api => Self::Api,
         })

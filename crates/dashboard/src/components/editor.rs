@@ -22,13 +22,15 @@ fn displays() -> [(DisplayMode, &'static str); 4] {
     ]
 }
 
-fn triggers() -> [(&'static str, &'static str); 6] {
+fn triggers() -> [(&'static str, &'static str); 8] {
     [
         ("immediately", tr("At once")),
         ("delay", tr("After some seconds")),
         ("scroll", tr("After scrolling")),
         ("exit_intent", tr("On exit intent")),
         ("event", tr("On a page event")),
+        ("click", tr("On a click")),
+        ("page_view", tr("On a later page view")),
         ("api", tr("Only through Candor.show()")),
     ]
 }
@@ -216,7 +218,9 @@ fn SettingsEditor(editing: Editing) -> impl IntoView {
             Trigger::Delay { seconds } => Some((tr("Seconds"), seconds.to_string())),
             Trigger::Scroll { percent } => Some((tr("Percent of the page"), percent.to_string())),
             Trigger::Event { name } => Some((tr("Event name"), name.clone())),
-            _ => None,
+            Trigger::Click { selector } => Some((tr("Element clicked (CSS selector)"), selector.clone())),
+            Trigger::PageView { count } => Some((tr("Page view in the visit"), count.to_string())),
+            Trigger::Immediately | Trigger::ExitIntent | Trigger::Api => None,
         })?;
         Some(view! {
             <label for="trigger-detail">{label}</label>
@@ -361,6 +365,8 @@ fn trigger_name(trigger: &Trigger) -> &'static str {
         Trigger::Scroll { .. } => "scroll",
         Trigger::ExitIntent => "exit_intent",
         Trigger::Event { .. } => "event",
+        Trigger::Click { .. } => "click",
+        Trigger::PageView { .. } => "page_view",
         Trigger::Api => "api",
     }
 }
@@ -374,6 +380,10 @@ fn trigger_of(name: &str) -> Trigger {
         "event" => Trigger::Event {
             name: "order-placed".to_owned(),
         },
+        "click" => Trigger::Click {
+            selector: "#feedback".to_owned(),
+        },
+        "page_view" => Trigger::PageView { count: 3 },
         "api" => Trigger::Api,
         _ => Trigger::Immediately,
     }
@@ -394,6 +404,13 @@ fn with_detail(trigger: &Trigger, raw: &str) -> Trigger {
         Trigger::Event { .. } => Trigger::Event {
             name: raw.trim().to_owned(),
         },
-        other => other.clone(),
+        Trigger::Click { .. } => Trigger::Click {
+            selector: raw.trim().to_owned(),
+        },
+        Trigger::PageView { .. } => raw
+            .trim()
+            .parse()
+            .map_or(trigger.clone(), |count| Trigger::PageView { count }),
+        Trigger::Immediately | Trigger::ExitIntent | Trigger::Api => trigger.clone(),
     }
 }
