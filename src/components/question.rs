@@ -202,6 +202,7 @@ fn message(s: &'static Strings, code: ErrorCode) -> &'static str {
         | ErrorCode::NotAsked
         | ErrorCode::WrongVersion
         | ErrorCode::UnknownSurvey
+        | ErrorCode::SurveyClosed
         | ErrorCode::Duplicate
         | ErrorCode::MissingText
         | ErrorCode::Conflict

@@ -146,6 +146,11 @@ pub struct Config {
     #[arg(long, env = "CANDOR_WEBHOOK_KEEP_DAYS", default_value_t = 30)]
     pub webhook_keep_days: u64,
 
+    /// Days a visitor asked any survey by the site-wide script is asked no
+    /// other (published in `GET /v1/surveys`).
+    #[arg(long, env = "CANDOR_FREQUENCY_CAP_DAYS", default_value_t = candor_core::site_list::DEFAULT_FREQUENCY_CAP_DAYS)]
+    pub frequency_cap_days: u32,
+
     /// Seconds between checks of the "significant drop" alert rules.
     #[arg(long, env = "CANDOR_ALERT_DROP_CHECK_SECS", default_value_t = 60)]
     pub alert_drop_check_secs: u64,
@@ -208,6 +213,7 @@ impl Config {
             webhook_give_up_after_secs: 86_400,
             webhook_keep_days: 30,
             alert_drop_check_secs: 60,
+            frequency_cap_days: candor_core::site_list::DEFAULT_FREQUENCY_CAP_DAYS,
         }
     }
 

@@ -71,6 +71,7 @@ fn status_for(code: ErrorCode) -> StatusCode {
     match code {
         ErrorCode::InvalidJson => StatusCode::BAD_REQUEST,
         ErrorCode::UnknownSurvey | ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::SurveyClosed => StatusCode::GONE,
         ErrorCode::WrongVersion | ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::NotPublic => StatusCode::FORBIDDEN,

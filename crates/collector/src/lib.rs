@@ -67,6 +67,8 @@ pub struct AppState {
     pub funnel: Arc<funnel::Funnel>,
     /// The webhook and Slack deliveries.
     pub webhooks: Arc<webhooks::Webhooks>,
+    /// Days a visitor asked one survey is asked no other.
+    pub frequency_cap_days: u32,
 }
 
 impl AppState {
@@ -95,6 +97,7 @@ impl AppState {
             ),
             funnel: Arc::default(),
             webhooks,
+            frequency_cap_days: config.frequency_cap_days,
         };
         state.write_funnel_every(FUNNEL_WRITES);
         Ok((state, generated))

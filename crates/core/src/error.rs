@@ -34,6 +34,9 @@ pub enum ErrorCode {
     WrongVersion,
     /// No survey with that id.
     UnknownSurvey,
+    /// The survey is not open: before its `starts_at`, after its `ends_at`
+    /// or past its response limit (responses to it are still accepted).
+    SurveyClosed,
     /// An id used twice where ids must be unique.
     Duplicate,
     /// A survey text lacks the survey's default locale.

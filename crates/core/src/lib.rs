@@ -33,6 +33,7 @@ pub mod locale;
 pub mod release;
 mod response;
 pub mod segment;
+pub mod site_list;
 pub mod snapshot;
 pub mod stats;
 mod survey;

@@ -31,6 +31,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let api = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/v1/surveys", get(surveys::site_list))
         .route("/v1/surveys/{survey}", get(surveys::get_survey))
         .route("/v1/surveys/{survey}/responses", post(responses::submit))
         .route("/v1/surveys/{survey}/events", post(events::report))

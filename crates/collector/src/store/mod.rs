@@ -19,6 +19,7 @@ mod facets;
 mod funnel;
 mod generations;
 mod listing;
+mod opening;
 mod outbox;
 mod partials;
 mod release;
@@ -149,6 +150,7 @@ pub struct Store {
     writer_health: Arc<WriterHealth>,
     generations: Arc<generations::Generations>,
     surveys: Arc<survey_cache::SurveyCache>,
+    open: Arc<opening::OpenCache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -215,6 +217,7 @@ impl Store {
             writer_health,
             generations,
             surveys: Arc::default(),
+            open: Arc::default(),
         };
         for survey in templates::all() {
             store.add_survey_if_missing(&survey).await?;

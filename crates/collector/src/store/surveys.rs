@@ -55,6 +55,7 @@ impl Store {
             created
         });
         self.surveys.forget(&survey.id);
+        self.open.forget();
         Ok(created)
     }
 
@@ -204,6 +205,7 @@ impl Store {
             draft
         });
         self.surveys.forget(id);
+        self.open.forget();
         Ok(Some(published))
     }
 }

@@ -25,4 +25,5 @@ mod segments;
 mod snapshot;
 mod stalls;
 mod streams;
+mod targeting;
 mod webhooks;

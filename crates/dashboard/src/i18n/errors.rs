@@ -46,6 +46,7 @@ fn problem(code: ErrorCode) -> &'static str {
         ErrorCode::InvalidValue => tr("a value is not valid"),
         ErrorCode::WrongVersion => tr("the survey has changed since; reload the page"),
         ErrorCode::UnknownSurvey => tr("no survey has this id"),
+        ErrorCode::SurveyClosed => tr("the survey is not open now"),
         ErrorCode::Duplicate => tr("this id is used twice"),
         ErrorCode::MissingText => tr("a text is missing in the survey's default language"),
         ErrorCode::Conflict => tr("this id is already taken"),
