@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Labelled, QuestionKind, Settings, Survey, Texts, Trigger};
+use super::{Labelled, QuestionKind, Settings, Survey, Texts};
 use crate::locale::is_language_tag;
 use crate::{ErrorCode, FieldError};
 
@@ -283,51 +283,8 @@ fn check_settings(settings: &Settings) -> Result<(), FieldError> {
             "must be from 0 to 1",
         );
     }
-    match &settings.trigger {
-        Trigger::Delay { seconds } if *seconds > 3600 => {
-            return error(ErrorCode::OutOfRange, "settings.trigger.seconds", "at most 3600");
-        }
-        Trigger::Scroll { percent } if *percent > 100 => {
-            return error(
-                ErrorCode::OutOfRange,
-                "settings.trigger.percent",
-                "must be from 0 to 100",
-            );
-        }
-        Trigger::Event { name }
-            if name.is_empty()
-                || name.len() > 64
-                || !name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ":._-".contains(c)) =>
-        {
-            return error(
-                ErrorCode::InvalidValue,
-                "settings.trigger.name",
-                "1-64 characters of letters, digits, ':', '.', '_' and '-'",
-            );
-        }
-        Trigger::Click { selector }
-            if selector.trim().is_empty()
-                || selector.len() > 200
-                || selector.chars().any(char::is_control) =>
-        {
-            return error(
-                ErrorCode::InvalidValue,
-                "settings.trigger.selector",
-                "a CSS selector of 1-200 characters",
-            );
-        }
-        Trigger::PageView { count } if !(1..=100).contains(count) => {
-            return error(
-                ErrorCode::OutOfRange,
-                "settings.trigger.count",
-                "must be from 1 to 100",
-            );
-        }
-        _ => {}
-    }
-    check_targeting(settings)?;
+    settings.trigger.check()?;
+    super::targeting::check(settings)?;
     for (days, field) in [
         (settings.recontact_days, "settings.recontact_days"),
         (settings.dismissal_days, "settings.dismissal_days"),
@@ -369,38 +326,6 @@ fn check_settings(settings: &Settings) -> Result<(), FieldError> {
                 "must be an origin such as https://shop.example",
             );
         }
-    }
-    Ok(())
-}
-
-/// Page rules within their count, a schedule that ends after it starts, a
-/// limit of at least one response.
-fn check_targeting(settings: &Settings) -> Result<(), FieldError> {
-    if let Some(pages) = &settings.pages {
-        for (rules, field) in [
-            (&pages.include, "settings.pages.include"),
-            (&pages.exclude, "settings.pages.exclude"),
-        ] {
-            if rules.len() > super::MAX_PAGE_RULES {
-                return error(ErrorCode::OutOfRange, field, "at most 20 rules");
-            }
-        }
-    }
-    if let (Some(start), Some(end)) = (settings.starts_at, settings.ends_at)
-        && end <= start
-    {
-        return error(
-            ErrorCode::OutOfRange,
-            "settings.ends_at",
-            "must be after starts_at",
-        );
-    }
-    if settings.response_limit == Some(0) {
-        return error(
-            ErrorCode::OutOfRange,
-            "settings.response_limit",
-            "must be 1 or more",
-        );
     }
     Ok(())
 }

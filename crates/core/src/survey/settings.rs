@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::targeting::{Moment, Pages};
-use crate::Window;
+use crate::{ErrorCode, FieldError, Window};
 
 /// Days before a browser that answered is asked again, when a survey does
 /// not say.
@@ -143,6 +143,62 @@ pub enum Trigger {
     },
     /// Only when the page calls `Candor.show()`.
     Api,
+}
+
+impl Trigger {
+    /// Details within their bounds: seconds, percent, an event name, a
+    /// selector, a page-view count.
+    pub(super) fn check(&self) -> Result<(), FieldError> {
+        match self {
+            Trigger::Delay { seconds } if *seconds > 3600 => {
+                return Err(FieldError::new(
+                    ErrorCode::OutOfRange,
+                    "settings.trigger.seconds",
+                    "at most 3600",
+                ));
+            }
+            Trigger::Scroll { percent } if *percent > 100 => {
+                return Err(FieldError::new(
+                    ErrorCode::OutOfRange,
+                    "settings.trigger.percent",
+                    "must be from 0 to 100",
+                ));
+            }
+            Trigger::Event { name }
+                if name.is_empty()
+                    || name.len() > 64
+                    || !name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ":._-".contains(c)) =>
+            {
+                return Err(FieldError::new(
+                    ErrorCode::InvalidValue,
+                    "settings.trigger.name",
+                    "1-64 characters of letters, digits, ':', '.', '_' and '-'",
+                ));
+            }
+            Trigger::Click { selector }
+                if selector.trim().is_empty()
+                    || selector.len() > 200
+                    || selector.chars().any(char::is_control) =>
+            {
+                return Err(FieldError::new(
+                    ErrorCode::InvalidValue,
+                    "settings.trigger.selector",
+                    "a CSS selector of 1-200 characters",
+                ));
+            }
+            Trigger::PageView { count } if !(1..=100).contains(count) => {
+                return Err(FieldError::new(
+                    ErrorCode::OutOfRange,
+                    "settings.trigger.count",
+                    "must be from 1 to 100",
+                ));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// The trigger names.

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Day;
+use crate::{Day, ErrorCode, FieldError};
 
 /// Most rules in `include` or in `exclude`.
 pub const MAX_PAGE_RULES: usize = 20;
@@ -213,6 +213,38 @@ impl super::Settings {
             Opening::Open
         }
     }
+}
+
+/// Page rules within their count, a schedule that ends after it starts, a
+/// limit of at least one response.
+pub(super) fn check(settings: &super::Settings) -> Result<(), FieldError> {
+    if let Some(pages) = &settings.pages {
+        for (rules, field) in [
+            (&pages.include, "settings.pages.include"),
+            (&pages.exclude, "settings.pages.exclude"),
+        ] {
+            if rules.len() > MAX_PAGE_RULES {
+                return Err(FieldError::new(ErrorCode::OutOfRange, field, "at most 20 rules"));
+            }
+        }
+    }
+    if let (Some(start), Some(end)) = (settings.starts_at, settings.ends_at)
+        && end <= start
+    {
+        return Err(FieldError::new(
+            ErrorCode::OutOfRange,
+            "settings.ends_at",
+            "must be after starts_at",
+        ));
+    }
+    if settings.response_limit == Some(0) {
+        return Err(FieldError::new(
+            ErrorCode::OutOfRange,
+            "settings.response_limit",
+            "must be 1 or more",
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
