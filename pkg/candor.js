@@ -6,22 +6,26 @@
  * It stays small: it reads the survey's settings, decides whether this
  * browser is asked (sampling, recontact and dismissal days, kept in
  * localStorage, never cookies), waits for the trigger, and only then fetches
- * the widget's WebAssembly from beside itself. It also defines
- * <candor-survey> and <candor-snapshot>, and window.Candor (show, prepare,
- * hide, on, context). A page that knows it will show a survey can ask for the
+ * the widget's WebAssembly from beside itself. Without data-survey it offers
+ * the collector's open surveys by their page rules (site.js). It defines
+ * <candor-survey>, <candor-snapshot> and window.Candor (show, prepare, hide,
+ * on, context). A page that knows it will show a survey can ask for the
  * widget ahead of time (data-prepare, Candor.prepare()). Unsent responses
- * left by an earlier page view are flushed.
- * Every failure is a console warning: the host page never sees an exception.
+ * left by an earlier page view are flushed. Every failure is a console
+ * warning: the host page never sees an exception.
  * Written for ES2020, which the widget needs anyway (import()).
  */
 (() => {
   "use strict";
   if (window.Candor?.version) return;
-  // Calls a page made before this script ran, through the stub in the
-  // README (`Candor.q`), replayed once the API exists.
+  // Calls made before this script ran (the README's stub), replayed.
   const queued = window.Candor?.q || [];
   const SEEN = "candor:seen";
   const OUTBOX = "candor:outbox";
+  // The survey this browser was last asked and when (the site-wide cap).
+  const ASKED = "candor:asked";
+  // Page views per survey in this browser session (page_view triggers).
+  const VIEWS = "candor:views";
   const DAY = 864e5;
   // Copied from core and the widget (`cargo xtask tidy` checks they agree):
   // the defaults of a survey's recontact_days and dismissal_days, and the
@@ -65,12 +69,19 @@
     }
   };
 
-  const read = (key) => {
+  // Storage that never throws (`area` is read inside: even naming it can).
+  const read = (key, area = "localStorage") => {
     try {
-      return JSON.parse(localStorage.getItem(key));
+      return JSON.parse(window[area].getItem(key));
     } catch {
       return null;
     }
+  };
+
+  const write = (key, value, area = "localStorage") => {
+    try {
+      window[area].setItem(key, JSON.stringify(value));
+    } catch {}
   };
 
   // The widget, fetched once and only when needed. The wasm is fetched and
@@ -146,60 +157,75 @@
     if (typeof seen.sample !== "number") {
       seen.sample = Math.random();
       all[id] = seen;
-      try {
-        localStorage.setItem(SEEN, JSON.stringify(all));
-      } catch {}
+      write(SEEN, all);
     }
     return seen.sample < (settings.sampling_rate ?? 1);
   };
 
-  // Calls `fire` once, when the survey's trigger happens.
-  const arm = (trigger, fire) => {
+  // Calls `fire` once, when the survey's trigger happens (`views`: this
+  // session's page views of it). Returns what disarms it.
+  const arm = (trigger, fire, views) => {
     const on = trigger?.on || "immediately";
-    let done = false;
-    const once = () => {
-      if (!done) {
-        done = true;
-        fire();
-      }
+    const offs = [];
+    const listen = (target, name, handler, options) => {
+      target.addEventListener(name, handler, options);
+      offs.push(() => target.removeEventListener(name, handler, options));
     };
+    let done = false;
+    const disarm = () => (done = true) && offs.splice(0).forEach((off) => off());
+    const once = () => done || (disarm(), fire());
     if (on === "immediately") once();
     else if (on === "delay") {
       // Certain to show unless the visitor leaves first: the widget is
       // loaded while the seconds run, so it shows at once when they end.
       if (trigger.seconds >= 1) prepare();
-      setTimeout(once, trigger.seconds * 1000);
+      const timer = setTimeout(once, trigger.seconds * 1000);
+      offs.push(() => clearTimeout(timer));
     } else if (on === "scroll") {
       const scrolled = () => {
         const room = document.documentElement.scrollHeight - innerHeight;
-        if (room <= 0 || (scrollY / room) * 100 >= trigger.percent) {
-          removeEventListener("scroll", scrolled);
-          once();
-        }
+        if (room <= 0 || (scrollY / room) * 100 >= trigger.percent) once();
       };
-      addEventListener("scroll", scrolled, { passive: true });
+      listen(window, "scroll", scrolled, { passive: true });
       scrolled();
     } else if (on === "exit_intent") {
-      const left = (event) => {
-        if (!event.relatedTarget && event.clientY <= 0) {
-          document.removeEventListener("mouseout", left);
-          once();
-        }
-      };
-      document.addEventListener("mouseout", left);
+      listen(document, "mouseout", (event) => !event.relatedTarget && event.clientY <= 0 && once());
     } else if (on === "event") {
       // Dispatched on the document or on window; either fires it.
-      document.addEventListener(trigger.name, once, { once: true });
-      addEventListener(trigger.name, once, { once: true });
-    }
+      listen(document, trigger.name, once);
+      listen(window, trigger.name, once);
+    } else if (on === "click") {
+      // Delegated, so an element added after load counts too.
+      const clicked = (event) => {
+        try {
+          event.target.closest?.(trigger.selector) && once();
+        } catch (error) {
+          disarm();
+          warn("the selector " + trigger.selector + " is not valid.", error);
+        }
+      };
+      listen(document, "click", clicked, true);
+    } else if (on === "page_view" && views >= trigger.count) once();
     // "api": only Candor.show().
+    return disarm;
   };
 
-  // The survey's definition as JSON text: the one given, or the endpoint's.
+  // Counts a page view of survey `id` in this session; returns the count.
+  const viewed = (id) => {
+    const all = read(VIEWS, "sessionStorage") || {};
+    all[id] = (all[id] || 0) + 1;
+    write(VIEWS, all, "sessionStorage");
+    return all[id];
+  };
+
+  const api = (at, path) => fetch(at.replace(/\/$/, "") + "/v1/surveys" + path);
+
+  // The survey's definition as JSON text: the one given, or the endpoint's;
+  // null while it is not open (410: not started, ended or at its limit).
   const definitionOf = async (options) => {
     if (options.definition) return options.definition;
-    const url = options.endpoint.replace(/\/$/, "") + "/v1/surveys/" + encodeURIComponent(options.survey);
-    const response = await fetch(url);
+    const response = await api(options.endpoint, "/" + encodeURIComponent(options.survey));
+    if (response.status === 410) return null;
     if (!response.ok) throw new Error("the survey " + options.survey + " answered " + response.status);
     return response.text();
   };
@@ -211,11 +237,12 @@
   const start = async (options) => {
     try {
       const definition = await definitionOf(options);
+      if (!definition) return;
       const settings = JSON.parse(definition).settings || {};
       if (!options.ignoreLimits && !eligible(options.survey, settings)) return;
-      arm(options.now ? null : settings.trigger, () =>
-        mount(options, definition, options.display || settings.display || "inline"),
-      );
+      const trigger = options.now ? null : settings.trigger;
+      const show = () => mount(options, definition, options.display || settings.display || "inline");
+      arm(trigger, show, trigger?.on === "page_view" && viewed(options.survey));
     } catch (error) {
       warn("the survey " + options.survey + " could not be started.", error);
     }
@@ -236,11 +263,30 @@
     }
     host.candorSurvey = options.survey;
     shown.push(host);
+    write(ASKED, { survey: options.survey, at: Date.now() });
     try {
       const module = await load();
       await module.mount(host, { endpoint: options.endpoint, survey: options.survey, definition, display }, emit, () => context);
     } catch (error) {
       warn("the survey " + options.survey + " could not be shown.", error);
+    }
+  };
+
+  // Whether a <candor-survey> names survey `id` (then it shows there).
+  const placed = (id) => [...document.querySelectorAll("candor-survey")].some((e) => e.getAttribute("survey") === id);
+
+  // The site-wide script: the collector's open surveys; the code that
+  // chooses among them (site.js, beside this file) loads only if any are.
+  const site = async () => {
+    try {
+      const response = await api(endpoint, "");
+      if (!response.ok) throw new Error("the list answered " + response.status);
+      const list = await response.json();
+      if (!list.surveys.length) return;
+      const chooser = await import(new URL("site.js" + (BUILD ? "?v=" + BUILD : ""), base).href);
+      chooser.offer(list, { arm, eligible, viewed, start, shown, endpoint, after: script, asked: () => read(ASKED), DAY });
+    } catch (error) {
+      warn("the site's surveys could not be offered.", error);
     }
   };
 
@@ -332,7 +378,17 @@
     });
     if (script?.hasAttribute("data-prepare")) prepare();
     const survey = script?.getAttribute("data-survey");
-    if (survey) start({ endpoint, survey, display: script.getAttribute("data-display"), after: script, host: null });
+    // Once the page is parsed, so a <candor-survey> naming the same survey
+    // is always where it shows, however the script and the page race.
+    const parsed = () => {
+      // Site-wide where the collector is known (named, or the one that
+      // served this stamped loader; an npm copy would ask the site itself)
+      // and the page places no survey of its own: one per page view.
+      if (!survey) (BUILD || script?.hasAttribute("data-endpoint")) && !document.querySelector("candor-survey") && site();
+      else if (!placed(survey)) start({ endpoint, survey, display: script.getAttribute("data-display"), after: script });
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", parsed, { once: true });
+    else parsed();
     if (read(OUTBOX)?.length) {
       load()
         .then((module) => module.flush_outbox(emit))

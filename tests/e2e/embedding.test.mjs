@@ -193,7 +193,7 @@ test("a page with only a snapshot loads the snapshot module; with a survey too, 
   let page = await shared.browser().newPage();
   let problems = watchPage(page);
   let requested = wasmRequests(page);
-  await page.goto(await shopPage(page, shopHtml({ body: `<script src="/candor.js" async></script>${snapshot}` })));
+  await page.goto(await shopPage(page, shopHtml({ body: `<script src="/candor.js" data-endpoint="${collector}" async></script>${snapshot}` })));
   await page.locator("candor-snapshot .candor-snapshot").waitFor();
   assert.deepEqual(files(requested), ["/candor_snapshot.js", "/candor_snapshot_bg.wasm"]);
   assert.equal(builds(requested).length, 1, "one build for both files");

@@ -131,12 +131,14 @@ const TYPES = { js: "text/javascript", wasm: "application/wasm", css: "text/css"
 
 /** A host page on another origin than the collector (http://shop.localhost,
  * answered by the browser itself): `html` at /, the widget's files from the
- * built site. `headers` go on the page (a Content-Security-Policy, say). */
+ * built site. `headers` go on the page (a Content-Security-Policy, say).
+ * `html` may be a function of the path, answering the pages it returns. */
 export async function shopPage(page, html, headers = {}) {
   await page.route("http://shop.localhost/**", (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === "/") {
-      return route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers });
+    const body = typeof html === "function" ? html(path) : path === "/" ? html : undefined;
+    if (body !== undefined) {
+      return route.fulfill({ body, contentType: "text/html; charset=utf-8", headers });
     }
     try {
       const body = readFileSync(join(site, path));

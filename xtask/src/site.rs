@@ -179,9 +179,12 @@ pub fn stage() -> anyhow::Result<PathBuf> {
     // sizes).
     let loader = site.join("candor.js");
     let modules = BUILT.iter().filter(|file| !file.ends_with(".d.ts"));
-    let build = build_of(modules.map(|file| site.join(file)))?;
+    // The site-wide chooser is asked for by the build too.
+    let chooser = std::iter::once(PathBuf::from("pkg/site.js"));
+    let build = build_of(modules.map(|file| site.join(file)).chain(chooser))?;
     fs::write(&loader, stamp(&fs::read_to_string("pkg/candor.js")?, &build)?)?;
     minify(&loader.to_string_lossy(), &loader, Kind::Script)?;
+    minify("pkg/site.js", &site.join("site.js"), Kind::Module)?;
     for glue in ["candor_wasm.js", "candor_snapshot.js"] {
         minify(&format!("pkg/{glue}"), &site.join(glue), Kind::Module)?;
     }

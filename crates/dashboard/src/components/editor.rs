@@ -10,6 +10,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::question_editor::{Editing, QuestionEditor};
+use super::targeting_controls::TargetingEditor;
+use super::trigger_controls::{trigger_name, trigger_of, triggers, with_detail};
 use crate::api::use_admin;
 use crate::i18n::{failure, language_name, tr, trf};
 
@@ -19,19 +21,6 @@ fn displays() -> [(DisplayMode, &'static str); 4] {
         (DisplayMode::Popover, tr("Corner card (popover)")),
         (DisplayMode::SlideIn, tr("Panel from the side")),
         (DisplayMode::SideTab, tr("Feedback tab")),
-    ]
-}
-
-fn triggers() -> [(&'static str, &'static str); 8] {
-    [
-        ("immediately", tr("At once")),
-        ("delay", tr("After some seconds")),
-        ("scroll", tr("After scrolling")),
-        ("exit_intent", tr("On exit intent")),
-        ("event", tr("On a page event")),
-        ("click", tr("On a click")),
-        ("page_view", tr("On a later page view")),
-        ("api", tr("Only through Candor.show()")),
     ]
 }
 
@@ -146,6 +135,7 @@ pub fn Editor(published: Survey) -> impl IntoView {
                 )}
                 <QuestionEditor editing=editing />
                 <SettingsEditor editing=editing />
+                <TargetingEditor editing=editing />
                 <div class="editor__actions">
                     <button
                         type="button"
@@ -355,62 +345,5 @@ fn EmbedSnippet(id: String) -> impl IntoView {
         <button type="button" on:click=copy>
             {move || if copied.get() { tr("Copied") } else { tr("Copy the snippet") }}
         </button>
-    }
-}
-
-fn trigger_name(trigger: &Trigger) -> &'static str {
-    match trigger {
-        Trigger::Immediately => "immediately",
-        Trigger::Delay { .. } => "delay",
-        Trigger::Scroll { .. } => "scroll",
-        Trigger::ExitIntent => "exit_intent",
-        Trigger::Event { .. } => "event",
-        Trigger::Click { .. } => "click",
-        Trigger::PageView { .. } => "page_view",
-        Trigger::Api => "api",
-    }
-}
-
-/// The trigger chosen by name, with a sensible first detail.
-fn trigger_of(name: &str) -> Trigger {
-    match name {
-        "delay" => Trigger::Delay { seconds: 10 },
-        "scroll" => Trigger::Scroll { percent: 50 },
-        "exit_intent" => Trigger::ExitIntent,
-        "event" => Trigger::Event {
-            name: "order-placed".to_owned(),
-        },
-        "click" => Trigger::Click {
-            selector: "#feedback".to_owned(),
-        },
-        "page_view" => Trigger::PageView { count: 3 },
-        "api" => Trigger::Api,
-        _ => Trigger::Immediately,
-    }
-}
-
-/// `trigger` with its detail (seconds, percent, event name) set from `raw`;
-/// unchanged when `raw` does not fit (the field shows the old value again).
-fn with_detail(trigger: &Trigger, raw: &str) -> Trigger {
-    match trigger {
-        Trigger::Delay { .. } => raw
-            .trim()
-            .parse()
-            .map_or(trigger.clone(), |seconds| Trigger::Delay { seconds }),
-        Trigger::Scroll { .. } => raw
-            .trim()
-            .parse()
-            .map_or(trigger.clone(), |percent| Trigger::Scroll { percent }),
-        Trigger::Event { .. } => Trigger::Event {
-            name: raw.trim().to_owned(),
-        },
-        Trigger::Click { .. } => Trigger::Click {
-            selector: raw.trim().to_owned(),
-        },
-        Trigger::PageView { .. } => raw
-            .trim()
-            .parse()
-            .map_or(trigger.clone(), |count| Trigger::PageView { count }),
-        Trigger::Immediately | Trigger::ExitIntent | Trigger::Api => trigger.clone(),
     }
 }

@@ -17,6 +17,8 @@ mod scope_bar;
 mod sign_in;
 mod survey_list;
 mod survey_view;
+mod targeting_controls;
+mod trigger_controls;
 
 use crate::i18n::{self, tr};
 use crate::scope::Scope;

@@ -550,6 +550,138 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ],
     ),
     (
+        "Who sees it",
+        ["ใครจะเห็น", "Kas to redz", "Ποιοι τη βλέπουν", "من يراه"],
+    ),
+    (
+        "Offer it with the site-wide script, on the pages below",
+        [
+            "แสดงผ่านสคริปต์ของทั้งเว็บไซต์ ในหน้าด้านล่าง",
+            "Piedāvāt ar visas vietnes skriptu zemāk norādītajās lapās",
+            "Να προσφέρεται με το σενάριο όλου του ιστότοπου, στις παρακάτω σελίδες",
+            "عرضه عبر برنامج الموقع كله، في الصفحات أدناه",
+        ],
+    ),
+    (
+        "Only on these pages (one per line; * for any part)",
+        [
+            "เฉพาะหน้าเหล่านี้ (บรรทัดละหนึ่งหน้า; * แทนส่วนใดก็ได้)",
+            "Tikai šajās lapās (pa vienai rindā; * nozīmē jebkuru daļu)",
+            "Μόνο σε αυτές τις σελίδες (μία ανά γραμμή· * για οποιοδήποτε τμήμα)",
+            "في هذه الصفحات فقط (صفحة في كل سطر؛ * لأي جزء)",
+        ],
+    ),
+    (
+        "Never on these pages",
+        [
+            "ไม่แสดงในหน้าเหล่านี้",
+            "Nekad šajās lapās",
+            "Ποτέ σε αυτές τις σελίδες",
+            "ليس في هذه الصفحات أبدًا",
+        ],
+    ),
+    (
+        "Opens (UTC)",
+        ["เปิด (UTC)", "Atveras (UTC)", "Ανοίγει (UTC)", "يبدأ (UTC)"],
+    ),
+    (
+        "Closes (UTC)",
+        ["ปิด (UTC)", "Aizveras (UTC)", "Κλείνει (UTC)", "ينتهي (UTC)"],
+    ),
+    (
+        "Closes after this many responses",
+        [
+            "ปิดเมื่อได้คำตอบครบจำนวนนี้",
+            "Aizveras pēc šāda atbilžu skaita",
+            "Κλείνει μετά από τόσες απαντήσεις",
+            "ينتهي بعد هذا العدد من الردود",
+        ],
+    ),
+    (
+        "“{rule}” is not a page rule: write a path such as /orders/*.",
+        [
+            "“{rule}” ไม่ใช่กฎของหน้า: เขียนเส้นทาง เช่น /orders/*",
+            "“{rule}” nav lapas noteikums: rakstiet ceļu, piemēram, /orders/*.",
+            "Το «{rule}» δεν είναι κανόνας σελίδας: γράψτε μια διαδρομή όπως /orders/*.",
+            "«{rule}» ليست قاعدة صفحة: اكتب مسارًا مثل /orders/*.",
+        ],
+    ),
+    (
+        "Only where a page names it",
+        [
+            "เฉพาะในหน้าที่ระบุแบบสำรวจนี้",
+            "Tikai lapās, kas to norāda",
+            "Μόνο όπου μια σελίδα την ορίζει",
+            "فقط حيث تحدده الصفحة",
+        ],
+    ),
+    (
+        "On every page",
+        ["ในทุกหน้า", "Visās lapās", "Σε κάθε σελίδα", "في كل الصفحات"],
+    ),
+    (
+        "On {pages}",
+        [
+            "ในหน้า {pages}",
+            "Lapās {pages}",
+            "Στις σελίδες {pages}",
+            "في الصفحات {pages}",
+        ],
+    ),
+    (
+        "not on {pages}",
+        [
+            "ยกเว้น {pages}",
+            "izņemot {pages}",
+            "εκτός από {pages}",
+            "باستثناء {pages}",
+        ],
+    ),
+    (
+        "from page view {count} of a visit",
+        [
+            "ตั้งแต่การเปิดหน้าครั้งที่ {count} ของการเข้าชม",
+            "no {count}. lapas skatījuma apmeklējumā",
+            "από την προβολή σελίδας {count} της επίσκεψης",
+            "من مشاهدة الصفحة رقم {count} في الزيارة",
+        ],
+    ),
+    (
+        "when {selector} is clicked",
+        [
+            "เมื่อคลิก {selector}",
+            "kad noklikšķina uz {selector}",
+            "όταν πατηθεί το {selector}",
+            "عند النقر على {selector}",
+        ],
+    ),
+    (
+        "{percent} of visitors",
+        [
+            "{percent} ของผู้เข้าชม",
+            "{percent} apmeklētāju",
+            "το {percent} των επισκεπτών",
+            "{percent} من الزوار",
+        ],
+    ),
+    (
+        "from {time}",
+        ["ตั้งแต่ {time}", "no {time}", "από {time}", "من {time}"],
+    ),
+    (
+        "until {time}",
+        ["จนถึง {time}", "līdz {time}", "έως {time}", "حتى {time}"],
+    ),
+    (
+        "closes at {responses}",
+        [
+            "ปิดเมื่อได้ {responses}",
+            "aizveras pie {responses}",
+            "κλείνει στις {responses}",
+            "ينتهي عند {responses}",
+        ],
+    ),
+    (
         "On a click",
         ["เมื่อคลิกองค์ประกอบ", "Pēc klikšķa", "Με ένα κλικ", "عند النقر"],
     ),
