@@ -201,6 +201,18 @@ test("the editor sets pages, a page-view trigger, a schedule and a limit, and sa
     2_000,
     `the summary line: ${await who.textContent()}`,
   );
+  // A field being typed in keeps its text while another field changes (the
+  // display, changed here without moving the focus).
+  const share = page.getByLabel("Share of visitors asked (%)");
+  await share.fill("50");
+  await page.evaluate(() => {
+    const display = document.querySelector("#display");
+    display.value = "slide_in";
+    display.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  assert.equal(await share.inputValue(), "50", "the typed share survives another edit");
+  await share.blur();
+  await eventually(async () => (await who.textContent()).includes("50% of visitors"), 2_000, "the share applied");
   await page.screenshot({ path: join(artifacts, "editor-targeting.png"), fullPage: true });
   assert.deepEqual(await axeViolations(page, { shadowHost: null }), []);
   await page.getByRole("button", { name: "Publish" }).click();
@@ -212,6 +224,8 @@ test("the editor sets pages, a page-view trigger, a schedule and a limit, and sa
   const definition = await (await fetch(`${shared.collector().url}/v1/surveys/pro-orders`)).json();
   assert.equal(definition.settings.starts_at, "2026-01-01T09:00:00Z");
   assert.equal(definition.settings.response_limit, 300);
+  assert.equal(definition.settings.sampling_rate, 0.5);
+  assert.equal(definition.settings.display, "slide_in");
   assert.deepEqual(problems, [], "the page reported errors");
   await page.close();
 });

@@ -203,15 +203,23 @@ fn SettingsEditor(editing: Editing) -> impl IntoView {
             }
         })
         .collect_view();
-    let trigger_detail = move || {
-        let (label, value) = working.with(|s| match &s.settings.trigger {
+    // Memos here and below: a field redrawn on every edit of the survey
+    // would lose what is being typed in it when another field changes.
+    let detail = Memo::new(move |_| {
+        working.with(|s| match &s.settings.trigger {
             Trigger::Delay { seconds } => Some((tr("Seconds"), seconds.to_string())),
             Trigger::Scroll { percent } => Some((tr("Percent of the page"), percent.to_string())),
             Trigger::Event { name } => Some((tr("Event name"), name.clone())),
             Trigger::Click { selector } => Some((tr("Element clicked (CSS selector)"), selector.clone())),
             Trigger::PageView { count } => Some((tr("Page view in the visit"), count.to_string())),
             Trigger::Immediately | Trigger::ExitIntent | Trigger::Api => None,
-        })?;
+        })
+    });
+    let sampling = Memo::new(move |_| working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0)));
+    let minimum =
+        Memo::new(move |_| working.with(|s| s.settings.public_aggregates.minimum_sample.to_string()));
+    let trigger_detail = move || {
+        let (label, value) = detail.get()?;
         Some(view! {
             <label for="trigger-detail">{label}</label>
             <input
@@ -258,7 +266,7 @@ fn SettingsEditor(editing: Editing) -> impl IntoView {
                 min="0"
                 max="100"
                 step="1"
-                prop:value=move || working.with(|s| format!("{:.0}", s.settings.sampling_rate * 100.0))
+                prop:value=sampling
                 on:change=move |ev| {
                     if let Ok(percent) = event_target_value(&ev).parse::<f64>() {
                         editing
@@ -284,7 +292,7 @@ fn SettingsEditor(editing: Editing) -> impl IntoView {
                 type="number"
                 min="1"
                 step="1"
-                prop:value=move || working.with(|s| s.settings.public_aggregates.minimum_sample.to_string())
+                prop:value=minimum
                 on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                         editing.apply(move |s, _| s.settings.public_aggregates.minimum_sample = n);

@@ -15,7 +15,7 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
     let rules_field = move |id: &'static str,
                             label: &'static str,
                             pick: fn(&mut Pages) -> &mut Vec<PageRule>| {
-        // A memo, so another field's edit does not reset what is being typed.
+        // Memos: another field's edit must not reset what is being typed.
         let text = Memo::new(move |_| {
             working.with(|s| {
                 let mut pages = s.settings.pages.clone().unwrap_or_default();
@@ -56,29 +56,38 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
             ></textarea>
         }
     };
-    let moment_field = move |id: &'static str,
-                             label: &'static str,
-                             pick: fn(&mut Settings) -> &mut Option<Moment>| {
-        view! {
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="datetime-local"
-                prop:value=move || {
-                    working
-                        .with(|s| {
-                            let mut settings = s.settings.clone();
-                            pick(&mut settings).map(|m| String::from(m)[..16].to_owned()).unwrap_or_default()
-                        })
-                }
-                on:change=move |ev| {
-                    let raw = event_target_value(&ev);
-                    let moment = Moment::try_from(format!("{raw}:00Z")).ok();
-                    editing.apply(move |s, _| *pick(&mut s.settings) = moment);
-                }
-            />
-        }
-    };
+    let moment_field =
+        move |id: &'static str, label: &'static str, pick: fn(&mut Settings) -> &mut Option<Moment>| {
+            let text = Memo::new(move |_| {
+                working.with(|s| {
+                    let mut settings = s.settings.clone();
+                    pick(&mut settings)
+                        .map(|m| String::from(m)[..16].to_owned())
+                        .unwrap_or_default()
+                })
+            });
+            view! {
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    type="datetime-local"
+                    prop:value=text
+                    on:change=move |ev| {
+                        let raw = event_target_value(&ev);
+                        let moment = Moment::try_from(format!("{raw}:00Z")).ok();
+                        editing.apply(move |s, _| *pick(&mut s.settings) = moment);
+                    }
+                />
+            }
+        };
+    let limit = Memo::new(move |_| {
+        working.with(|s| {
+            s.settings
+                .response_limit
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <fieldset class="editor__settings">
             <legend>{tr("Who sees it")}</legend>
@@ -108,9 +117,7 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
                 type="number"
                 min="1"
                 step="1"
-                prop:value=move || {
-                    working.with(|s| s.settings.response_limit.map(|n| n.to_string()).unwrap_or_default())
-                }
+                prop:value=limit
                 on:change=move |ev| {
                     let limit = event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n > 0);
                     editing.apply(move |s, _| s.settings.response_limit = limit);
