@@ -195,7 +195,15 @@ impl Trigger {
                     "must be from 1 to 100",
                 ));
             }
-            _ => {}
+            // In bounds, or without a detail.
+            Trigger::Delay { .. }
+            | Trigger::Scroll { .. }
+            | Trigger::Event { .. }
+            | Trigger::Click { .. }
+            | Trigger::PageView { .. }
+            | Trigger::Immediately
+            | Trigger::ExitIntent
+            | Trigger::Api => {}
         }
         Ok(())
     }
