@@ -85,15 +85,18 @@ pub(super) fn limit(
     limiter.check(client, survey).map_err(ApiError::rate_limited)
 }
 
+/// The request's Origin, if it names one.
+pub(super) fn origin(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+}
+
 /// A browser may post only from one of the survey's allowed origins, when
 /// the survey names any. (Requests without an Origin are not from a page.)
 pub(super) fn check_origin(survey: &candor_core::Survey, headers: &HeaderMap) -> Result<(), ApiError> {
-    let allowed = &survey.settings.allowed_origins;
-    let origin = headers
-        .get(axum::http::header::ORIGIN)
-        .and_then(|v| v.to_str().ok());
-    match origin {
-        Some(origin) if !allowed.is_empty() && !allowed.iter().any(|a| a == origin) => Err(ApiError::new(
+    match origin(headers) {
+        Some(origin) if !survey.settings.allows_origin(origin) => Err(ApiError::new(
             ErrorCode::Forbidden,
             "origin",
             format!("this survey does not accept responses from {origin}"),

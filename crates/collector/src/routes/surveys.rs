@@ -2,10 +2,10 @@
 //! `GET /v1/surveys`: the open surveys the site-wide script chooses from.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use candor_core::site_list::{SiteList, SiteSurvey};
-use candor_core::{ErrorCode, Opening, Survey};
+use candor_core::{ErrorCode, Opening};
 
 use super::cache::cached_json;
 use super::extract::PublishedSurvey;
@@ -35,13 +35,14 @@ fn closed(message: &str) -> ApiError {
 /// The open surveys with page rules that a page of the request's origin may
 /// show, in id order, and the site's frequency cap.
 pub async fn site_list(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let origin = super::responses::origin(&headers);
     let mut surveys = Vec::new();
     for survey in state.store.published().await?.iter() {
         let Some(entry) = SiteSurvey::of(survey) else {
             continue;
         };
-        if shown_at(survey, origin) && state.store.opening(survey).await? == Opening::Open {
+        let shown_here = origin.is_none_or(|o| survey.settings.allows_origin(o));
+        if shown_here && state.store.opening(survey).await? == Opening::Open {
             surveys.push(entry);
         }
     }
@@ -50,11 +51,4 @@ pub async fn site_list(State(state): State<AppState>, headers: HeaderMap) -> Res
         surveys,
     };
     Ok(cached_json(&headers, &list, MAX_AGE_SECONDS))
-}
-
-/// Whether a page of `origin` may show `survey` (any, when the survey names
-/// no origins or the request names none).
-fn shown_at(survey: &Survey, origin: Option<&str>) -> bool {
-    let allowed = &survey.settings.allowed_origins;
-    origin.is_none_or(|origin| allowed.is_empty() || allowed.iter().any(|a| a == origin))
 }

@@ -57,6 +57,14 @@ pub struct Settings {
     pub response_limit: Option<u32>,
 }
 
+impl Settings {
+    /// Whether a page of `origin` may show the survey and post to it: any,
+    /// when the survey names no origins.
+    pub fn allows_origin(&self, origin: &str) -> bool {
+        self.allowed_origins.is_empty() || self.allowed_origins.iter().any(|a| a == origin)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {

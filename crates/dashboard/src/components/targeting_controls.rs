@@ -61,9 +61,7 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
             let text = Memo::new(move |_| {
                 working.with(|s| {
                     let mut settings = s.settings.clone();
-                    pick(&mut settings)
-                        .map(|m| String::from(m)[..16].to_owned())
-                        .unwrap_or_default()
+                    pick(&mut settings).map(to_the_minute).unwrap_or_default()
                 })
             });
             view! {
@@ -165,7 +163,7 @@ pub fn who_sees_it(settings: &Settings) -> String {
     }
     let percent = candor::intl::percent(locale(), settings.sampling_rate);
     parts.push(trf("{percent} of visitors", &[("percent", &percent)]));
-    let at = |m: Moment| String::from(m)[..16].replace('T', " ") + " UTC";
+    let at = |m: Moment| to_the_minute(m).replace('T', " ") + " UTC";
     if let Some(start) = settings.starts_at {
         parts.push(trf("from {time}", &[("time", &at(start))]));
     }
@@ -177,4 +175,9 @@ pub fn who_sees_it(settings: &Settings) -> String {
         parts.push(trf("closes at {responses}", &[("responses", &responses)]));
     }
     parts.join(" · ")
+}
+
+/// `2027-01-31T09:00`: a moment as a `datetime-local` field holds it.
+fn to_the_minute(moment: Moment) -> String {
+    String::from(moment)[..16].to_owned()
 }
