@@ -129,6 +129,7 @@ pub fn SurveyForm(
             context: Default::default(),
             complete,
             sequence: Some(sequence.get_value()),
+            visitor: None,
         };
         survey.with_value(|s| s.validate(submission))
     };

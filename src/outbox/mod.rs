@@ -310,6 +310,7 @@ mod tests {
             context: Default::default(),
             complete: true,
             sequence: None,
+            visitor: None,
         }
     }
 

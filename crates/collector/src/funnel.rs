@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use candor_core::admin::FunnelEvent;
+use candor_core::visitor::VisitorHash;
 use candor_core::{Day, SurveyId};
 
+use crate::store::Dismissals;
 use crate::{Store, StoreError};
 
 /// Most (survey, day, page) entries held between writes.
@@ -22,6 +24,8 @@ pub type Counts = HashMap<(SurveyId, Day, String), [u64; 3]>;
 #[derive(Debug, Default)]
 pub struct Funnel {
     pending: Mutex<Counts>,
+    /// Identified visitors' dismissals, bounded by [`MAX_KEYS`] too.
+    dismissals: Mutex<Dismissals>,
     /// Held for a whole write, so a read's flush waits for the periodic
     /// one already writing instead of finding nothing pending and reading
     /// before that write commits.
@@ -50,6 +54,17 @@ impl Funnel {
         pending.entry(key).or_default()[slot] += 1;
     }
 
+    /// Notes that the identified `visitor` dismissed `survey` on `day`.
+    pub fn dismissed(&self, survey: &SurveyId, visitor: VisitorHash, day: Day) {
+        let Ok(mut dismissals) = self.dismissals.lock() else {
+            return;
+        };
+        let key = (survey.clone(), visitor);
+        if dismissals.len() < MAX_KEYS || dismissals.contains_key(&key) {
+            dismissals.insert(key, day);
+        }
+    }
+
     /// Writes what was counted; on failure the counts are kept for the
     /// next write.
     pub async fn flush(&self, store: &Store) -> Result<(), StoreError> {
@@ -58,10 +73,19 @@ impl Funnel {
             Ok(mut pending) => std::mem::take(&mut *pending),
             Err(_) => return Ok(()),
         };
-        if taken.is_empty() {
+        let dismissals = match self.dismissals.lock() {
+            Ok(mut dismissals) => std::mem::take(&mut *dismissals),
+            Err(_) => Dismissals::default(),
+        };
+        if taken.is_empty() && dismissals.is_empty() {
             return Ok(());
         }
-        if let Err(error) = store.add_funnel(&taken).await {
+        if let Err(error) = store.add_funnel(&taken, &dismissals).await {
+            if let Ok(mut kept) = self.dismissals.lock() {
+                for (key, day) in dismissals {
+                    kept.entry(key).or_insert(day);
+                }
+            }
             if let Ok(mut pending) = self.pending.lock() {
                 for (key, counts) in taken {
                     let slot = pending.entry(key).or_default();

@@ -53,6 +53,8 @@ pub struct AppState {
     /// The same limits on funnel reports, kept apart so reports never use
     /// up a visitor's allowance of responses.
     pub event_limiter: Arc<RateLimiter>,
+    /// The same limits on visitor lookups (`GET /v1/visitors/{hash}`).
+    pub lookup_limiter: Arc<RateLimiter>,
     /// The proxies whose X-Forwarded-For names the client.
     pub trusted: Arc<TrustedProxies>,
     /// What admin requests must present.
@@ -69,6 +71,8 @@ pub struct AppState {
     pub webhooks: Arc<webhooks::Webhooks>,
     /// Days a visitor asked one survey is asked no other.
     pub frequency_cap_days: u32,
+    /// The salt pages hash visitor ids with (published in the site list).
+    pub visitor_salt: Arc<str>,
 }
 
 impl AppState {
@@ -81,12 +85,17 @@ impl AppState {
         let webhooks = webhooks::Webhooks::start(store.clone(), config.webhooks())?;
         let (admin, generated) =
             AdminToken::resolve(&store, config.admin_token.as_deref(), &config.admin_token_file).await?;
+        let visitor_salt = store
+            .setting_or_insert("visitor_salt", &new_salt())
+            .await
+            .map_err(StateError::Salt)?;
         let state = Self {
             snapshots: Arc::default(),
             store,
             metrics: Arc::new(Metrics::default()),
             limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
             event_limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
+            lookup_limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
             trusted: Arc::new(TrustedProxies::new(config.trusted_proxies.clone())),
             admin: Arc::new(admin),
             admin_failures: Arc::default(),
@@ -98,6 +107,7 @@ impl AppState {
             funnel: Arc::default(),
             webhooks,
             frequency_cap_days: config.frequency_cap_days,
+            visitor_salt: visitor_salt.into(),
         };
         state.write_funnel_every(FUNNEL_WRITES);
         Ok((state, generated))
@@ -113,6 +123,17 @@ pub enum StateError {
     /// The webhook client could not be built.
     #[error(transparent)]
     Webhooks(#[from] webhooks::ClientError),
+    /// The visitor salt could not be read or stored.
+    #[error("the visitor salt could not be kept: {0}")]
+    Salt(StoreError),
+}
+
+/// A new salt for visitor ids: 128 random bits as hexadecimal.
+fn new_salt() -> String {
+    rand::random::<[u8; 16]>()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// How often funnel counts are written.

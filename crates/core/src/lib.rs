@@ -39,6 +39,7 @@ pub mod stats;
 mod survey;
 pub mod templates;
 pub mod text;
+pub mod visitor;
 mod window;
 
 pub use day::Day;
@@ -51,6 +52,7 @@ pub use response::{
 };
 pub use segment::Segment;
 pub use snapshot::{Figures, Snapshot};
+pub use survey::{Attribute, AttributeTest, AudienceRule, MAX_AUDIENCE_RULES};
 pub use survey::{
     ColorScheme, Condition, CsatDisplay, DEFAULT_DISMISSAL_DAYS, DEFAULT_RECONTACT_DAYS, Dimension,
     DimensionLabel, DisplayMode, END, Jump, Kind, LabelSettings, Labelled, Layout, Logic, PublicAggregates,

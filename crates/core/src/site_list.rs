@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{DisplayMode, Pages, Settings, Survey, SurveyId, Trigger};
+use crate::{AudienceRule, DisplayMode, Pages, Settings, Survey, SurveyId, Trigger};
 
 /// Days a visitor who was asked a survey is asked no other, when the
 /// collector does not say.
@@ -16,6 +16,10 @@ pub const DEFAULT_FREQUENCY_CAP_DAYS: u32 = 7;
 pub struct SiteList {
     /// A visitor asked any survey is asked no other for this many days.
     pub cap_days: u32,
+    /// The collector's salt for visitor ids (`Candor.identify`): random,
+    /// kept for good, public (it keeps a hash from being one of the same
+    /// id on another site, not secret).
+    pub salt: String,
     /// Open surveys that have `pages`, in the order the script tries them.
     pub surveys: Vec<SiteSurvey>,
 }
@@ -40,6 +44,9 @@ pub struct SiteSurvey {
     pub recontact_days: u32,
     /// As the survey's settings say.
     pub dismissal_days: u32,
+    /// As the survey's settings say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<AudienceRule>,
 }
 
 impl SiteSurvey {
@@ -53,6 +60,7 @@ impl SiteSurvey {
             sampling_rate,
             recontact_days,
             dismissal_days,
+            audience,
             ..
         } = &survey.settings;
         Some(Self {
@@ -64,6 +72,7 @@ impl SiteSurvey {
             sampling_rate: *sampling_rate,
             recontact_days: *recontact_days,
             dismissal_days: *dismissal_days,
+            audience: audience.clone(),
         })
     }
 }

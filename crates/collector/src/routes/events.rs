@@ -1,7 +1,8 @@
 //! `POST /v1/surveys/{survey}/events`: the widget's funnel reports (shown,
 //! started, dismissed) with the page path, counted in memory
-//! (`crate::funnel`). Counts only: nothing else is read, nothing stored
-//! per event.
+//! (`crate::funnel`). Counts only: nothing else is stored per event, but an
+//! identified visitor's dismissal (`visitor`, the hash) is kept for that
+//! visitor, so it holds on their other devices.
 
 use std::net::SocketAddr;
 
@@ -10,6 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::{Extension, Json};
 use candor_core::ErrorCode;
 use candor_core::admin::FunnelEvent;
+use candor_core::visitor::VisitorHash;
 use serde_json::{Value, json};
 
 use super::extract::PublishedSurvey;
@@ -50,7 +52,10 @@ pub async fn report(
             "the body must be a JSON object",
         ));
     };
-    if let Some(unknown) = fields.keys().find(|k| *k != "event" && *k != "page") {
+    if let Some(unknown) = fields
+        .keys()
+        .find(|k| !["event", "page", "visitor"].contains(&k.as_str()))
+    {
         return Err(ApiError::new(
             ErrorCode::UnknownField,
             unknown.as_str(),
@@ -83,6 +88,21 @@ pub async fn report(
             ));
         }
     };
-    state.funnel.record(&survey.id, super::today(), page, event);
+    let visitor = match fields.get("visitor") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(raw)) => Some(VisitorHash::parse("visitor", raw)?),
+        Some(_) => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidType,
+                "visitor",
+                "must be a SHA-256 hash",
+            ));
+        }
+    };
+    let today = super::today();
+    state.funnel.record(&survey.id, today, page, event);
+    if let (FunnelEvent::Dismissed, Some(visitor)) = (event, visitor) {
+        state.funnel.dismissed(&survey.id, visitor, today);
+    }
     Ok((StatusCode::ACCEPTED, Json(json!({}))))
 }

@@ -11,6 +11,7 @@ mod security;
 pub(crate) mod snapshot;
 pub(crate) mod static_cache;
 mod surveys;
+mod visitors;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -36,6 +37,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .route("/v1/surveys/{survey}/responses", post(responses::submit))
         .route("/v1/surveys/{survey}/events", post(events::report))
         .route("/v1/surveys/{survey}/snapshot", get(snapshot::get_snapshot))
+        .route("/v1/visitors/{visitor}", get(visitors::lookup))
         .route(
             "/v1/surveys/{survey}/snapshot/stream",
             get(snapshot::stream_snapshot),

@@ -48,6 +48,7 @@ pub async fn site_list(State(state): State<AppState>, headers: HeaderMap) -> Res
     }
     let list = SiteList {
         cap_days: state.frequency_cap_days,
+        salt: state.visitor_salt.to_string(),
         surveys,
     };
     Ok(cached_json(&headers, &list, MAX_AGE_SECONDS))

@@ -101,6 +101,13 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
     if !candidates.is_empty() {
         let new = tx.insert(&plan, &candidates).await?;
         tx.record(&plan, &order, &candidates, new, &mut results).await?;
+        let answered: Vec<_> = order
+            .iter()
+            .zip(&candidates)
+            .filter(|(index, _)| results[**index] == Inserted::New)
+            .filter_map(|(_, (_, response))| Some((response.survey(), response.visitor()?)))
+            .collect();
+        tx.answered(&plan, &answered).await?;
         for (index, (_, response)) in order.iter().zip(&candidates) {
             if results[*index] == Inserted::New {
                 events.push(Event {

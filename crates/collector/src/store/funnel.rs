@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use candor_core::admin::FunnelCounts;
 use candor_core::{Day, SurveyId};
 
+use super::visitors::Dismissals;
 use super::{Backend, Store, StoreError, on_pool};
 use crate::funnel::Counts;
 
@@ -14,8 +15,9 @@ use crate::funnel::Counts;
 type PageEvents = (String, i64, i64, i64);
 
 impl Store {
-    /// Adds `counts` to the stored ones, in one transaction.
-    pub async fn add_funnel(&self, counts: &Counts) -> Result<(), StoreError> {
+    /// Adds `counts` to the stored ones and records identified visitors'
+    /// `dismissals`, in one transaction.
+    pub async fn add_funnel(&self, counts: &Counts, dismissals: &Dismissals) -> Result<(), StoreError> {
         let begin = match self.backend {
             Backend::Sqlite(_) => "BEGIN IMMEDIATE",
             Backend::Postgres(_) => "BEGIN",
@@ -37,6 +39,17 @@ impl Store {
                 .bind(i64::try_from(*shown).unwrap_or(i64::MAX))
                 .bind(i64::try_from(*started).unwrap_or(i64::MAX))
                 .bind(i64::try_from(*dismissed).unwrap_or(i64::MAX))
+                .execute(&mut *tx)
+                .await?;
+            }
+            for ((survey, visitor), day) in dismissals {
+                sqlx::query(
+                    "INSERT INTO visitors (visitor, survey_id, dismissed_on) VALUES ($1, $2, $3)
+                     ON CONFLICT (visitor, survey_id) DO UPDATE SET dismissed_on = excluded.dismissed_on",
+                )
+                .bind(visitor.as_str())
+                .bind(survey.as_str())
+                .bind(day.to_string())
                 .execute(&mut *tx)
                 .await?;
             }

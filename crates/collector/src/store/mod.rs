@@ -31,6 +31,7 @@ mod stats;
 mod summaries;
 mod survey_cache;
 mod surveys;
+mod visitors;
 mod writer;
 
 use std::str::FromStr;
@@ -50,6 +51,7 @@ pub use listing::{Cursor, Listed, ResponseFilter};
 pub use responses::Inserted;
 pub use rounds::Round;
 pub use stats::Figures;
+pub use visitors::Dismissals;
 pub use writer::WriterHealth;
 
 /// A storage failure. Never shown to clients (they get a generic 500).

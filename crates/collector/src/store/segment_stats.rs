@@ -130,6 +130,7 @@ pub(super) fn revalidated(definition: &Survey, answers: &str) -> Option<ValidRes
         context: Default::default(),
         complete: true,
         sequence: None,
+        visitor: None,
     };
     definition
         .validate(submission)

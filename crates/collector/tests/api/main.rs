@@ -26,4 +26,5 @@ mod snapshot;
 mod stalls;
 mod streams;
 mod targeting;
+mod visitors;
 mod webhooks;

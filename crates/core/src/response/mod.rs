@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::locale::is_language_tag;
+use crate::visitor::VisitorHash;
 use crate::{ErrorCode, FieldError, QuestionId, ResponseId, Survey, SurveyId};
 
 pub use answer::{Answer, ContactDetails, GapPair};
@@ -48,6 +49,10 @@ pub struct ResponseSubmission {
     /// nothing). Required for a partial save.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sequence: Option<u32>,
+    /// The identified visitor's hash (`Candor.identify`): recorded as
+    /// having answered, never stored with the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visitor: Option<VisitorHash>,
 }
 
 fn is_true(value: &bool) -> bool {
@@ -66,6 +71,10 @@ pub struct ValidResponse {
     answers: BTreeMap<QuestionId, Answer>,
     context: BTreeMap<String, String>,
     progress: Progress,
+    /// Never written out with the response (exports, webhooks): it only
+    /// records that the visitor answered.
+    #[serde(skip)]
+    visitor: Option<VisitorHash>,
 }
 
 /// Whether a response is finished.
@@ -119,6 +128,11 @@ impl ValidResponse {
         &self.context
     }
 
+    /// The identified visitor who gave it, if the page said.
+    pub fn visitor(&self) -> Option<&VisitorHash> {
+        self.visitor.as_ref()
+    }
+
     /// Whether it is finished, or which partial save it is.
     pub fn progress(&self) -> Progress {
         self.progress
@@ -157,6 +171,7 @@ impl ValidResponse {
                 Progress::Complete => None,
                 Progress::Partial { sequence } => Some(sequence),
             },
+            visitor: self.visitor.clone(),
         }
     }
 }
@@ -231,6 +246,11 @@ impl ResponseSubmission {
         if !complete && sequence.is_none() {
             return Err(missing("sequence"));
         }
+        let visitor = match fields.remove("visitor") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(raw)) => Some(VisitorHash::parse("visitor", &raw)?),
+            Some(_) => return Err(wrong_type("visitor", "a SHA-256 hash")),
+        };
         Ok(Self {
             id,
             survey_version,
@@ -240,6 +260,7 @@ impl ResponseSubmission {
             context,
             complete,
             sequence,
+            visitor,
         })
     }
 }
@@ -257,7 +278,7 @@ fn parse_locale(tag: String) -> Result<String, FieldError> {
 }
 
 /// The fields of a response's wire form.
-const FIELDS: [&str; 8] = [
+const FIELDS: [&str; 9] = [
     "id",
     "survey_version",
     "locale",
@@ -266,6 +287,7 @@ const FIELDS: [&str; 8] = [
     "context",
     "complete",
     "sequence",
+    "visitor",
 ];
 
 pub(crate) fn wrong_type(field: &str, expected: &str) -> FieldError {
@@ -349,6 +371,7 @@ impl Survey {
             answers,
             context: submission.context,
             progress,
+            visitor: submission.visitor,
         })
     }
 }

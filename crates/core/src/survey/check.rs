@@ -285,6 +285,7 @@ fn check_settings(settings: &Settings) -> Result<(), FieldError> {
     }
     settings.trigger.check()?;
     super::targeting::check(settings)?;
+    super::audience::check(&settings.audience)?;
     for (days, field) in [
         (settings.recontact_days, "settings.recontact_days"),
         (settings.dismissal_days, "settings.dismissal_days"),

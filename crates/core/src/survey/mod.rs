@@ -2,6 +2,7 @@
 //! shown. Parsed strictly from JSON by [`Survey::from_json`]; the format is
 //! documented in docs/survey-format.md.
 
+mod audience;
 mod check;
 mod labels;
 mod logic;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{FieldError, QuestionId, SurveyId};
 
+pub use audience::{Attribute, AttributeTest, AudienceRule, MAX_AUDIENCE_RULES};
 pub use labels::{DimensionLabel, LabelSettings, QuestionLabels, SurveyLabels};
 pub use logic::{Condition, END, Jump, Logic, Target, Test, Value};
 pub use settings::{

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::audience::AudienceRule;
 use super::targeting::{Moment, Pages};
 use crate::{ErrorCode, FieldError, Window};
 
@@ -46,6 +47,10 @@ pub struct Settings {
     /// that name it show it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<Pages>,
+    /// Rules on an identified visitor's attributes, all of which must
+    /// pass; a survey with any is never asked of an anonymous visitor.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<AudienceRule>,
     /// Not offered before this moment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<Moment>,
@@ -79,6 +84,7 @@ impl Default for Settings {
             theme: Theme::default(),
             allowed_origins: Vec::new(),
             pages: None,
+            audience: Vec::new(),
             starts_at: None,
             ends_at: None,
             response_limit: None,

@@ -1,0 +1,37 @@
+//! `GET /v1/visitors/{visitor}`: what the collector knows of an identified
+//! visitor (the surveys answered or dismissed and the day of each), read by
+//! the loader so recontact, dismissal and the site-wide cap hold on every
+//! device the visitor uses. The path holds the browser's hash of the id,
+//! never the id.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use candor_core::SurveyId;
+use candor_core::visitor::VisitorHash;
+
+use crate::{ApiError, AppState};
+
+/// The record, never cached (it changes as the visitor answers); 422
+/// naming `visitor` for a path that is not a hash; 429 when this client
+/// asks too fast.
+pub async fn lookup(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    // One allowance per client for all lookups, whichever visitor.
+    let every_visitor = SurveyId::parse("", "visitors").expect("a valid id");
+    super::responses::limit(&state.lookup_limiter, &state, &every_visitor, peer, &headers)?;
+    let visitor = VisitorHash::parse("visitor", &raw)?;
+    let record = state.store.visitor(&visitor).await?;
+    let mut response = Json(record).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}

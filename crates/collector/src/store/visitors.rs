@@ -1,0 +1,69 @@
+//! Identified visitors' days: answered (in the batch's transaction, so a
+//! visitor counts as having answered exactly when the response is stored),
+//! dismissed (with the funnel's periodic write) and read back for the
+//! loader (`GET /v1/visitors/{hash}`).
+
+use std::collections::HashMap;
+
+use candor_core::visitor::{VisitorHash, VisitorRecord, VisitorSeen};
+use candor_core::{Day, SurveyId};
+
+use super::batch::{Plan, Tx, on_tx};
+use super::{Store, StoreError, on_pool};
+
+/// (survey, visitor) → the day it was dismissed.
+pub type Dismissals = HashMap<(SurveyId, VisitorHash), Day>;
+
+impl Tx {
+    /// Records that each of `answered` (survey, visitor) finished a
+    /// response on the batch's day.
+    pub(super) async fn answered(
+        &mut self,
+        plan: &Plan,
+        answered: &[(&SurveyId, &VisitorHash)],
+    ) -> Result<(), StoreError> {
+        for (survey, visitor) in answered {
+            on_tx!(self, |tx| {
+                sqlx::query(
+                    "INSERT INTO visitors (visitor, survey_id, answered_on) VALUES ($1, $2, $3)
+                     ON CONFLICT (visitor, survey_id) DO UPDATE SET answered_on = excluded.answered_on",
+                )
+                .bind(visitor.as_str())
+                .bind(survey.as_str())
+                .bind(&plan.day)
+                .execute(&mut **tx)
+                .await
+                .map(drop)?
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// What is known of `visitor`: the surveys answered or dismissed, and
+    /// the last day of each.
+    pub async fn visitor(&self, visitor: &VisitorHash) -> Result<VisitorRecord, StoreError> {
+        let rows: Vec<(String, Option<String>, Option<String>)> = on_pool!(self.backend, |pool| {
+            sqlx::query_as(
+                "SELECT survey_id, answered_on, dismissed_on FROM visitors WHERE visitor = $1
+                 ORDER BY survey_id",
+            )
+            .bind(visitor.as_str())
+            .fetch_all(pool)
+            .await?
+        });
+        let day = |raw: Option<String>| raw.and_then(|raw| Day::parse("", &raw).ok());
+        let surveys = rows
+            .into_iter()
+            .filter_map(|(survey, answered, dismissed)| {
+                Some(VisitorSeen {
+                    survey: SurveyId::parse("", &survey).ok()?,
+                    answered_on: day(answered),
+                    dismissed_on: day(dismissed),
+                })
+            })
+            .collect();
+        Ok(VisitorRecord { surveys })
+    }
+}
