@@ -101,15 +101,10 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
     if !candidates.is_empty() {
         let new = tx.insert(&plan, &candidates).await?;
         tx.record(&plan, &order, &candidates, new, &mut results).await?;
-        let answered: Vec<_> = order
-            .iter()
-            .zip(&candidates)
-            .filter(|(index, _)| results[**index] == Inserted::New)
-            .filter_map(|(_, (_, response))| Some((response.survey(), response.visitor()?)))
-            .collect();
-        tx.answered(&plan, &answered).await?;
+        let mut fresh = Vec::new();
         for (index, (_, response)) in order.iter().zip(&candidates) {
             if results[*index] == Inserted::New {
+                fresh.push(*response);
                 events.push(Event {
                     kind: EventKind::ResponseCompleted,
                     response,
@@ -122,6 +117,7 @@ pub async fn write(backend: &Backend, rows: &[Row<'_>]) -> Result<Vec<Inserted>,
                 }
             }
         }
+        tx.answered(&plan, &fresh).await?;
     }
     // In this transaction: an event exists exactly when what caused it does.
     tx.queue_events(&plan, &events).await?;

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use candor_core::visitor::{VisitorHash, VisitorRecord, VisitorSeen};
-use candor_core::{Day, SurveyId};
+use candor_core::{Day, SurveyId, ValidResponse};
 
 use super::batch::{Plan, Tx, on_tx};
 use super::{Store, StoreError, on_pool};
@@ -15,13 +15,10 @@ use super::{Store, StoreError, on_pool};
 pub type Dismissals = HashMap<(SurveyId, VisitorHash), Day>;
 
 impl Tx {
-    /// Records that each of `answered` (survey, visitor) finished a
-    /// response on the batch's day.
-    pub(super) async fn answered(
-        &mut self,
-        plan: &Plan,
-        answered: &[(&SurveyId, &VisitorHash)],
-    ) -> Result<(), StoreError> {
+    /// Records that the identified visitor of each of `fresh` (finished
+    /// responses new in this batch) answered its survey on the batch's day.
+    pub(super) async fn answered(&mut self, plan: &Plan, fresh: &[&ValidResponse]) -> Result<(), StoreError> {
+        let answered = fresh.iter().filter_map(|r| Some((r.survey(), r.visitor()?)));
         for (survey, visitor) in answered {
             on_tx!(self, |tx| {
                 sqlx::query(
