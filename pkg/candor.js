@@ -1,19 +1,13 @@
-/*! Candor loader: the one script a host page includes.
- *
- *   <script src="https://collector.example/candor.js"
- *           data-endpoint="https://collector.example" data-survey="checkout" async></script>
- *
- * It stays small: it reads the survey's settings, decides whether this
- * browser is asked (sampling, recontact and dismissal days, kept in
- * localStorage, never cookies), waits for the trigger, and only then fetches
- * the widget's WebAssembly from beside itself. Without data-survey it offers
- * the collector's open surveys by their page rules (site.js). It defines
- * <candor-survey>, <candor-snapshot> and window.Candor (show, prepare, hide,
- * on, context). A page that knows it will show a survey can ask for the
- * widget ahead of time (data-prepare, Candor.prepare()). Unsent responses
- * left by an earlier page view are flushed. Every failure is a console
- * warning: the host page never sees an exception.
- * Written for ES2020, which the widget needs anyway (import()).
+/*! Candor loader, the one script a host page includes:
+ *   <script src="https://collector.example/candor.js" data-survey="checkout" async></script>
+ * Small: it reads the survey's settings, decides whether this browser is
+ * asked (sampling, recontact and dismissal days in localStorage, never
+ * cookies), waits for the trigger, and only then fetches the widget's wasm
+ * from beside itself. Without data-survey it offers the collector's open
+ * surveys by their page rules (site.js). It defines <candor-survey>,
+ * <candor-snapshot> and window.Candor (show, prepare, hide, on, context,
+ * identify: identity.js); flushes unsent responses of earlier page views.
+ * Every failure is a console warning, never an exception. ES2020.
  */
 (() => {
   "use strict";
@@ -28,8 +22,7 @@
   const VIEWS = "candor:views";
   const DAY = 864e5;
   // Copied from core and the widget (`cargo xtask tidy` checks they agree):
-  // the defaults of a survey's recontact_days and dismissal_days, and the
-  // limits of hidden context fields.
+  // recontact_days' and dismissal_days' defaults, context fields' limits.
   const VERSION = "0.1.0";
   const RECONTACT_DAYS = 90;
   const DISMISSAL_DAYS = 14;
@@ -37,10 +30,8 @@
   const CONTEXT_NAME = 40;
   const CONTEXT_VALUE = 200;
   const CONTEXT_NAME_RULE = new RegExp("^[a-z0-9_]{1," + CONTEXT_NAME + "}$");
-  // The site's build writes its modules' version here (`cargo xtask`, when
-  // it stages the site): the modules are then asked for by version, and
-  // the collector lets browsers keep them for good. Empty in the npm
-  // package: the files are asked for as they are.
+  // The modules' version, written by the site's build (`cargo xtask`): asked
+  // for by version, browsers keep them for good. Empty in the npm package.
   const BUILD = "";
   const script = document.currentScript;
   const base = new URL(".", script?.src || location.href);
@@ -52,6 +43,9 @@
   let wasm;
   let snapshotModule;
   let prepared;
+  // Candor.identify's work (awaited before a survey is chosen) and result.
+  let visitor;
+  let identity;
 
   const warn = (message, error) => {
     try {
@@ -84,13 +78,14 @@
     } catch {}
   };
 
-  // The widget, fetched once and only when needed. The wasm is fetched and
-  // compiled while its glue module loads, not after: both are on the way
-  // from the trigger on. `name` is candor_wasm (the whole widget) or
+  // A file beside this one, of this build.
+  const beside = (name) => new URL(name + (BUILD ? "?v=" + BUILD : ""), base).href;
+
+  // The widget, fetched once and only when needed, the wasm compiled while
+  // its glue loads. `name` is candor_wasm (the whole widget) or
   // candor_snapshot (only <candor-snapshot>: half the size).
   const fetchModule = async (name) => {
-    const build = BUILD ? "?v=" + BUILD : "";
-    const binary = fetch(new URL(name + "_bg.wasm" + build, base)).then((response) => {
+    const binary = fetch(beside(name + "_bg.wasm")).then((response) => {
       if (!response.ok) throw new Error("Candor: the widget's wasm answered " + response.status);
       if (typeof WebAssembly.compileStreaming !== "function") return response.arrayBuffer();
       // A server sending the wrong media type defeats streaming, not us.
@@ -98,7 +93,7 @@
     });
     // Reported through the glue below; never unhandled in the host page.
     binary.catch(() => {});
-    const module = await import(new URL(name + ".js" + build, base).href);
+    const module = await import(beside(name + ".js"));
     await module.default({ module_or_path: binary });
     return module;
   };
@@ -114,10 +109,8 @@
 
   const nextTask = () => new Promise((next) => setTimeout(next));
 
-  // Loads the widget ahead of its trigger, when the browser is idle, so a
-  // survey the page knows it will show appears at once. Only when the page
-  // asks (Candor.prepare(), data-prepare): by default no page pays for the
-  // wasm before a survey shows.
+  // Loads the widget in idle time, so a survey the page knows it will show
+  // appears at once; only when asked (Candor.prepare(), data-prepare).
   const prepare = () =>
     prepared ||
     (prepared = new Promise((idle) => (window.requestIdleCallback ? requestIdleCallback(idle) : setTimeout(idle, 1))).then(
@@ -130,9 +123,8 @@
           return false;
         }
         try {
-          // Runs the widget once where nobody sees it, so its code is
-          // compiled now rather than when the survey shows; in a task of
-          // its own, apart from starting the wasm.
+          // Runs the widget once unseen, so its code compiles now, in a
+          // task of its own apart from starting the wasm.
           await nextTask();
           await module.warm_up();
         } catch (error) {
@@ -142,11 +134,12 @@
       },
     ));
 
-  // Whether this browser is asked: not within the survey's recontact days
-  // of an answer or its dismissal days of a dismissal, and inside the
-  // sample (one random number per browser and survey, kept, so a visitor is
-  // in or out for good rather than on every page view).
+  // Whether this browser is asked: in the survey's audience (identified
+  // visitors only), not within its recontact days of an answer or its
+  // dismissal days of a dismissal, and inside the sample (one random number
+  // per browser and survey, kept, so a visitor is in or out for good).
   const eligible = (id, settings) => {
+    if (settings.audience?.length && !identity?.admits(settings.audience)) return false;
     const all = read(SEEN) || {};
     const seen = all[id] || {};
     const now = Date.now();
@@ -230,12 +223,11 @@
     return response.text();
   };
 
-  // Reads the survey, checks the visitor is to be asked (unless
-  // options.ignoreLimits), waits for the trigger (unless options.now), then
-  // mounts. `options.host` is the element to render into when the survey
-  // shows inline.
+  // Reads the survey, checks the visitor is asked (unless ignoreLimits),
+  // waits for the trigger (unless now), mounts (inline into options.host).
   const start = async (options) => {
     try {
+      await visitor;
       const definition = await definitionOf(options);
       if (!definition) return;
       const settings = JSON.parse(definition).settings || {};
@@ -265,8 +257,8 @@
     shown.push(host);
     write(ASKED, { survey: options.survey, at: Date.now() });
     try {
-      const module = await load();
-      await module.mount(host, { endpoint: options.endpoint, survey: options.survey, definition, display }, emit, () => context);
+      const { endpoint, survey } = options;
+      await (await load()).mount(host, { endpoint, survey, definition, display, visitor: identity?.hash }, emit, () => context);
     } catch (error) {
       warn("the survey " + options.survey + " could not be shown.", error);
     }
@@ -275,15 +267,15 @@
   // Whether a <candor-survey> names survey `id` (then it shows there).
   const placed = (id) => [...document.querySelectorAll("candor-survey")].some((e) => e.getAttribute("survey") === id);
 
-  // The site-wide script: the collector's open surveys; the code that
-  // chooses among them (site.js, beside this file) loads only if any are.
+  // Site-wide: the collector's open surveys; site.js loads only if any are.
   const site = async () => {
     try {
       const response = await api(endpoint, "");
       if (!response.ok) throw new Error("the list answered " + response.status);
       const list = await response.json();
       if (!list.surveys.length) return;
-      const chooser = await import(new URL("site.js" + (BUILD ? "?v=" + BUILD : ""), base).href);
+      await visitor;
+      const chooser = await import(beside("site.js"));
       chooser.offer(list, { arm, eligible, viewed, start, shown, endpoint, after: script, asked: () => read(ASKED), DAY });
     } catch (error) {
       warn("the site's surveys could not be offered.", error);
@@ -310,6 +302,14 @@
 
   window.Candor = {
     version: VERSION,
+    /** Names the visitor (the id is hashed before it leaves) with attributes
+     * for audiences, sent as context. Call it before a survey shows. */
+    identify: (id, attributes) => {
+      window.Candor.context(attributes);
+      visitor = import(beside("identity.js"))
+        .then((module) => module.identify(String(id), attributes, { api, endpoint, read, write, SEEN, ASKED, DAY, CONTEXT_NAME_RULE, CONTEXT_VALUE }))
+        .then((known) => (identity = known), (error) => warn("the visitor could not be identified.", error));
+    },
     /** Shows a survey now (its trigger is skipped; sampling and recontact
      * limits hold unless options.force). */
     show: (survey, options = {}) =>

@@ -1,5 +1,6 @@
 //! The collector's public API as the widget uses it.
 
+use candor_core::visitor::VisitorHash;
 use candor_core::{FieldError, Survey};
 
 use candor_core::SurveyLabels;
@@ -48,6 +49,9 @@ pub struct Api {
     /// Whether the funnel hears of this survey being shown, started and
     /// dismissed (not for a warm-up or a preview).
     reports: bool,
+    /// The identified visitor (`Candor.identify`), told with each response
+    /// and dismissal.
+    visitor: Option<VisitorHash>,
 }
 
 impl Api {
@@ -59,6 +63,7 @@ impl Api {
             base: format!("{endpoint}/v1/surveys/{survey}"),
             survey: survey.to_owned(),
             reports: false,
+            visitor: None,
         }
     }
 
@@ -68,6 +73,16 @@ impl Api {
             reports: true,
             ..self
         }
+    }
+
+    /// The same, for the identified `visitor`.
+    pub fn for_visitor(self, visitor: Option<VisitorHash>) -> Self {
+        Self { visitor, ..self }
+    }
+
+    /// The identified visitor, if the page named one.
+    pub fn visitor(&self) -> Option<&VisitorHash> {
+        self.visitor.as_ref()
     }
 
     /// Tells the funnel of `event` (`shown`, `started`, `dismissed`) on
@@ -83,9 +98,14 @@ impl Api {
             .pathname()
             .ok()
             .filter(|p| candor_core::response_page::check(p).is_ok() && !p.contains(['"', '\\']));
+        // A hash is hexadecimal: it too goes in as it is.
+        let visitor = match &self.visitor {
+            Some(hash) => format!(r#","visitor":"{hash}""#),
+            None => String::new(),
+        };
         let body = match page {
-            Some(page) => format!(r#"{{"event":"{event}","page":"{page}"}}"#),
-            None => format!(r#"{{"event":"{event}"}}"#),
+            Some(page) => format!(r#"{{"event":"{event}","page":"{page}"{visitor}}}"#),
+            None => format!(r#"{{"event":"{event}"{visitor}}}"#),
         };
         let _ = window
             .navigator()

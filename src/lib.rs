@@ -57,10 +57,13 @@ struct MountOptions {
     /// Overrides the survey's display setting.
     #[serde(default)]
     display: Option<DisplayMode>,
+    /// The identified visitor's hash (`Candor.identify`).
+    #[serde(default)]
+    visitor: Option<candor_core::visitor::VisitorHash>,
 }
 
 /// Mounts the widget inside `host`'s shadow root. `options` is
-/// `{endpoint, survey, definition?, display?}`; `listener(name, detail)`
+/// `{endpoint, survey, definition?, display?, visitor?}`; `listener(name, detail)`
 /// hears `submit`, `dismiss` and `error`; `context()` returns the hidden
 /// fields to send (an object of text values), read when a response is sent.
 /// Called by the loader once the wasm is ready. Resolves once the first
@@ -99,7 +102,9 @@ pub async fn mount(
             .and_then(|fields| serde_wasm_bindgen::from_value::<BTreeMap<String, String>>(fields).ok())
             .unwrap_or_default()
     });
-    let api = Api::new(&options.endpoint, &options.survey).reporting();
+    let api = Api::new(&options.endpoint, &options.survey)
+        .reporting()
+        .for_visitor(options.visitor);
     mount_widget(&host, api, definition, options.display, context)?.forget();
     outbox::resume();
     Ok(())

@@ -71,6 +71,7 @@ pub fn Widget(
             submission.context = kept;
         }
         submission.page = page_path();
+        submission.visitor = api.with_value(|api| api.visitor().cloned());
         submission
     };
     // Into the outbox, then out; the figures are read once it arrived.

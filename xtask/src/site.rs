@@ -8,6 +8,10 @@ use anyhow::Context;
 use crate::process::{cmd, run};
 use crate::toolchain;
 
+/// The loader's own modules, each imported only when a page needs it: the
+/// site-wide chooser and identified visitors.
+const LOADER_MODULES: [&str; 2] = ["site.js", "identity.js"];
+
 /// Files of `pkg/` that the build writes (the rest of `pkg/` is source).
 const BUILT: [&str; 6] = [
     "candor_wasm.js",
@@ -179,12 +183,15 @@ pub fn stage() -> anyhow::Result<PathBuf> {
     // sizes).
     let loader = site.join("candor.js");
     let modules = BUILT.iter().filter(|file| !file.ends_with(".d.ts"));
-    // The site-wide chooser is asked for by the build too.
-    let chooser = std::iter::once(PathBuf::from("pkg/site.js"));
-    let build = build_of(modules.map(|file| site.join(file)).chain(chooser))?;
+    // The site-wide chooser and the visitor module are asked for by the
+    // build too.
+    let own = LOADER_MODULES.iter().map(|file| Path::new("pkg").join(file));
+    let build = build_of(modules.map(|file| site.join(file)).chain(own))?;
     fs::write(&loader, stamp(&fs::read_to_string("pkg/candor.js")?, &build)?)?;
     minify(&loader.to_string_lossy(), &loader, Kind::Script)?;
-    minify("pkg/site.js", &site.join("site.js"), Kind::Module)?;
+    for module in LOADER_MODULES {
+        minify(&format!("pkg/{module}"), &site.join(module), Kind::Module)?;
+    }
     for glue in ["candor_wasm.js", "candor_snapshot.js"] {
         minify(&format!("pkg/{glue}"), &site.join(glue), Kind::Module)?;
     }
