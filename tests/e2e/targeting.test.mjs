@@ -5,7 +5,8 @@
 // page view; the site-wide frequency cap across two surveys; a survey not
 // yet started; a response limit reached while a respondent answers. A page
 // whose rules do not match requests no wasm. The editor sets it all in
-// plain words and says who will see the survey.
+// plain words and says who will see the survey (audiences too; identified
+// visitors themselves are in identity.test.mjs).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { join } from "node:path";
@@ -174,7 +175,7 @@ test("a response limit reached while a respondent answers: their response is sto
   await late.close();
 });
 
-test("the editor sets pages, a page-view trigger, a schedule and a limit, and says who will see it", async () => {
+test("the editor sets pages, a page-view trigger, an audience, a schedule and a limit, and says who will see it", async () => {
   const { page, problems } = await openDashboard(shared);
   await signIn(page, "e2e-admin-token-0123456789abcdef");
   await page.getByLabel("Template").selectOption("checkout");
@@ -182,7 +183,7 @@ test("the editor sets pages, a page-view trigger, a schedule and a limit, and sa
   await page.getByRole("button", { name: "Create" }).click();
   const who = page.locator("#who-sees-it");
   await who.waitFor();
-  assert.equal(await who.textContent(), "Only where a page names it · 100% of visitors");
+  assert.equal(await who.textContent(), "Only where a page names it · 100% of visitors · 90 days before asking again");
   await page.getByLabel("Offer it with the site-wide script, on the pages below").check();
   await page.getByLabel("Only on these pages (one per line; * for any part)").fill("/orders/*\nno-slash");
   await page.getByLabel("Never on these pages").click();
@@ -192,12 +193,20 @@ test("the editor sets pages, a page-view trigger, a schedule and a limit, and sa
   await page.getByLabel("Trigger").selectOption("page_view");
   await page.getByLabel("Page view in the visit").fill("3");
   await page.getByLabel("Opens (UTC)").fill("2026-01-01T09:00");
+  const audience = page.getByLabel("Only identified visitors with (one rule per line: plan = pro, orders >= 3)");
+  await audience.fill("plan is pro");
+  await audience.blur();
+  await page.getByText("“plan is pro” is not an audience rule: write one such as plan = pro or orders >= 3.").waitFor();
+  await audience.fill("plan = pro\norders >= 3");
+  // At most once a quarter.
+  await page.getByLabel("Ask again after an answer (days)").fill("91");
+  await page.getByLabel("Ask again after a dismissal (days)").fill("30");
   await page.getByLabel("Closes after this many responses").fill("300");
   await page.getByLabel("Closes after this many responses").blur();
   await eventually(
     async () =>
       (await who.textContent()) ===
-      "On /orders/* · not on /orders/export · from page view 3 of a visit · 100% of visitors · from 2026-01-01 09:00 UTC · closes at 300 responses",
+      "On /orders/* · not on /orders/export · from page view 3 of a visit · plan is pro · orders at least 3 · 100% of visitors · 91 days before asking again · from 2026-01-01 09:00 UTC · closes at 300 responses",
     2_000,
     `the summary line: ${await who.textContent()}`,
   );
@@ -221,9 +230,12 @@ test("the editor sets pages, a page-view trigger, a schedule and a limit, and sa
   const listed = list.surveys.find((s) => s.id === "pro-orders");
   assert.deepEqual(listed?.pages, { include: ["/orders/*"], exclude: ["/orders/export"] });
   assert.deepEqual(listed?.trigger, { on: "page_view", count: 3 });
+  assert.deepEqual(listed?.audience, [{ attribute: "plan", is: "pro" }, { attribute: "orders", at_least: 3 }]);
   const definition = await (await fetch(`${shared.collector().url}/v1/surveys/pro-orders`)).json();
   assert.equal(definition.settings.starts_at, "2026-01-01T09:00:00Z");
   assert.equal(definition.settings.response_limit, 300);
+  assert.equal(definition.settings.recontact_days, 91);
+  assert.equal(definition.settings.dismissal_days, 30);
   assert.equal(definition.settings.sampling_rate, 0.5);
   assert.equal(definition.settings.display, "slide_in");
   assert.deepEqual(problems, [], "the page reported errors");

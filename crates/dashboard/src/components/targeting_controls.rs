@@ -1,8 +1,8 @@
 //! The editor's "Who sees it": the pages the site-wide script offers the
-//! survey on, when it opens and closes, and after how many responses, with
-//! one line that says who will see it.
+//! survey on, which identified visitors, when it opens and closes, and
+//! after how many responses, with one line that says who will see it.
 
-use candor_core::{Moment, PageRule, Pages, Settings, Trigger};
+use candor_core::{AttributeTest, AudienceRule, Moment, PageRule, Pages, Settings, Trigger};
 use leptos::prelude::*;
 
 use super::question_editor::Editing;
@@ -78,6 +78,49 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
                 />
             }
         };
+    let audience = Memo::new(move |_| {
+        working.with(|s| {
+            let lines: Vec<String> = s.settings.audience.iter().map(ToString::to_string).collect();
+            lines.join("\n")
+        })
+    });
+    let set_audience = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        let lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
+        match lines
+            .map(|l| AudienceRule::from_line(l).map_err(|_| l.to_owned()))
+            .collect::<Result<Vec<_>, _>>()
+        {
+            Ok(rules) => editing.apply(move |s, _| s.settings.audience = rules),
+            Err(line) => {
+                let text = trf(
+                    "“{rule}” is not an audience rule: write one such as plan = pro or orders >= 3.",
+                    &[("rule", &line)],
+                );
+                editing.message.set(Some(Err(text)));
+            }
+        }
+    };
+    let days_field = move |id: &'static str, label: &'static str, pick: fn(&mut Settings) -> &mut u32| {
+        let days = Memo::new(move |_| working.with(|s| *pick(&mut s.settings.clone())));
+        view! {
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="number"
+                min="0"
+                max="3650"
+                step="1"
+                prop:value=move || days.get().to_string()
+                on:change=move |ev| {
+                    if let Some(n) = event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| *n <= 3650)
+                    {
+                        editing.apply(move |s, _| *pick(&mut s.settings) = n);
+                    }
+                }
+            />
+        }
+    };
     let limit = Memo::new(move |_| {
         working.with(|s| {
             s.settings
@@ -107,6 +150,16 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
                 |p| &mut p.include,
             )}
             {rules_field("pages-exclude", tr("Never on these pages"), |p| &mut p.exclude)}
+            <label for="audience">
+                {tr("Only identified visitors with (one rule per line: plan = pro, orders >= 3)")}
+            </label>
+            <textarea id="audience" rows="2" prop:value=audience on:change=set_audience></textarea>
+            {days_field("recontact-days", tr("Ask again after an answer (days)"), |s| &mut s.recontact_days)}
+            {days_field(
+                "dismissal-days",
+                tr("Ask again after a dismissal (days)"),
+                |s| &mut s.dismissal_days,
+            )}
             {moment_field("starts-at", tr("Opens (UTC)"), |s| &mut s.starts_at)}
             {moment_field("ends-at", tr("Closes (UTC)"), |s| &mut s.ends_at)}
             <label for="response-limit">{tr("Closes after this many responses")}</label>
@@ -161,8 +214,21 @@ pub fn who_sees_it(settings: &Settings) -> String {
         | Trigger::Event { .. }
         | Trigger::Api => {}
     }
+    for rule in &settings.audience {
+        let attribute = ("attribute", &rule.attribute as &dyn std::fmt::Display);
+        parts.push(match &rule.test {
+            AttributeTest::Is(value) => trf("{attribute} is {value}", &[attribute, ("value", value)]),
+            AttributeTest::IsNot(value) => trf("{attribute} is not {value}", &[attribute, ("value", value)]),
+            AttributeTest::AtLeast(n) => trf("{attribute} at least {value}", &[attribute, ("value", n)]),
+            AttributeTest::AtMost(n) => trf("{attribute} at most {value}", &[attribute, ("value", n)]),
+        });
+    }
     let percent = candor::intl::percent(locale(), settings.sampling_rate);
     parts.push(trf("{percent} of visitors", &[("percent", &percent)]));
+    if settings.recontact_days > 0 {
+        let days = count("{n} days", u64::from(settings.recontact_days));
+        parts.push(trf("{days} before asking again", &[("days", &days)]));
+    }
     let at = |m: Moment| to_the_minute(m).replace('T', " ") + " UTC";
     if let Some(start) = settings.starts_at {
         parts.push(trf("from {time}", &[("time", &at(start))]));

@@ -107,6 +107,23 @@ pub static PLURALS: &[(&str, [Forms; 5])] = &[
         ],
     ),
     (
+        "{n} days",
+        [
+            &[(One, "{n} day"), (Other, "{n} days")],
+            &[(Other, "{n} วัน")],
+            &[(Zero, "{n} dienu"), (One, "{n} diena"), (Other, "{n} dienas")],
+            &[(One, "{n} ημέρα"), (Other, "{n} ημέρες")],
+            &[
+                (Zero, "{n} يوم"),
+                (One, "يوم واحد"),
+                (Two, "يومان"),
+                (Few, "{n} أيام"),
+                (Many, "{n} يومًا"),
+                (Other, "{n} يوم"),
+            ],
+        ],
+    ),
+    (
         "{n} minutes",
         [
             &[(One, "{n} minute"), (Other, "{n} minutes")],

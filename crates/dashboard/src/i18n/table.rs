@@ -589,6 +589,87 @@ pub static TABLE: &[(&str, [&str; 4])] = &[
         ["ปิด (UTC)", "Aizveras (UTC)", "Κλείνει (UTC)", "ينتهي (UTC)"],
     ),
     (
+        "Only identified visitors with (one rule per line: plan = pro, orders >= 3)",
+        [
+            "เฉพาะผู้เข้าชมที่ระบุตัวตนแล้วซึ่งมี (บรรทัดละหนึ่งกฎ: plan = pro, orders >= 3)",
+            "Tikai identificētiem apmeklētājiem, kuriem (pa vienam nosacījumam rindā: plan = pro, orders >= 3)",
+            "Μόνο σε ταυτοποιημένους επισκέπτες με (ένας κανόνας ανά γραμμή: plan = pro, orders >= 3)",
+            "للزوار المعرَّفين فقط ممن لديهم (قاعدة واحدة في كل سطر: plan = pro، orders >= 3)",
+        ],
+    ),
+    (
+        "“{rule}” is not an audience rule: write one such as plan = pro or orders >= 3.",
+        [
+            "“{rule}” ไม่ใช่กฎของกลุ่มเป้าหมาย: เขียนเช่น plan = pro หรือ orders >= 3",
+            "“{rule}” nav mērķauditorijas nosacījums: rakstiet, piemēram, plan = pro vai orders >= 3.",
+            "Το «{rule}» δεν είναι κανόνας κοινού: γράψτε έναν όπως plan = pro ή orders >= 3.",
+            "«{rule}» ليست قاعدة جمهور: اكتب قاعدة مثل plan = pro أو orders >= 3.",
+        ],
+    ),
+    (
+        "{attribute} is {value}",
+        [
+            "{attribute} เป็น {value}",
+            "{attribute} ir {value}",
+            "{attribute} είναι {value}",
+            "{attribute} هو {value}",
+        ],
+    ),
+    (
+        "{attribute} is not {value}",
+        [
+            "{attribute} ไม่ใช่ {value}",
+            "{attribute} nav {value}",
+            "{attribute} δεν είναι {value}",
+            "{attribute} ليس {value}",
+        ],
+    ),
+    (
+        "{attribute} at least {value}",
+        [
+            "{attribute} อย่างน้อย {value}",
+            "{attribute} vismaz {value}",
+            "{attribute} τουλάχιστον {value}",
+            "{attribute} على الأقل {value}",
+        ],
+    ),
+    (
+        "{attribute} at most {value}",
+        [
+            "{attribute} ไม่เกิน {value}",
+            "{attribute} ne vairāk kā {value}",
+            "{attribute} το πολύ {value}",
+            "{attribute} على الأكثر {value}",
+        ],
+    ),
+    (
+        "Ask again after an answer (days)",
+        [
+            "ถามอีกครั้งหลังได้คำตอบ (วัน)",
+            "Jautāt atkal pēc atbildes (dienas)",
+            "Νέα ερώτηση μετά από απάντηση (ημέρες)",
+            "السؤال مجددًا بعد الإجابة (أيام)",
+        ],
+    ),
+    (
+        "Ask again after a dismissal (days)",
+        [
+            "ถามอีกครั้งหลังถูกปิด (วัน)",
+            "Jautāt atkal pēc aizvēršanas (dienas)",
+            "Νέα ερώτηση μετά από κλείσιμο (ημέρες)",
+            "السؤال مجددًا بعد الإغلاق (أيام)",
+        ],
+    ),
+    (
+        "{days} before asking again",
+        [
+            "{days} ก่อนถามอีกครั้ง",
+            "{days} līdz nākamajam jautājumam",
+            "{days} έως την επόμενη ερώτηση",
+            "{days} قبل السؤال مرة أخرى",
+        ],
+    ),
+    (
         "Closes after this many responses",
         [
             "ปิดเมื่อได้คำตอบครบจำนวนนี้",
