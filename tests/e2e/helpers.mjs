@@ -219,3 +219,54 @@ export async function signIn(page, token) {
   await page.getByLabel("Admin token").fill(token);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Publishes on `shared`'s collector a one-question popover survey `id`
+ * with `settings` (the site-wide script's tests). */
+export async function publishQuestion(shared, id, settings) {
+  const definition = {
+    id,
+    version: 1,
+    default_locale: "en",
+    title: { en: "Quick question" },
+    questions: [{ id: "rating", kind: "csat", text: { en: "How was it?" } }],
+    settings: { display: "popover", ...settings },
+  };
+  const reply = await fetch(`${shared.collector().url}/v1/admin/surveys`, {
+    method: "POST",
+    headers: { authorization: "Bearer e2e-admin-token-0123456789abcdef", "content-type": "application/json" },
+    body: JSON.stringify(definition),
+  });
+  assert.equal(reply.status, 201, await reply.text());
+}
+
+/** Which survey `page` shows in a <candor-widget>, once one is drawn. */
+export const showing = (page) =>
+  page
+    .locator("candor-widget form")
+    .waitFor()
+    .then(() => page.locator("candor-widget").getAttribute("data-survey"));
+
+/** Waits a moment and checks that `page` shows no survey. */
+export async function nothingShown(page, what) {
+  await page.waitForTimeout(700);
+  assert.equal(await page.locator("candor-widget").count(), 0, what);
+}
+
+/** A fresh browser context (its own storage: another device) whose every
+ * shop page holds the loader of `shared`'s collector, `attributes` added to
+ * its tag, `before` ahead of it and `after` behind it; with the requests it
+ * made and how many were for wasm. */
+export async function loaderTab(shared, { attributes = "", before = "", after = "" } = {}) {
+  const context = await shared.browser().newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await shopPage(page, (path) =>
+    path.includes(".")
+      ? undefined // the widget's files
+      : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shop ${path}</title></head><body><main><h1>Shop</h1>${before}
+<script src="/candor.js" data-endpoint="${shared.collector().url}" ${attributes} async></script>${after}</main></body></html>`,
+  );
+  const wasm = () => requests.filter((path) => path.endsWith(".wasm")).length;
+  return { page, requests, wasm, close: () => context.close() };
+}

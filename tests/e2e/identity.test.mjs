@@ -9,51 +9,18 @@ import { createHash } from "node:crypto";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { sharedCollectorAndBrowser, shopPage } from "./helpers.mjs";
+import { loaderTab, nothingShown, publishQuestion, sharedCollectorAndBrowser, showing } from "./helpers.mjs";
 
 const shared = sharedCollectorAndBrowser({ before, after });
 const ADMIN = { authorization: "Bearer e2e-admin-token-0123456789abcdef", "content-type": "application/json" };
 const ALICE = "alice-7@example.com";
 
-/** Publishes a one-question survey `id` with `settings`. */
-async function publish(id, settings) {
-  const definition = {
-    id,
-    version: 1,
-    default_locale: "en",
-    title: { en: "Quick question" },
-    questions: [{ id: "rating", kind: "csat", text: { en: "How was it?" } }],
-    settings: { display: "popover", ...settings },
-  };
-  const reply = await fetch(`${shared.collector().url}/v1/admin/surveys`, { method: "POST", headers: ADMIN, body: JSON.stringify(definition) });
-  assert.equal(reply.status, 201, await reply.text());
-}
+const publish = (id, settings) => publishQuestion(shared, id, settings);
 
-/** A fresh browser (its own storage: another device) whose shop pages hold
- * the site-wide script, the visitor identified as `id` with `attributes`
- * when given (queued before the script runs, as the README shows). */
-async function device(id, attributes = {}) {
-  const context = await shared.browser().newContext();
-  const page = await context.newPage();
-  const requests = [];
-  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
-  const queued = id === undefined ? "" : `<script>window.Candor = { q: [["identify", ${JSON.stringify([id, attributes])}]] };</script>`;
-  await shopPage(page, (path) =>
-    path.includes(".")
-      ? undefined
-      : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><main><h1>Shop</h1>${queued}
-<script src="/candor.js" data-endpoint="${shared.collector().url}" async></script></main></body></html>`,
-  );
-  const wasm = () => requests.filter((path) => path.endsWith(".wasm")).length;
-  return { page, requests, wasm, close: () => context.close() };
-}
-
-const showing = (page) => page.locator("candor-widget form").waitFor().then(() => page.locator("candor-widget").getAttribute("data-survey"));
-
-async function nothingShown(page, what) {
-  await page.waitForTimeout(700);
-  assert.equal(await page.locator("candor-widget").count(), 0, what);
-}
+/** Another device: the visitor identified as `id` with `attributes` when
+ * given (queued before the loader runs, as the README's stub does). */
+const device = (id, attributes = {}) =>
+  loaderTab(shared, { before: id === undefined ? "" : `<script>window.Candor = { q: [["identify", ${JSON.stringify([id, attributes])}]] };</script>` });
 
 async function answer(page) {
   await page.locator("candor-widget .candor-scale__option").nth(3).click();

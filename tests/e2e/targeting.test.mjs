@@ -10,50 +10,15 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { join } from "node:path";
-import { artifacts, axeViolations, eventually, openDashboard, sharedCollectorAndBrowser, shopPage, signIn } from "./helpers.mjs";
+import { artifacts, axeViolations, eventually, loaderTab, nothingShown, openDashboard, publishQuestion, sharedCollectorAndBrowser, showing, signIn } from "./helpers.mjs";
 
 const shared = sharedCollectorAndBrowser({ before, after });
 const ADMIN = { authorization: "Bearer e2e-admin-token-0123456789abcdef", "content-type": "application/json" };
 
-/** Publishes a one-question survey `id` with `settings`. */
-async function publish(id, settings) {
-  const definition = {
-    id,
-    version: 1,
-    default_locale: "en",
-    title: { en: "Quick question" },
-    questions: [{ id: "rating", kind: "csat", text: { en: "How was it?" } }],
-    settings: { display: "popover", ...settings },
-  };
-  const reply = await fetch(`${shared.collector().url}/v1/admin/surveys`, { method: "POST", headers: ADMIN, body: JSON.stringify(definition) });
-  assert.equal(reply.status, 201, await reply.text());
-}
+const publish = (id, settings) => publishQuestion(shared, id, settings);
 
-/** A fresh browser tab whose every shop page holds the site-wide script
- * (`attributes` added to its tag), with the requests it made. */
-async function tab(attributes = "", body = "") {
-  const context = await shared.browser().newContext();
-  const page = await context.newPage();
-  const requests = [];
-  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
-  await shopPage(page, (path) =>
-    path.includes(".")
-      ? undefined // the widget's files
-      : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shop ${path}</title></head><body><main><h1>Shop</h1>
-<script src="/candor.js" data-endpoint="${shared.collector().url}" ${attributes} async></script>${body}</main></body></html>`,
-  );
-  const wasm = () => requests.filter((path) => path.endsWith(".wasm")).length;
-  return { page, requests, wasm, close: () => context.close() };
-}
-
-/** Which survey the page shows in a <candor-widget>, once one is drawn. */
-const showing = (page) => page.locator("candor-widget form").waitFor().then(() => page.locator("candor-widget").getAttribute("data-survey"));
-
-/** Waits a moment and checks that no survey is shown. */
-async function nothingShown(page, what) {
-  await page.waitForTimeout(700);
-  assert.equal(await page.locator("candor-widget").count(), 0, what);
-}
+/** A fresh tab with the loader, `attributes` on its tag, `body` after it. */
+const tab = (attributes = "", body = "") => loaderTab(shared, { attributes, after: body });
 
 test("a survey named by the script and by a <candor-survey> shows in the element on 20 of 20 loads", async () => {
   const element = `<p>Thank you for your order.</p><candor-survey survey="checkout" endpoint="${shared.collector().url}"></candor-survey>`;
