@@ -140,6 +140,25 @@ mod tests {
     }
 
     #[test]
+    fn dismissals_keep_the_latest_day_and_stay_bounded() {
+        let funnel = Funnel::default();
+        let survey = SurveyId::parse("", "s").unwrap();
+        let visitor = |n: usize| VisitorHash::parse("", &format!("{n:064x}")).unwrap();
+        let (monday, tuesday) = (
+            Day::from_days_since_epoch(20_000),
+            Day::from_days_since_epoch(20_001),
+        );
+        funnel.dismissed(&survey, visitor(0), monday);
+        funnel.dismissed(&survey, visitor(0), tuesday);
+        for n in 1..MAX_KEYS + 50 {
+            funnel.dismissed(&survey, visitor(n), monday);
+        }
+        let dismissals = funnel.dismissals.lock().unwrap();
+        assert_eq!(dismissals.len(), MAX_KEYS, "bounded");
+        assert_eq!(dismissals[&(survey, visitor(0))], tuesday, "the latest day");
+    }
+
+    #[test]
     fn counts_add_up_per_page_and_the_table_stays_bounded() {
         let funnel = Funnel::default();
         let survey = SurveyId::parse("", "s").unwrap();
