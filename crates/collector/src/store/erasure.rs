@@ -1,4 +1,5 @@
-//! Erasing a respondent: every response found by the email address they
+//! Erasing a respondent (or forgetting an identified visitor: `visitors.rs`):
+//! every response found by the email address they
 //! left in a contact request, or by a response id, is deleted together with
 //! its contact request and taken out of the daily summaries and the public
 //! release (its released group withdrawn whole), all in one transaction, so nothing is gone but still counted or counted but gone
@@ -12,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use candor_core::stats::SurveyStats;
+use candor_core::visitor::VisitorHash;
 use candor_core::{ResponseId, Survey, SurveyId, ValidResponse};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -30,6 +32,9 @@ pub enum Respondent {
     Email(String),
     /// The response with this id.
     Response(ResponseId),
+    /// An identified visitor, by hash: the days they answered or
+    /// dismissed each survey (their responses hold no hash).
+    Visitor(VisitorHash),
 }
 
 /// A deleted row: (id, survey, version, received at, answers, the release
@@ -53,6 +58,7 @@ impl Store {
                 email.trim().to_owned(),
             ),
             Respondent::Response(id) => ("id = $1", id.to_string()),
+            Respondent::Visitor(hash) => return self.forget_visitor(hash).await,
         };
         let find = format!(
             "SELECT survey_id FROM responses WHERE {condition}

@@ -38,6 +38,18 @@ impl Tx {
 }
 
 impl Store {
+    /// Forgets `visitor`: how many surveys' days were kept for them.
+    pub(super) async fn forget_visitor(&self, visitor: &VisitorHash) -> Result<u64, StoreError> {
+        let forgotten = on_pool!(self.backend, |pool| {
+            sqlx::query("DELETE FROM visitors WHERE visitor = $1")
+                .bind(visitor.as_str())
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(forgotten)
+    }
+
     /// What is known of `visitor`: the surveys answered or dismissed, and
     /// the last day of each.
     pub async fn visitor(&self, visitor: &VisitorHash) -> Result<VisitorRecord, StoreError> {

@@ -1,7 +1,7 @@
 //! Identified visitors: the collector publishes its salt in the site list,
 //! keeps only the browser's hash and the days a visitor answered or
 //! dismissed each survey, and gives them back by hash, so recontact and
-//! dismissal hold on the visitor's other devices.
+//! dismissal hold on the visitor's other devices; an erasure forgets them.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -89,6 +89,14 @@ crate::on_both_databases_configured! {
         let export = app.admin("GET", "/v1/admin/surveys/orders/responses", None).await;
         assert!(!export.body.to_string().contains(&hash(1)), "{}", export.body);
         assert_eq!(stored(&app).await.matches(&hash(1)).count(), 2, "the hash, once per survey");
+
+        // Erased on request: the visitor is forgotten, every survey's days.
+        let both = app.admin("POST", "/v1/admin/erasures", Some(json!({"visitor": hash(1), "email": "a@b.example"}))).await;
+        assert_eq!(both.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", both.body);
+        let erased = app.admin("POST", "/v1/admin/erasures", Some(json!({"visitor": hash(1)}))).await;
+        assert_eq!((erased.status, erased.body.clone()), (StatusCode::OK, json!({"erased": 2})));
+        assert_eq!(app.get(&format!("/v1/visitors/{}", hash(1))).await.body, json!({"surveys": []}));
+        assert!(!stored(&app).await.contains(&hash(1)), "no row left");
     }
 
     async fn a_bad_visitor_is_refused_naming_the_field(app) configured |_| {}; {
