@@ -58,8 +58,9 @@ export interface CandorApi {
   on(event: "error", listener: (detail: CandorErrorDetail) => void): void;
   /** Names the visitor by an id of yours (hashed in the browser before it
    * leaves) with attributes that surveys' audiences read and responses carry
-   * as context. Call it before a survey shows. */
-  identify(id: string, attributes?: Record<string, string | number | boolean>): void;
+   * as context; `null` forgets the visitor (signed out). Call it before a
+   * survey shows. */
+  identify(id: string | null, attributes?: Record<string, string | number | boolean>): void;
   /** Hidden fields sent with responses from now on; null removes one. */
   context(fields: Record<string, string | number | boolean | null>): void;
 }

@@ -107,8 +107,6 @@
     return survey ? load() : snapshotModule || (snapshotModule = fetchModule("candor_snapshot"));
   };
 
-  const nextTask = () => new Promise((next) => setTimeout(next));
-
   // Loads the widget in idle time, so a survey the page knows it will show
   // appears at once; only when asked (Candor.prepare(), data-prepare).
   const prepare = () =>
@@ -125,7 +123,7 @@
         try {
           // Runs the widget once unseen, so its code compiles now, in a
           // task of its own apart from starting the wasm.
-          await nextTask();
+          await new Promise((next) => setTimeout(next));
           await module.warm_up();
         } catch (error) {
           warn("the widget could not warm up.", error);
@@ -303,12 +301,14 @@
   window.Candor = {
     version: VERSION,
     /** Names the visitor (the id is hashed before it leaves) with attributes
-     * for audiences, sent as context. Call it before a survey shows. */
+     * for audiences, sent as context; null forgets. Before a survey shows. */
     identify: (id, attributes) => {
       window.Candor.context(attributes);
-      visitor = import(beside("identity.js"))
+      identity = undefined;
+      // Only the latest call's visitor counts (a sign-out after a sign-in).
+      const call = (visitor = id == null ? undefined : import(beside("identity.js"))
         .then((module) => module.identify(String(id), attributes, { api, endpoint, read, write, SEEN, ASKED, DAY, CONTEXT_NAME_RULE, CONTEXT_VALUE }))
-        .then((known) => (identity = known), (error) => warn("the visitor could not be identified.", error));
+        .then((known) => call === visitor && (identity = known), (error) => warn("the visitor could not be identified.", error)));
     },
     /** Shows a survey now (its trigger is skipped; sampling and recontact
      * limits hold unless options.force). */

@@ -97,7 +97,7 @@ test("a dismissal and the site-wide cap hold across browsers", async () => {
   for (const client of [first, second, other]) await client.close();
 });
 
-test("an audience asks only identified visitors whose attributes pass", async () => {
+test("an audience asks only identified visitors whose attributes pass, and not once they sign out", async () => {
   await publish("pro-only", { pages: { include: ["/plan/*"] }, audience: [{ attribute: "plan", is: "pro" }, { attribute: "orders", at_least: 3 }] });
   for (const [id, attributes, what] of [
     [undefined, {}, "an anonymous visitor"],
@@ -111,6 +111,17 @@ test("an audience asks only identified visitors whose attributes pass", async ()
     assert.equal(client.wasm(), 0, `${what}: no wasm`);
     await client.close();
   }
+  // Signed out before the survey is chosen: anonymous again.
+  const queue = JSON.stringify([["identify", ["c-4", { plan: "pro", orders: 3 }]], ["identify", [null]]]);
+  const out = await loaderTab(shared, { before: `<script>window.Candor = { q: ${queue} };</script>` });
+  const lookedUp = out.page.waitForResponse((response) => response.url().includes("/v1/visitors/"));
+  await out.page.goto("http://shop.localhost/plan/1");
+  await nothingShown(out.page, "signed out");
+  // The sign-in's lookup ends after the sign-out: it must not sign back in.
+  await lookedUp;
+  await out.page.evaluate(() => history.pushState({}, "", "/plan/2"));
+  await nothingShown(out.page, "still signed out on the next route");
+  await out.close();
   const pro = await device("c-4", { plan: "pro", orders: 3 });
   await pro.page.goto("http://shop.localhost/plan/1");
   assert.equal(await showing(pro.page), "pro-only");
