@@ -110,6 +110,7 @@ impl AppState {
             visitor_salt: visitor_salt.into(),
         };
         state.write_funnel_every(FUNNEL_WRITES);
+        state.sweep_visitors_every(VISITOR_SWEEPS);
         Ok((state, generated))
     }
 }
@@ -136,6 +137,9 @@ fn new_salt() -> String {
         .collect()
 }
 
+/// How often identified visitors' days no rule needs are deleted.
+const VISITOR_SWEEPS: Duration = Duration::from_secs(3600);
+
 /// How often funnel counts are written.
 const FUNNEL_WRITES: Duration = Duration::from_secs(5);
 
@@ -152,6 +156,29 @@ impl AppState {
                 let Some(funnel) = funnel.upgrade() else { return };
                 if let Err(error) = funnel.flush(&store).await {
                     tracing::warn!(%error, "funnel counts could not be written; kept for the next try");
+                }
+            }
+        });
+    }
+
+    /// Sweeps identified visitors' days every `period` (the first at once),
+    /// for as long as the state lives.
+    fn sweep_visitors_every(&self, period: Duration) {
+        let (funnel, store, cap_days) = (
+            Arc::downgrade(&self.funnel),
+            self.store.clone(),
+            self.frequency_cap_days,
+        );
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(period);
+            loop {
+                ticks.tick().await;
+                // Gone with the last state (its funnel is its own): the task ends too.
+                if funnel.strong_count() == 0 {
+                    return;
+                }
+                if let Err(error) = store.sweep_visitors(cap_days, routes::today()).await {
+                    tracing::warn!(%error, "identified visitors' old days could not be swept; tried again later");
                 }
             }
         });

@@ -1,7 +1,8 @@
 //! Identified visitors' days: answered (in the batch's transaction, so a
 //! visitor counts as having answered exactly when the response is stored),
 //! dismissed (with the funnel's periodic write) and read back for the
-//! loader (`GET /v1/visitors/{hash}`).
+//! loader (`GET /v1/visitors/{hash}`); swept once no survey's recontact or
+//! dismissal days, nor the site-wide cap, could still need them.
 
 use std::collections::HashMap;
 
@@ -38,6 +39,35 @@ impl Tx {
 }
 
 impl Store {
+    /// Deletes the days no rule reads any more on `today`: an answer older
+    /// than its survey's recontact days and the cap, a dismissal older than
+    /// its dismissal days and the cap. How many rows went.
+    pub async fn sweep_visitors(&self, cap_days: u32, today: Day) -> Result<u64, StoreError> {
+        let before = |days: u32| {
+            today
+                .plus(-i32::try_from(days.max(cap_days)).unwrap_or(i32::MAX))
+                .to_string()
+        };
+        let mut swept = 0;
+        for survey in self.published().await?.iter() {
+            let settings = &survey.settings;
+            let (answered, dismissed) = (before(settings.recontact_days), before(settings.dismissal_days));
+            swept += on_pool!(self.backend, |pool| {
+                sqlx::query(
+                    "DELETE FROM visitors WHERE survey_id = $1
+                     AND (answered_on IS NULL OR answered_on < $2) AND (dismissed_on IS NULL OR dismissed_on < $3)",
+                )
+                .bind(survey.id.as_str())
+                .bind(&answered)
+                .bind(&dismissed)
+                .execute(pool)
+                .await?
+                .rows_affected()
+            });
+        }
+        Ok(swept)
+    }
+
     /// Forgets `visitor`: how many surveys' days were kept for them.
     pub(super) async fn forget_visitor(&self, visitor: &VisitorHash) -> Result<u64, StoreError> {
         let forgotten = on_pool!(self.backend, |pool| {

@@ -123,6 +123,28 @@ crate::on_both_databases_configured! {
         assert_eq!(stored(&app).await, "[]", "nothing refused was kept");
     }
 
+    async fn days_no_rule_needs_are_swept(app) configured |c| c.frequency_cap_days = 30; {
+        let mut quarterly = survey("quarterly");
+        quarterly["settings"]["recontact_days"] = json!(90);
+        quarterly["settings"]["dismissal_days"] = json!(14);
+        let created = app.admin("POST", "/v1/admin/surveys", Some(quarterly)).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+        let answer = json!({"id": uuid(1), "survey_version": 1, "answers": {"rating": 5}, "visitor": hash(1)});
+        assert_eq!(app.post_raw("quarterly", "application/json", answer.to_string()).await.status, StatusCode::CREATED);
+        assert_eq!(event(&app, "quarterly", json!({"event": "dismissed", "visitor": hash(2)})).await, StatusCode::ACCEPTED);
+        assert_eq!(app.admin("GET", "/v1/admin/surveys/quarterly/funnel?window=all", None).await.status, StatusCode::OK);
+
+        let today = candor_core::Day::parse("", &today()).unwrap();
+        assert_eq!(app.store.sweep_visitors(30, today).await.unwrap(), 0, "both still read");
+        // A dismissal is kept for the cap's 30 days, not only its own 14.
+        assert_eq!(app.store.sweep_visitors(30, today.plus(29)).await.unwrap(), 0);
+        assert_eq!(app.store.sweep_visitors(30, today.plus(31)).await.unwrap(), 1, "the dismissal, past the cap");
+        // An answer for its survey's 90 recontact days.
+        assert_eq!(app.store.sweep_visitors(30, today.plus(90)).await.unwrap(), 0);
+        assert_eq!(app.store.sweep_visitors(30, today.plus(91)).await.unwrap(), 1, "the answer, past its recontact days");
+        assert_eq!(stored(&app).await, "[]");
+    }
+
     async fn the_salt_is_kept_for_good(app) configured |_| {}; {
         let first = app.get("/v1/surveys").await.body["salt"].clone();
         let again = candor_collector::AppState::new(app.store.clone(), &candor_collector::Config::for_database(app.url.clone()))
