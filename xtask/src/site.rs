@@ -58,8 +58,10 @@ enum Trim {
     /// Nothing: the dashboard, whose error details are read by people.
     Nothing,
     /// Panics' file and line and `Debug` output, which no respondent reads
-    /// (texts shown to people use `Display`), and Leptos' component types
-    /// (`erase_components`), which makes the survey smaller.
+    /// (texts shown to people use `Display`), Leptos' component types
+    /// (`erase_components`), which makes the survey smaller, and the
+    /// reader of settings only the loader and the collector act on
+    /// (`candor_lean`: page rules, audience, schedule).
     Survey,
     /// As the survey, but keeping component types: erasing them makes a
     /// small module (the snapshot's, the bench's size floor) larger.
@@ -73,7 +75,9 @@ impl Trim {
     fn rustflags(self) -> &'static str {
         match self {
             Trim::Nothing => "",
-            Trim::Survey => "-Zlocation-detail=none -Zfmt-debug=none --cfg erase_components",
+            Trim::Survey => {
+                "-Zlocation-detail=none -Zfmt-debug=none --cfg erase_components --cfg candor_lean"
+            }
             Trim::Snapshot => "-Zlocation-detail=none -Zfmt-debug=none",
         }
     }

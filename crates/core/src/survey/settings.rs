@@ -46,20 +46,34 @@ pub struct Settings {
     /// The pages the site-wide script offers it on; without, only pages
     /// that name it show it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(candor_lean, serde(deserialize_with = "unread"))]
     pub pages: Option<Pages>,
     /// Rules on an identified visitor's attributes, all of which must
     /// pass; a survey with any is never asked of an anonymous visitor.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(candor_lean, serde(deserialize_with = "unread"))]
     pub audience: Vec<AudienceRule>,
     /// Not offered before this moment.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(candor_lean, serde(deserialize_with = "unread"))]
     pub starts_at: Option<Moment>,
     /// Not offered from this moment on.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(candor_lean, serde(deserialize_with = "unread"))]
     pub ends_at: Option<Moment>,
     /// Not offered once this many responses are stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_limit: Option<u32>,
+}
+
+/// In the survey module's build (`--cfg candor_lean`, xtask's
+/// `Trim::Survey`), a field only the loader and the collector act on is
+/// skipped unread: the collector checked it when the survey was published,
+/// and its reader would cost every respondent kilobytes (docs/benchmarks.md).
+#[cfg(candor_lean)]
+fn unread<'de, D: serde::Deserializer<'de>, T: Default>(deserializer: D) -> Result<T, D::Error> {
+    serde::de::IgnoredAny::deserialize(deserializer)?;
+    Ok(T::default())
 }
 
 impl Settings {
