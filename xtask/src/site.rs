@@ -61,7 +61,7 @@ enum Trim {
     /// (texts shown to people use `Display`), Leptos' component types
     /// (`erase_components`), which makes the survey smaller, and the
     /// reader of settings only the loader and the collector act on
-    /// (`candor_lean`: page rules, audience, schedule).
+    /// (`candor_lean`: trigger, page rules, audience, schedule).
     Survey,
     /// As the survey, but keeping component types: erasing them makes a
     /// small module (the snapshot's, the bench's size floor) larger.

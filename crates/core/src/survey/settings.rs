@@ -27,6 +27,7 @@ pub struct Settings {
     /// next. Default `all`.
     pub layout: Layout,
     /// When it shows. Default `{"on": "immediately"}`.
+    #[cfg_attr(candor_lean, serde(deserialize_with = "unread"))]
     pub trigger: Trigger,
     /// Share of eligible visitors who are asked, 0–1. Default 1.
     pub sampling_rate: f64,
@@ -67,8 +68,8 @@ pub struct Settings {
 }
 
 /// In the survey module's build (`--cfg candor_lean`, xtask's
-/// `Trim::Survey`), a field only the loader and the collector act on is
-/// skipped unread: the collector checked it when the survey was published,
+/// `Trim::Survey`), a field only the loader and the collector act on (the
+/// trigger, page rules, audience, schedule) is skipped unread: the collector checked it when the survey was published,
 /// and its reader would cost every respondent kilobytes (docs/benchmarks.md).
 #[cfg(candor_lean)]
 fn unread<'de, D: serde::Deserializer<'de>, T: Default>(deserializer: D) -> Result<T, D::Error> {
