@@ -40,12 +40,9 @@
   // No prototype: a field named "constructor" or "__proto__" is a field.
   const context = Object.create(null);
   const shown = [];
-  let wasm;
-  let snapshotModule;
-  let prepared;
+  let wasm, snapshotModule, prepared, listed;
   // Candor.identify's work (awaited before a survey is chosen) and result.
-  let visitor;
-  let identity;
+  let visitor, identity;
 
   const warn = (message, error) => {
     try {
@@ -67,9 +64,7 @@
   const read = (key, area = "localStorage") => {
     try {
       return JSON.parse(window[area].getItem(key));
-    } catch {
-      return null;
-    }
+    } catch {}
   };
 
   const write = (key, value, area = "localStorage") => {
@@ -210,6 +205,13 @@
   };
 
   const api = (at, path) => fetch(at.replace(/\/$/, "") + "/v1/surveys" + path);
+  // The collector's open surveys and salt (GET /v1/surveys), asked for once.
+  const siteList = () =>
+    listed ||
+    (listed = api(endpoint, "").then((response) => {
+      if (!response.ok) throw new Error("the list answered " + response.status);
+      return response.json();
+    }));
 
   // The survey's definition as JSON text: the one given, or the endpoint's;
   // null while it is not open (410: not started, ended or at its limit).
@@ -268,9 +270,7 @@
   // Site-wide: the collector's open surveys; site.js loads only if any are.
   const site = async () => {
     try {
-      const response = await api(endpoint, "");
-      if (!response.ok) throw new Error("the list answered " + response.status);
-      const list = await response.json();
+      const list = await siteList();
       if (!list.surveys.length) return;
       await visitor;
       const chooser = await import(beside("site.js"));
@@ -307,7 +307,7 @@
       identity = undefined;
       // Only the latest call's visitor counts (a sign-out after a sign-in).
       const call = (visitor = id == null ? undefined : import(beside("identity.js"))
-        .then((module) => module.identify(String(id), attributes, { api, endpoint, read, write, SEEN, ASKED, DAY, CONTEXT_NAME_RULE, CONTEXT_VALUE }))
+        .then((module) => module.identify(String(id), attributes, { siteList, endpoint, read, write, SEEN, ASKED, DAY, CONTEXT_NAME_RULE, CONTEXT_VALUE }))
         .then((known) => call === visitor && (identity = known), (error) => warn("the visitor could not be identified.", error)));
     },
     /** Shows a survey now (its trigger is skipped; sampling and recontact

@@ -35,10 +35,8 @@ const typed = (attributes, { CONTEXT_NAME_RULE, CONTEXT_VALUE }) => {
 /** Identifies the visitor `id` with the loader's parts (`loader`): resolves
  * to `{hash, admits(audience)}` once the collector's record is merged. */
 export async function identify(id, attributes, loader) {
-  const { api, endpoint, read, write, SEEN, ASKED, DAY } = loader;
-  const list = await api(endpoint, "");
-  if (!list.ok) throw new Error("the list answered " + list.status);
-  const { salt } = await list.json();
+  const { siteList, endpoint, read, write, SEEN, ASKED, DAY } = loader;
+  const { salt } = await siteList();
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(salt + ":" + id));
   const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
   const kept = typed(attributes, loader);

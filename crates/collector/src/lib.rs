@@ -86,7 +86,8 @@ impl AppState {
         let (admin, generated) =
             AdminToken::resolve(&store, config.admin_token.as_deref(), &config.admin_token_file).await?;
         let visitor_salt = store
-            .setting_or_insert("visitor_salt", &new_salt())
+            // 122 random bits as 32 hex digits, as the admin token is made.
+            .setting_or_insert("visitor_salt", &uuid::Uuid::new_v4().simple().to_string())
             .await
             .map_err(StateError::Salt)?;
         let state = Self {
@@ -127,14 +128,6 @@ pub enum StateError {
     /// The visitor salt could not be read or stored.
     #[error("the visitor salt could not be kept: {0}")]
     Salt(StoreError),
-}
-
-/// A new salt for visitor ids: 128 random bits as hexadecimal.
-fn new_salt() -> String {
-    rand::random::<[u8; 16]>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// How often identified visitors' days no rule needs are deleted.

@@ -34,6 +34,19 @@ impl VisitorHash {
         }
     }
 
+    /// The optional `visitor` field of a JSON body: absent or null is none.
+    pub fn optional(value: Option<&serde_json::Value>) -> Result<Option<Self>, FieldError> {
+        match value {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(raw)) => Self::parse("visitor", raw).map(Some),
+            Some(_) => Err(FieldError::new(
+                ErrorCode::InvalidType,
+                "visitor",
+                "must be a SHA-256 hash",
+            )),
+        }
+    }
+
     /// The hash as text.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -88,17 +88,7 @@ pub async fn report(
             ));
         }
     };
-    let visitor = match fields.get("visitor") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(raw)) => Some(VisitorHash::parse("visitor", raw)?),
-        Some(_) => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidType,
-                "visitor",
-                "must be a SHA-256 hash",
-            ));
-        }
-    };
+    let visitor = VisitorHash::optional(fields.get("visitor"))?;
     let today = super::today();
     state.funnel.record(&survey.id, today, page, event);
     if let (FunnelEvent::Dismissed, Some(visitor)) = (event, visitor) {

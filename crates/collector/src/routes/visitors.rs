@@ -5,6 +5,7 @@
 //! never the id.
 
 use std::net::SocketAddr;
+use std::sync::LazyLock;
 
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -15,6 +16,10 @@ use candor_core::visitor::VisitorHash;
 
 use crate::{ApiError, AppState};
 
+/// The rate limiter's one key for every lookup, whichever the visitor.
+static EVERY_VISITOR: LazyLock<SurveyId> =
+    LazyLock::new(|| SurveyId::parse("", "visitors").expect("a valid id"));
+
 /// The record, never cached (it changes as the visitor answers); 422
 /// naming `visitor` for a path that is not a hash; 429 when this client
 /// asks too fast.
@@ -24,9 +29,7 @@ pub async fn lookup(
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    // One allowance per client for all lookups, whichever visitor.
-    let every_visitor = SurveyId::parse("", "visitors").expect("a valid id");
-    super::responses::limit(&state.lookup_limiter, &state, &every_visitor, peer, &headers)?;
+    super::responses::limit(&state.lookup_limiter, &state, &EVERY_VISITOR, peer, &headers)?;
     let visitor = VisitorHash::parse("visitor", &raw)?;
     let record = state.store.visitor(&visitor).await?;
     let mut response = Json(record).into_response();

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use candor_core::admin::FunnelCounts;
 use candor_core::{Day, SurveyId};
 
-use super::visitors::Dismissals;
+use super::visitors::{self, Dismissals};
 use super::{Backend, Store, StoreError, on_pool};
 use crate::funnel::Counts;
 
@@ -43,15 +43,12 @@ impl Store {
                 .await?;
             }
             for ((survey, visitor), day) in dismissals {
-                sqlx::query(
-                    "INSERT INTO visitors (visitor, survey_id, dismissed_on) VALUES ($1, $2, $3)
-                     ON CONFLICT (visitor, survey_id) DO UPDATE SET dismissed_on = excluded.dismissed_on",
-                )
-                .bind(visitor.as_str())
-                .bind(survey.as_str())
-                .bind(day.to_string())
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query(visitors::DISMISSED)
+                    .bind(visitor.as_str())
+                    .bind(survey.as_str())
+                    .bind(day.to_string())
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
         });

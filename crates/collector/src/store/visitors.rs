@@ -15,6 +15,16 @@ use super::{Store, StoreError, on_pool};
 /// (survey, visitor) → the day it was dismissed.
 pub type Dismissals = HashMap<(SurveyId, VisitorHash), Day>;
 
+/// Keeps ($1 visitor, $2 survey) answered on day $3.
+const ANSWERED: &str = "INSERT INTO visitors (visitor, survey_id, answered_on) VALUES ($1, $2, $3)
+     ON CONFLICT (visitor, survey_id) DO UPDATE SET answered_on = excluded.answered_on";
+
+/// Keeps ($1 visitor, $2 survey) dismissed on day $3 (with the funnel's
+/// write, `funnel.rs`).
+pub(super) const DISMISSED: &str =
+    "INSERT INTO visitors (visitor, survey_id, dismissed_on) VALUES ($1, $2, $3)
+     ON CONFLICT (visitor, survey_id) DO UPDATE SET dismissed_on = excluded.dismissed_on";
+
 impl Tx {
     /// Records that the identified visitor of each of `fresh` (finished
     /// responses new in this batch) answered its survey on the batch's day.
@@ -22,16 +32,13 @@ impl Tx {
         let answered = fresh.iter().filter_map(|r| Some((r.survey(), r.visitor()?)));
         for (survey, visitor) in answered {
             on_tx!(self, |tx| {
-                sqlx::query(
-                    "INSERT INTO visitors (visitor, survey_id, answered_on) VALUES ($1, $2, $3)
-                     ON CONFLICT (visitor, survey_id) DO UPDATE SET answered_on = excluded.answered_on",
-                )
-                .bind(visitor.as_str())
-                .bind(survey.as_str())
-                .bind(&plan.day)
-                .execute(&mut **tx)
-                .await
-                .map(drop)?
+                sqlx::query(ANSWERED)
+                    .bind(visitor.as_str())
+                    .bind(survey.as_str())
+                    .bind(&plan.day)
+                    .execute(&mut **tx)
+                    .await
+                    .map(drop)?
             });
         }
         Ok(())

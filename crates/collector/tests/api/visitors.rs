@@ -57,7 +57,7 @@ crate::on_both_databases_configured! {
         }
         let list = app.get("/v1/surveys").await.body;
         let salt = list["salt"].as_str().unwrap().to_owned();
-        assert_eq!(salt.len(), 32, "128 random bits: {list}");
+        assert_eq!(salt.len(), 32, "32 hex digits: {list}");
         assert_eq!(list["surveys"][0]["audience"], json!([{"attribute": "plan", "is": "pro"}, {"attribute": "orders", "at_least": 3.0}]));
 
         let unknown = app.get(&format!("/v1/visitors/{}", hash(1))).await;

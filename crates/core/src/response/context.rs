@@ -16,6 +16,16 @@ pub const MAX_NAME: usize = 40;
 /// Longest value, in characters.
 pub const MAX_VALUE: usize = 200;
 
+/// Whether `name` may name a context field (or an identified visitor's
+/// attribute): 1–[`MAX_NAME`] of `a-z`, `0-9` and `_`.
+pub fn is_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// Parses a response's `context` object: names of lowercase letters,
 /// digits and `_`; string values.
 pub fn parse(value: Value) -> Result<BTreeMap<String, String>, FieldError> {
@@ -37,12 +47,7 @@ pub fn parse(value: Value) -> Result<BTreeMap<String, String>, FieldError> {
         .into_iter()
         .map(|(name, value)| {
             let field = format!("context.{name}");
-            let good_name = !name.is_empty()
-                && name.len() <= MAX_NAME
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-            if !good_name {
+            if !is_name(&name) {
                 return Err(FieldError::new(
                     ErrorCode::InvalidValue,
                     field,

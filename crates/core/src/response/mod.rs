@@ -246,11 +246,7 @@ impl ResponseSubmission {
         if !complete && sequence.is_none() {
             return Err(missing("sequence"));
         }
-        let visitor = match fields.remove("visitor") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(raw)) => Some(VisitorHash::parse("visitor", &raw)?),
-            Some(_) => return Err(wrong_type("visitor", "a SHA-256 hash")),
-        };
+        let visitor = VisitorHash::optional(fields.get("visitor"))?;
         Ok(Self {
             id,
             survey_version,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::response_context::MAX_NAME;
+use crate::response_context::{self, MAX_NAME};
 use crate::{ErrorCode, FieldError};
 
 /// Most rules in a survey's audience.
@@ -121,13 +121,7 @@ impl TryFrom<RuleIn> for AudienceRule {
     type Error = String;
 
     fn try_from(rule: RuleIn) -> Result<Self, String> {
-        let name_ok = !rule.attribute.is_empty()
-            && rule.attribute.len() <= MAX_NAME
-            && rule
-                .attribute
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if !name_ok {
+        if !response_context::is_name(&rule.attribute) {
             return Err(format!("an attribute's name is 1–{MAX_NAME} of a-z, 0-9 and _"));
         }
         let test = match (rule.is, rule.is_not, rule.at_least, rule.at_most) {
@@ -208,20 +202,14 @@ impl AudienceRule {
             Attribute::Number(n) => Ok(n),
             Attribute::Bool(_) | Attribute::Text(_) => Err("compare a number with >= and <=".to_owned()),
         };
-        let mut wire = RuleIn {
-            attribute,
-            is: None,
-            is_not: None,
-            at_least: None,
-            at_most: None,
+        let test = match operator {
+            ">=" => AttributeTest::AtLeast(number(value)?),
+            "<=" => AttributeTest::AtMost(number(value)?),
+            "!=" => AttributeTest::IsNot(value),
+            _ => AttributeTest::Is(value),
         };
-        match operator {
-            ">=" => wire.at_least = Some(number(value)?),
-            "<=" => wire.at_most = Some(number(value)?),
-            "!=" => wire.is_not = Some(value),
-            _ => wire.is = Some(value),
-        }
-        Self::try_from(wire)
+        // Checked as the wire form is: the name, the value's length.
+        Self::try_from(RuleIn::from(Self { attribute, test }))
     }
 }
 

@@ -35,16 +35,11 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
                 disabled=move || !site_wide()
                 prop:value=text
                 on:change=move |ev| {
-                    let raw = event_target_value(&ev);
-                    let lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
-                    match lines
-                        .map(|l| PageRule::try_from(l.to_owned()).map_err(|e| (l.to_owned(), e)))
-                        .collect::<Result<Vec<_>, _>>()
-                    {
+                    match each_line(&event_target_value(&ev), |l| PageRule::try_from(l.to_owned())) {
                         Ok(rules) => {
                             editing.apply(move |s, _| *pick(s.settings.pages.get_or_insert_default()) = rules)
                         }
-                        Err((line, _)) => {
+                        Err(line) => {
                             let text = trf(
                                 "“{rule}” is not a page rule: write a path such as /orders/*.",
                                 &[("rule", &line)],
@@ -84,13 +79,8 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
             lines.join("\n")
         })
     });
-    let set_audience = move |ev: leptos::ev::Event| {
-        let raw = event_target_value(&ev);
-        let lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
-        match lines
-            .map(|l| AudienceRule::from_line(l).map_err(|_| l.to_owned()))
-            .collect::<Result<Vec<_>, _>>()
-        {
+    let set_audience =
+        move |ev: leptos::ev::Event| match each_line(&event_target_value(&ev), AudienceRule::from_line) {
             Ok(rules) => editing.apply(move |s, _| s.settings.audience = rules),
             Err(line) => {
                 let text = trf(
@@ -99,8 +89,7 @@ pub fn TargetingEditor(editing: Editing) -> impl IntoView {
                 );
                 editing.message.set(Some(Err(text)));
             }
-        }
-    };
+        };
     let days_field = move |id: &'static str, label: &'static str, pick: fn(&mut Settings) -> &mut u32| {
         let days = Memo::new(move |_| working.with(|s| *pick(&mut s.settings.clone())));
         view! {
@@ -241,6 +230,15 @@ pub fn who_sees_it(settings: &Settings) -> String {
         parts.push(trf("closes at {responses}", &[("responses", &responses)]));
     }
     parts.join(" · ")
+}
+
+/// Each non-blank line of a field, parsed; the first that does not parse.
+fn each_line<T, E>(raw: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<Vec<T>, String> {
+    raw.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| parse(line).map_err(|_| line.to_owned()))
+        .collect()
 }
 
 /// `2027-01-31T09:00`: a moment as a `datetime-local` field holds it.
