@@ -316,8 +316,14 @@ impl Survey {
     where
         D: serde::Deserializer<'de>,
     {
-        let survey =
-            Self::deserialize(deserializer).map_err(|error| check::shape_error(&error.to_string()))?;
+        Self::from_read(Self::deserialize(deserializer).map_err(|error| error.to_string()))
+    }
+
+    /// A survey as a serde reader read it, or the reader's error message,
+    /// checked as [`Survey::from_deserializer`] checks it (for readers whose
+    /// errors' `Display` is not serde's message alone).
+    pub fn from_read(read: Result<Self, String>) -> Result<Self, FieldError> {
+        let survey = read.map_err(|message| check::shape_error(&message))?;
         survey.check()?;
         Ok(survey)
     }

@@ -3,9 +3,12 @@
 //! JSON parser or printer of its own.
 
 use candor_core::{ErrorCode, FieldError, Survey};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+
+mod strict;
+use strict::Strict;
 
 /// Why a text was not the JSON of a value.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -33,13 +36,20 @@ pub fn stringify<T: Serialize>(value: &T) -> Result<String, JsonError> {
         .map_err(|_| JsonError("not representable as JSON".to_owned()))
 }
 
-/// A survey definition, parsed and checked by core. Through a `Value`:
-/// serde-wasm-bindgen reads a struct's own fields only, so an unknown field
-/// (a typo in an inline definition) would pass unseen.
+/// A survey definition, parsed and checked by core. Strictly: an unknown
+/// field (a typo in an inline definition) is refused, as core refuses it.
 pub fn survey(text: &str) -> Result<Survey, FieldError> {
     let invalid = |error: JsonError| FieldError::new(ErrorCode::InvalidJson, "", error.0);
-    let value: serde_json::Value = from_js(parse_js(text).map_err(invalid)?).map_err(invalid)?;
-    Survey::from_deserializer(value)
+    let value = parse_js(text).map_err(invalid)?;
+    let read = Survey::deserialize(Strict(serde_wasm_bindgen::Deserializer::from(value)));
+    // serde-wasm-bindgen's errors are JS `Error`s: serde's message is their
+    // `message` (their `Display` adds "Error: ").
+    Survey::from_read(read.map_err(|error| {
+        JsValue::from(error)
+            .unchecked_into::<js_sys::Error>()
+            .message()
+            .into()
+    }))
 }
 
 fn parse_js(text: &str) -> Result<JsValue, JsonError> {
@@ -69,7 +79,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn a_survey_is_read_as_core_reads_it_with_its_errors() {
-        let text = include_str!("warm_up.json");
+        let text = include_str!("../warm_up.json");
         assert_eq!(survey(text).unwrap(), Survey::from_json(text.as_bytes()).unwrap());
         assert_eq!(survey("{").unwrap_err().code, ErrorCode::InvalidJson);
         // The same codes and fields as core's own JSON reader.
@@ -86,12 +96,33 @@ mod tests {
                 survey(&bad).unwrap_err(),
                 Survey::from_json(bad.as_bytes()).unwrap_err(),
             );
+            assert_eq!(
+                (ours.code, ours.field),
+                (core.code, core.field),
+                "{bad}: {}",
+                ours.message
+            );
+        }
+        // Unknown fields, at the top, in a question, and in settings, are
+        // refused as core refuses them.
+        let good = r#"{"id": "q", "kind": "csat", "text": {"en": "Q"}}"#;
+        for bad in [
+            format!(
+                r#"{{"id": "x", "version": 1, "default_locale": "en", "title": {{"en": "T"}}, "questions": [{question}]}}"#
+            ),
+            format!(
+                r#"{{"id": "x", "version": 1, "default_locale": "en", "title": {{"en": "T"}}, "questions": [{good}], "colour": 1}}"#
+            ),
+            format!(
+                r#"{{"id": "x", "version": 1, "default_locale": "en", "title": {{"en": "T"}}, "questions": [{good}], "settings": {{"colour": 1}}}}"#
+            ),
+        ] {
+            let (ours, core) = (
+                survey(&bad).unwrap_err(),
+                Survey::from_json(bad.as_bytes()).unwrap_err(),
+            );
+            assert_eq!(ours.code, ErrorCode::UnknownField, "{bad}: {}", ours.message);
             assert_eq!((ours.code, ours.field), (core.code, core.field), "{bad}");
         }
-        let unknown = survey(&format!(
-            r#"{{"id": "x", "version": 1, "default_locale": "en", "title": {{"en": "T"}}, "questions": [{question}]}}"#
-        ))
-        .unwrap_err();
-        assert_eq!(unknown.code, ErrorCode::UnknownField);
     }
 }
