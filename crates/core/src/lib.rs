@@ -30,6 +30,7 @@ pub mod email;
 mod error;
 mod ids;
 pub mod locale;
+pub mod maps;
 pub mod release;
 mod response;
 pub mod segment;

@@ -43,31 +43,28 @@ pub fn parse(value: Value) -> Result<BTreeMap<String, String>, FieldError> {
             format!("has {} fields; at most {MAX_FIELDS} are kept", fields.len()),
         ));
     }
-    fields
-        .into_iter()
-        .map(|(name, value)| {
-            let field = format!("context.{name}");
-            if !is_name(&name) {
-                return Err(FieldError::new(
-                    ErrorCode::InvalidValue,
-                    field,
-                    format!("a context field's name is 1–{MAX_NAME} of a-z, 0-9 and _"),
-                ));
-            }
-            let Value::String(text) = value else {
-                return Err(FieldError::new(ErrorCode::InvalidType, field, "must be text"));
-            };
-            text::check(&field, &text, Breaks::Refused)?;
-            if text.chars().count() > MAX_VALUE {
-                return Err(FieldError::new(
-                    ErrorCode::TooLong,
-                    field,
-                    format!("is longer than {MAX_VALUE} characters"),
-                ));
-            }
-            Ok((name, text))
-        })
-        .collect()
+    crate::maps::try_map_of(fields.into_iter().map(|(name, value)| {
+        let field = format!("context.{name}");
+        if !is_name(&name) {
+            return Err(FieldError::new(
+                ErrorCode::InvalidValue,
+                field,
+                format!("a context field's name is 1–{MAX_NAME} of a-z, 0-9 and _"),
+            ));
+        }
+        let Value::String(text) = value else {
+            return Err(FieldError::new(ErrorCode::InvalidType, field, "must be text"));
+        };
+        text::check(&field, &text, Breaks::Refused)?;
+        if text.chars().count() > MAX_VALUE {
+            return Err(FieldError::new(
+                ErrorCode::TooLong,
+                field,
+                format!("is longer than {MAX_VALUE} characters"),
+            ));
+        }
+        Ok((name, text))
+    }))
 }
 
 /// The fields of `fields` that [`parse`] accepts, and the errors of those

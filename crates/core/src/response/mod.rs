@@ -149,16 +149,12 @@ impl ValidResponse {
     /// The normalised wire form: what the widget sends once the form passes
     /// validation (blank answers dropped, text as typed).
     pub fn to_submission(&self) -> ResponseSubmission {
-        let answers = self
-            .answers
-            .iter()
-            .map(|(id, answer)| {
-                (
-                    id.to_string(),
-                    serde_json::to_value(answer).unwrap_or(Value::Null),
-                )
-            })
-            .collect();
+        let answers = crate::maps::object_of(self.answers.iter().map(|(id, answer)| {
+            (
+                id.to_string(),
+                serde_json::to_value(answer).unwrap_or(Value::Null),
+            )
+        }));
         ResponseSubmission {
             id: self.id,
             survey_version: self.survey_version,

@@ -144,14 +144,11 @@ impl Survey {
     /// form): each read as the collector reads it, one that does not parse
     /// (yet) counted as not given.
     pub fn applicable_raw(&self, answers: &Map<String, Json>) -> Vec<bool> {
-        let parsed = answers
-            .iter()
-            .filter_map(|(id, value)| {
-                let question = self.question(id)?;
-                let answer = crate::response::answer::parse(&question.kind, id, value.clone()).ok()??;
-                Some((question.id.clone(), answer))
-            })
-            .collect();
+        let parsed = crate::maps::map_of(answers.iter().filter_map(|(id, value)| {
+            let question = self.question(id)?;
+            let answer = crate::response::answer::parse(&question.kind, id, value.clone()).ok()??;
+            Some((question.id.clone(), answer))
+        }));
         self.applicable(&parsed)
     }
 
