@@ -249,6 +249,13 @@ function serveFiles(contender) {
   return (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
     if (path === "/") return route.fulfill({ body: page(contender), contentType: "text/html" });
+    // The site's list of surveys offered by page rules (the loader reads it
+    // on a page whose script names no survey): none, as a collector with
+    // no such survey answers.
+    if (path === "/v1/surveys") {
+      const none = { cap_days: 7, salt: "bench", surveys: [] };
+      return route.fulfill({ body: JSON.stringify(none), contentType: "application/json" });
+    }
     // The funnel's beacon (the survey was shown), which a collector takes.
     if (path.startsWith("/v1/")) return route.fulfill({ status: 202, body: "" });
     const file = path.startsWith("/candor") ? join(site, path) : join(modules, path);
