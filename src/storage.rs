@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -10,8 +11,14 @@ fn local() -> Option<web_sys::Storage> {
 
 /// The value under `key`, or `None` when absent, unreadable or not `T`.
 pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
+    crate::json::from_js(read_js(key)?).ok()
+}
+
+/// The value under `key` as the browser parsed it, or `None` when absent or
+/// unreadable.
+pub fn read_js(key: &str) -> Option<JsValue> {
     let text = local()?.get_item(key).ok().flatten()?;
-    crate::json::parse(&text).ok()
+    js_sys::JSON::parse(&text).ok()
 }
 
 /// Stores `value` under `key`; false when the browser refused.
@@ -20,6 +27,14 @@ pub fn write<T: Serialize>(key: &str, value: &T) -> bool {
         return false;
     };
     storage.set_item(key, &text).is_ok()
+}
+
+/// Stores the browser's `value` under `key`; false when the browser refused.
+pub fn write_js(key: &str, value: &JsValue) -> bool {
+    let (Some(storage), Ok(text)) = (local(), js_sys::JSON::stringify(value)) else {
+        return false;
+    };
+    storage.set_item(key, &String::from(text)).is_ok()
 }
 
 /// Removes `key`.
