@@ -27,6 +27,7 @@
 
 mod bench;
 mod fuzz;
+mod link;
 mod postgres;
 mod process;
 mod release;
@@ -43,6 +44,10 @@ use anyhow::bail;
 const USAGE: &str = "usage: cargo xtask <run [--bind ADDR] | test | e2e [file…] | dist | dev | bench <core | collector | attack | widget> | fuzz [seconds] | tidy | fmt>";
 
 fn main() -> ExitCode {
+    // rustc runs xtask as the widget's linker (link.rs).
+    if let Some(code) = link::as_linker() {
+        return code;
+    }
     match try_main() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

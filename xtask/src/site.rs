@@ -1,12 +1,12 @@
 //! Building the widget package (`pkg/`) and the demo site the collector serves.
 
-use std::fs;
 use std::path::{Path, PathBuf};
+use std::{env, fs};
 
 use anyhow::Context;
 
 use crate::process::{cmd, run};
-use crate::toolchain;
+use crate::{link, toolchain};
 
 /// The loader's own modules, each imported only when a page needs it: the
 /// site-wide chooser and identified visitors.
@@ -139,10 +139,16 @@ fn build_wasm(
         "wasm-release",
     ];
     args.extend(features);
+    // Linked through xtask, less exports nobody calls (link.rs); after
+    // `--`, so only the module's own crate is built with it.
+    let xtask = env::current_exe()?;
+    let linker = format!("linker={}", xtask.display());
+    args.extend(["--", "-C", &linker]);
     let mut cargo = cmd("cargo", &args);
     cargo
         .env("RUSTFLAGS", trim.rustflags())
-        .env("RUSTC_BOOTSTRAP", "1");
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env(link::LINKER, link::rust_lld()?);
     run(&mut cargo)?;
     let input = format!("target/wasm32-unknown-unknown/wasm-release/{crate_file}.wasm");
     let out = out_dir.to_string_lossy();
