@@ -10,3 +10,21 @@ pub async fn next() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
 }
+
+/// What `future` resolves to, `None` until then: a `LocalResource` that
+/// never refetches, without the machinery a resource brings along for
+/// transitions and suspense (async locks, channels; docs/benchmarks.md
+/// has what it weighs). The future runs in a microtask, as a resource's
+/// does.
+pub fn resolved<T: Send + Sync + 'static>(
+    future: impl Future<Output = T> + 'static,
+) -> leptos::prelude::ReadSignal<Option<T>> {
+    use leptos::prelude::*;
+    let value = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let result = future.await;
+        // The component may be gone by then; its signal with it.
+        let _ = value.try_set(Some(result));
+    });
+    value.read_only()
+}

@@ -22,7 +22,7 @@ pub fn LiveSnapshot(
     let latest = RwSignal::new(None::<PublicFigures>);
     let stream_url = api.stream_url();
     let api = StoredValue::new(api);
-    let survey = LocalResource::new(move || {
+    let survey = crate::task::resolved({
         let api = api.get_value();
         async move { api.survey_labels().await }
     });

@@ -47,12 +47,10 @@ pub fn Widget(
     context: Option<Callback<(), BTreeMap<String, String>>>,
 ) -> impl IntoView {
     let api = StoredValue::new(api);
-    let definition = StoredValue::new(definition);
-    let survey = LocalResource::new(move || {
+    let survey = crate::task::resolved({
         let api = api.get_value();
-        let given = definition.get_value();
         async move {
-            match given {
+            match definition {
                 Some(survey) => Ok(survey),
                 None => api.survey().await,
             }
@@ -74,8 +72,13 @@ pub fn Widget(
         submission.visitor = api.with_value(|api| api.visitor().cloned());
         submission
     };
+    // What became of the response (`None` until it is sent), and how many
+    // are on their way.
+    let outcome = RwSignal::new(None::<Result<Sent, ApiError>>);
+    let in_flight = RwSignal::new(0_u32);
+    let busy = Signal::derive(move || in_flight.get() > 0);
     // Into the outbox, then out; the figures are read once it arrived.
-    let send = Action::new_local(move |submission: &ResponseSubmission| {
+    let send = move |submission: &ResponseSubmission| {
         let api = api.get_value();
         let submission = from_page(submission);
         async move {
@@ -97,21 +100,28 @@ pub fn Widget(
             };
             Ok::<Sent, ApiError>(Sent { delivery, snapshot })
         }
-    });
+    };
     let locale = Memo::new(move |_| match survey.get() {
         Some(Ok(survey)) => choose_locale(&survey),
         _ => "en".to_owned(),
     });
-    let sent = Memo::new(move |_| matches!(send.value().get(), Some(Ok(_))));
+    let sent = Memo::new(move |_| matches!(outcome.get(), Some(Ok(_))));
     let root = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
         if let (Some(Ok(survey)), Some(root)) = (survey.get(), root.get()) {
             theme::apply(&root, &survey.settings.theme);
         }
     });
-    let failed = move || matches!(send.value().get(), Some(Err(_)));
-    let on_submit = Callback::new(move |submission| {
-        send.dispatch_local(submission);
+    let failed = move || matches!(outcome.get(), Some(Err(_)));
+    let on_submit = Callback::new(move |submission: ResponseSubmission| {
+        let sending = send(&submission);
+        in_flight.update(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let result = sending.await;
+            // The widget may be gone by then; its signals with it.
+            let _ = outcome.try_set(Some(result));
+            let _ = in_flight.try_update(|n| *n -= 1);
+        });
     });
     // A partial save: kept here for a reload to resume, and sent through
     // the outbox, which a later save or the finished response replaces.
@@ -147,7 +157,7 @@ pub fn Widget(
         }
     });
     let thanks = move || {
-        let sent = send.value().get().and_then(Result::ok);
+        let sent = outcome.get().and_then(Result::ok);
         let text = thank_you(&locale.get_untracked(), sent.as_ref());
         let snapshot = sent
             .and_then(|sent| sent.snapshot)
@@ -194,7 +204,7 @@ pub fn Widget(
                         on_start=on_start
                         save_now=closed
                         draft=draft.clone()
-                        busy=send.pending()
+                        busy=busy
                         locale=locale.get_untracked()
                     />
                     <Show when=failed>
@@ -222,8 +232,8 @@ pub fn Widget(
             <p class="candor-visually-hidden" role="status">
                 {move || {
                     let locale = locale.get();
-                    match send.value().get() {
-                        _ if send.pending().get() => strings(&locale).sending,
+                    match outcome.get() {
+                        _ if busy.get() => strings(&locale).sending,
                         Some(Ok(sent)) => thank_you(&locale, Some(&sent)),
                         _ => "",
                     }
