@@ -12,6 +12,7 @@ use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::effect::effect;
 use super::viewport::FollowViewport;
 use crate::i18n::strings;
 use web_sys::{Element, HtmlElement};
@@ -41,7 +42,7 @@ pub fn Frame(
     // Following the visual viewport only while something floats in sight:
     // the side tab always, the others while open; dropped, it stops.
     let follow = StoredValue::new_local(None::<FollowViewport>);
-    Effect::new(move |_| {
+    effect(move |_| {
         let shown = floating && (mode == DisplayMode::SideTab || open.get());
         match layer.get() {
             Some(element) if shown && follow.with_value(Option::is_none) => {
@@ -60,7 +61,7 @@ pub fn Frame(
     let drawing = Memo::new(move |_| floating && progress.get().pending > 0);
     // Focus goes into a floating panel each time it opens, once it shows.
     let focused = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move |_| {
         if !(floating && open.get()) {
             focused.set_value(false);
             return;

@@ -3,6 +3,7 @@
 mod choice;
 mod comment;
 mod contact;
+mod effect;
 mod form_state;
 mod frame;
 mod gap;

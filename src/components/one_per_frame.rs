@@ -8,6 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::effect::effect;
+
 /// The lists drawn a part at a time on this page: how many ever began and
 /// how many are not yet drawn whole.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,7 +53,7 @@ pub fn one_per_frame(count: usize) -> ReadSignal<usize> {
         }
     };
     on_cleanup(done.clone());
-    Effect::new(move |_| {
+    effect(move |_| {
         let n = drawn.get();
         if n < count {
             let next = move || set_timeout(move || drawn.set(n + 1), Duration::ZERO);
@@ -85,7 +87,7 @@ pub async fn drawn_since(before: u64, within: Duration) -> bool {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let (progress, in_time) = (progress.clone(), resolve.clone());
         owner.with(|| {
-            Effect::new(move |_| {
+            effect(move |_| {
                 let now = progress.get();
                 if now.begun > before && now.pending == 0 {
                     let _ = in_time.call1(&JsValue::NULL, &JsValue::TRUE);

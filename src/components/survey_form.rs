@@ -7,6 +7,7 @@ use candor_core::{Layout, QuestionKind, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
+use super::effect::effect;
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::question::QuestionView;
@@ -149,7 +150,7 @@ pub fn SurveyForm(
         }
     };
     if let Some(on_start) = on_start {
-        Effect::new(move |started: Option<bool>| {
+        effect(move |started: Option<bool>| {
             let answered = form.answers.with(|a| !a.is_empty());
             // A resumed response started before.
             let started = started.unwrap_or(answered);
@@ -162,7 +163,7 @@ pub fn SurveyForm(
     if on_save.is_some() {
         // On one page: a moment after the last change.
         let timer = StoredValue::new(None::<TimeoutHandle>);
-        Effect::new(move |first: Option<()>| {
+        effect(move |first: Option<()>| {
             form.answers.track();
             if first.is_none() || steps {
                 return;
@@ -173,7 +174,7 @@ pub fn SurveyForm(
             timer.set_value(set_timeout_with_handle(save, SAVE_AFTER).ok());
         });
         if let Some(save_now) = save_now {
-            Effect::new(move |first: Option<()>| {
+            effect(move |first: Option<()>| {
                 save_now.track();
                 if first.is_some() {
                     save();

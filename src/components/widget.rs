@@ -7,6 +7,7 @@ use candor_core::{DisplayMode, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde::Serialize;
 
+use super::effect::effect;
 use super::frame::Frame;
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
@@ -107,7 +108,7 @@ pub fn Widget(
     });
     let sent = Memo::new(move |_| matches!(outcome.get(), Some(Ok(_))));
     let root = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |_| {
+    effect(move |_| {
         if let (Some(Ok(survey)), Some(root)) = (survey.get(), root.get()) {
             theme::apply(&root, &survey.settings.theme);
         }
