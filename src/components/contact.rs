@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use serde_json::{Value, json};
 
+use super::effect::show_if;
 use super::form_state::FormState;
 use crate::i18n::Strings;
 
@@ -86,7 +87,7 @@ pub fn ContactField(
                 />
                 <span>{strings.consent}</span>
             </label>
-            <Show when=move || consent.get()>{fields()}</Show>
+            {show_if(move || consent.get(), fields)}
         </fieldset>
     }
 }

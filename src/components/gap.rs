@@ -5,6 +5,7 @@ use candor_core::{Dimension, Survey};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::effect::show_if;
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::rating_scale::RatingScale;
@@ -40,9 +41,10 @@ pub fn GapQuestion(
             // only once drawn: display: contents).
             view! {
                 <div class="candor-gap__row">
-                    <Show when=move || {
-                        drawn.get() > i
-                    }>{dimension_row(question.clone(), dim.clone(), label.clone(), s, form)}</Show>
+                    {show_if(
+                        move || drawn.get() > i,
+                        move || dimension_row(question.clone(), dim.clone(), label.clone(), s, form),
+                    )}
                 </div>
             }
         })

@@ -4,6 +4,7 @@ use candor_core::{Labelled, Survey};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::effect::show_if;
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::rating_scale::RatingScale;
@@ -55,12 +56,7 @@ pub fn LikertQuestion(
                     />
                 }
             };
-            let shown = move || drawn.get() > i;
-            view! {
-                <div class="candor-likert__row">
-                    <Show when=shown>{row.clone()}</Show>
-                </div>
-            }
+            view! { <div class="candor-likert__row">{show_if(move || drawn.get() > i, row)}</div> }
         })
         .collect_view();
     view! {

@@ -7,7 +7,7 @@ use candor_core::{Layout, QuestionKind, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
-use super::effect::effect;
+use super::effect::{effect, show_if};
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::question::QuestionView;
@@ -83,14 +83,19 @@ pub fn SurveyForm(
             let (survey, question, locale) = (survey.clone(), q.clone(), locale.clone());
             view! {
                 <div class="candor-step" hidden=hidden>
-                    <Show when=move || is_drawn.get()>
-                        <QuestionView
-                            survey=survey.clone()
-                            question=question.clone()
-                            locale=locale.clone()
-                            form=form
-                        />
-                    </Show>
+                    {show_if(
+                        move || is_drawn.get(),
+                        move || {
+                            view! {
+                                <QuestionView
+                                    survey=survey.clone()
+                                    question=question.clone()
+                                    locale=locale.clone()
+                                    form=form
+                                />
+                            }
+                        },
+                    )}
                 </div>
             }
         })
@@ -248,16 +253,20 @@ pub fn SurveyForm(
             {move || progress().map(|text| view! { <p class="candor-form__progress">{text}</p> })}
             {questions}
             <div class="candor-form__actions">
-                <Show when=can_go_back>
-                    <button
-                        class="candor-form__back"
-                        type="button"
-                        on:click=move |_| go(previous(step.get_untracked()).unwrap_or(0))
-                    >
-                        {s.back}
-                    </button>
-                </Show>
-                <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
+                {show_if(
+                    can_go_back,
+                    move || {
+                        view! {
+                            <button
+                                class="candor-form__back"
+                                type="button"
+                                on:click=move |_| go(previous(step.get_untracked()).unwrap_or(0))
+                            >
+                                {s.back}
+                            </button>
+                        }
+                    },
+                )} <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
                     {move || { if busy.get() { s.sending } else if last() { s.submit } else { s.next } }}
                 </button>
             </div>

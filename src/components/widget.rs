@@ -7,7 +7,7 @@ use candor_core::{DisplayMode, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use super::effect::effect;
+use super::effect::{effect, show_if, show_or};
 use super::frame::Frame;
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
@@ -196,8 +196,8 @@ pub fn Widget(
         let body = move || {
             let form = form.clone();
             let draft = api.with_value(|api| draft::load(api.survey_id(), form.version));
-            view! {
-                <Show when=move || !sent.get() fallback=thanks>
+            let asking = move || {
+                view! {
                     <SurveyForm
                         survey=form.clone()
                         on_submit=on_submit
@@ -208,13 +208,19 @@ pub fn Widget(
                         busy=busy
                         locale=locale.get_untracked()
                     />
-                    <Show when=failed>
-                        <p class="candor-send-error" role="alert">
-                            {move || strings(&locale.get()).send_failed}
-                        </p>
-                    </Show>
-                </Show>
-            }
+                    {show_if(
+                        failed,
+                        move || {
+                            view! {
+                                <p class="candor-send-error" role="alert">
+                                    {move || strings(&locale.get()).send_failed}
+                                </p>
+                            }
+                        },
+                    )}
+                }
+            };
+            show_or(move || !sent.get(), asking, thanks)
         };
         Some(view! {
             <Frame mode=mode label=title locale=locale on_close=on_close>
