@@ -1,4 +1,4 @@
-//! The widget's effects and conditional views, compiled once.
+//! The widget's effects, memos and conditional views, compiled once.
 //!
 //! `Effect::new` compiles its own task (the loop that waits for a change
 //! and reruns) for each closure it is given, and `<Show>` its own memo and
@@ -29,8 +29,18 @@ pub fn show_if(when: impl Fn() -> bool + Send + Sync + 'static, then: impl Into<
     choose(Box::new(when), then.into(), ViewFn::default())
 }
 
-/// Not generic, so that one memo and one view are compiled for all.
+/// Not generic, so that one view is compiled for all.
 fn choose(when: Box<dyn Fn() -> bool + Send + Sync>, then: ViewFn, otherwise: ViewFn) -> impl IntoView {
-    let when = Memo::new(move |_| when());
+    let when = flag_of(when);
     move || if when.get() { then.run() } else { otherwise.run() }
+}
+
+/// `Memo::new` of a `bool`: what reads it reruns only when it changes.
+pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    flag_of(Box::new(f))
+}
+
+/// Not generic, so that one memo is compiled for all.
+fn flag_of(f: Box<dyn Fn() -> bool + Send + Sync>) -> Memo<bool> {
+    Memo::new(move |_| f())
 }

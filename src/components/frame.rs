@@ -12,7 +12,7 @@ use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::effect::effect;
+use super::effect::{effect, flag};
 use super::viewport::FollowViewport;
 use crate::i18n::strings;
 use web_sys::{Element, HtmlElement};
@@ -58,7 +58,7 @@ pub fn Frame(
     // apart: it grows from its bottom corner, so what was drawn first
     // would move up with each part (a layout shift).
     let progress = super::one_per_frame::progress();
-    let drawing = Memo::new(move |_| floating && progress.get().pending > 0);
+    let drawing = flag(move || floating && progress.get().pending > 0);
     // Focus goes into a floating panel each time it opens, once it shows.
     let focused = StoredValue::new(false);
     effect(move |_| {

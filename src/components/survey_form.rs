@@ -79,12 +79,11 @@ pub fn SurveyForm(
             // Hidden, not removed: answers typed on a step, or to a question
             // the logic skips now, stay in case they are asked again.
             let hidden = move || !asked(i) || (steps && step.get() != i);
-            let is_drawn = Memo::new(move |_| drawn.get() > i);
             let (survey, question, locale) = (survey.clone(), q.clone(), locale.clone());
             view! {
                 <div class="candor-step" hidden=hidden>
                     {show_if(
-                        move || is_drawn.get(),
+                        move || drawn.get() > i,
                         move || {
                             view! {
                                 <QuestionView

@@ -7,7 +7,7 @@ use candor_core::{DisplayMode, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use super::effect::{effect, show_if, show_or};
+use super::effect::{effect, flag, show_if, show_or};
 use super::frame::Frame;
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
@@ -106,7 +106,7 @@ pub fn Widget(
         Some(Ok(survey)) => choose_locale(&survey),
         _ => "en".to_owned(),
     });
-    let sent = Memo::new(move |_| matches!(outcome.get(), Some(Ok(_))));
+    let sent = flag(move || matches!(outcome.get(), Some(Ok(_))));
     let root = NodeRef::<leptos::html::Section>::new();
     effect(move |_| {
         if let (Some(Ok(survey)), Some(root)) = (survey.get(), root.get()) {
