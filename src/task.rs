@@ -1,4 +1,7 @@
-//! Yielding the page's main thread between steps of work.
+//! Yielding the page's main thread between steps of work, and the results
+//! of work that waits.
+
+use leptos::prelude::*;
 
 /// Resolves in a task of its own (a zero timeout), so the work before and
 /// after it are separate tasks and the page's own work can run between.
@@ -18,8 +21,7 @@ pub async fn next() {
 /// does.
 pub fn resolved<T: Send + Sync + 'static>(
     future: impl Future<Output = T> + 'static,
-) -> leptos::prelude::ReadSignal<Option<T>> {
-    use leptos::prelude::*;
+) -> ReadSignal<Option<T>> {
     let value = RwSignal::new(None);
     leptos::task::spawn_local(async move {
         let result = future.await;

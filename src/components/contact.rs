@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use serde_json::{Value, json};
 
-use super::effect::show_if;
 use super::form_state::FormState;
+use super::reactive::show_if;
 use crate::i18n::Strings;
 
 /// Consent plus name, email and phone.

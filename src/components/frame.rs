@@ -12,7 +12,7 @@ use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::effect::{effect, flag};
+use super::reactive::{effect, flag};
 use super::viewport::FollowViewport;
 use crate::i18n::strings;
 use web_sys::{Element, HtmlElement};

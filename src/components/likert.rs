@@ -4,10 +4,10 @@ use candor_core::{Labelled, Survey};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::effect::show_if;
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::rating_scale::RatingScale;
+use super::reactive::show_if;
 use crate::i18n::strings;
 
 /// One scale per statement, every point named for screen readers.

@@ -3,7 +3,6 @@
 mod choice;
 mod comment;
 mod contact;
-mod effect;
 mod form_state;
 mod frame;
 mod gap;
@@ -13,6 +12,7 @@ mod multiple_choice;
 mod one_per_frame;
 mod question;
 mod rating_scale;
+mod reactive;
 mod snapshot_summary;
 mod survey_form;
 mod viewport;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::effect::effect;
+use super::reactive::effect;
 
 /// The lists drawn a part at a time on this page: how many ever began and
 /// how many are not yet drawn whole.

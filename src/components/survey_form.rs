@@ -7,10 +7,10 @@ use candor_core::{Layout, QuestionKind, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
-use super::effect::{effect, show_if};
 use super::form_state::FormState;
 use super::one_per_frame::one_per_frame;
 use super::question::QuestionView;
+use super::reactive::{effect, show_if};
 use crate::draft::Draft;
 use crate::i18n::{direction, number, strings};
 use crate::random::response_id;
@@ -246,26 +246,25 @@ pub fn SurveyForm(
     };
     let lang_attr = lang.clone();
     let can_go_back = move || steps && previous(step.get()).is_some();
+    let back = move || {
+        view! {
+            <button
+                class="candor-form__back"
+                type="button"
+                on:click=move |_| go(previous(step.get_untracked()).unwrap_or(0))
+            >
+                {s.back}
+            </button>
+        }
+    };
     view! {
         <form class="candor-form" novalidate lang=lang_attr dir=dir on:submit=on_send node_ref=form_ref>
             <h2 class="candor-form__title">{title}</h2>
             {move || progress().map(|text| view! { <p class="candor-form__progress">{text}</p> })}
             {questions}
             <div class="candor-form__actions">
-                {show_if(
-                    can_go_back,
-                    move || {
-                        view! {
-                            <button
-                                class="candor-form__back"
-                                type="button"
-                                on:click=move |_| go(previous(step.get_untracked()).unwrap_or(0))
-                            >
-                                {s.back}
-                            </button>
-                        }
-                    },
-                )} <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
+                {show_if(can_go_back, back)}
+                <button class="candor-form__submit" type="submit" disabled=move || busy.get()>
                     {move || { if busy.get() { s.sending } else if last() { s.submit } else { s.next } }}
                 </button>
             </div>

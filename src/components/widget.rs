@@ -7,8 +7,8 @@ use candor_core::{DisplayMode, ResponseSubmission, Survey};
 use leptos::prelude::*;
 use serde::Serialize;
 
-use super::effect::{effect, flag, show_if, show_or};
 use super::frame::Frame;
+use super::reactive::{effect, flag, show_if, show_or};
 use super::snapshot_summary::SnapshotSummary;
 use super::survey_form::SurveyForm;
 use crate::api::{Api, ApiError};
