@@ -28,6 +28,7 @@
 mod bench;
 mod fuzz;
 mod link;
+mod names;
 mod postgres;
 mod process;
 mod release;

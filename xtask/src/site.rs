@@ -6,7 +6,7 @@ use std::{env, fs};
 use anyhow::Context;
 
 use crate::process::{cmd, run};
-use crate::{link, toolchain};
+use crate::{link, names, toolchain};
 
 /// The loader's own modules, each imported only when a page needs it: the
 /// site-wide chooser and identified visitors.
@@ -34,7 +34,7 @@ const WASM_FEATURES: [&str; 6] = [
 ];
 
 /// Builds the widget in release mode into `pkg/`: wasm-bindgen's ES module,
-/// then wasm-opt for size; twice: the whole widget (`candor_wasm`), and
+/// then wasm-opt for size and short names between the two (names.rs); twice: the whole widget (`candor_wasm`), and
 /// without the survey (`candor_snapshot`), which is all a page showing only
 /// `<candor-snapshot>` loads. Returns the package directory.
 pub fn dist() -> anyhow::Result<PathBuf> {
@@ -169,6 +169,12 @@ fn build_wasm(
     let mut args = vec!["-Oz", &*wasm, "-o", &*wasm];
     args.extend(WASM_FEATURES);
     run(&mut cmd(toolchain::WASM_OPT, &args))?;
+    names::shorten(
+        Path::new(&*wasm),
+        &out_dir.join(format!("{out_name}.js")),
+        &out_dir.join(format!("{out_name}_bg.wasm.d.ts")),
+        &format!("./{out_name}_bg.js"),
+    )?;
     let size = fs::metadata(&*wasm)?.len();
     eprintln!("{package}: {wasm} is {} KiB", size / 1024);
     Ok(())
