@@ -43,12 +43,14 @@ test("the dashboard's module carries none of the survey's entry points", () => {
 });
 
 // wasm-streams' stream classes are exported by every module linking it;
-// the widget never streams, so its builds link without them (xtask's
-// link.rs): their code would be 4 KB of each module.
+// the widget never streams, so its builds link without them and their
+// glue is left out too (xtask's link.rs): their code would be 4 KB of
+// each module.
 test("the widget's modules carry no stream classes' code", () => {
-  for (const glue of ["candor_wasm.js", "candor_snapshot.js"]) {
+  for (const glue of ["candor_wasm.js", "candor_snapshot.js", "dashboard/candor_dashboard.js"]) {
     const text = readFileSync(join(site, glue), "utf8");
     for (const method of ["intounderlyingsource_pull", "intounderlyingsink_write", "intounderlyingbytesource_pull"])
       assert.ok(!text.includes(method), `${glue} calls ${method}`);
+    assert.ok(!text.includes("IntoUnderlying"), `${glue} defines the stream classes`);
   }
 });

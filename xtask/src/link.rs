@@ -87,6 +87,53 @@ fn without_unused_exports(args: Vec<String>) -> Vec<String> {
     kept
 }
 
+/// Leaves the stream classes out of wasm-bindgen's `glue` and its
+/// TypeScript description `types`: it writes them from the descriptions
+/// rustc put in the module, though their code and exports are gone (the
+/// `free` each calls does not exist).
+pub fn without_stream_classes(glue: &Path, types: &Path) -> anyhow::Result<()> {
+    for (file, blocks) in [(glue, &GLUE_BLOCKS[..]), (types, &TYPES_BLOCKS[..])] {
+        let mut text = fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        for (start, end) in blocks {
+            text = without_blocks(&text, start, end);
+        }
+        anyhow::ensure!(
+            !text.contains(CLASSES),
+            "{} still names `{CLASSES}…` after leaving the classes out",
+            file.display()
+        );
+        fs::write(file, text)?;
+    }
+    Ok(())
+}
+
+/// How the stream classes' names start in the glue.
+const CLASSES: &str = "IntoUnderlying";
+
+/// Where each of the glue's pieces of a class starts and ends: the class,
+/// with the line after it that makes `free` its disposer, and its
+/// finalization registry.
+const GLUE_BLOCKS: [(&str, &str); 2] = [
+    ("export class IntoUnderlying", ".prototype.free;\n"),
+    ("const IntoUnderlying", ");\n"),
+];
+
+/// Where each class's declaration starts and ends.
+const TYPES_BLOCKS: [(&str, &str); 1] = [("export class IntoUnderlying", "}\n\n")];
+
+/// `text` less each span from a `start` to the first `end` after it.
+fn without_blocks(text: &str, start: &str, end: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(start) {
+        let Some(length) = rest[at..].find(end) else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + length + end.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The linker rustc uses for wasm32: the toolchain's `rust-lld`.
 pub fn rust_lld() -> anyhow::Result<PathBuf> {
     let rustc = |args: &[&str]| output(Command::new("rustc").args(args)).context("running rustc");
@@ -144,6 +191,29 @@ mod tests {
                 "-o",
                 "candor.wasm",
             ])
+        );
+    }
+
+    #[test]
+    fn the_classes_are_left_out_of_the_glue_and_nothing_else() {
+        let glue = "export class IntoUnderlyingSink {\n    free() {\n        wasm.x(ptr, 0);\n    }\n}\n\
+                    if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\
+                    export function mount() {}\n\
+                    const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')\n    \
+                    ? { register: () => {}, unregister: () => {} }\n    \
+                    : new FinalizationRegistry(ptr => wasm.x(ptr, 1));\n\
+                    const cached = null;\n";
+        let mut text = glue.to_owned();
+        for (start, end) in GLUE_BLOCKS {
+            text = without_blocks(&text, start, end);
+        }
+        assert_eq!(text, "export function mount() {}\nconst cached = null;\n");
+        let types =
+            "export class IntoUnderlyingSink {\n    free(): void;\n}\n\nexport function mount(): void;\n";
+        let [(start, end)] = TYPES_BLOCKS;
+        assert_eq!(
+            without_blocks(types, start, end),
+            "export function mount(): void;\n"
         );
     }
 

@@ -164,6 +164,8 @@ fn build_wasm(
             out_name,
         ],
     ))?;
+    let glue = out_dir.join(format!("{out_name}.js"));
+    link::without_stream_classes(&glue, &out_dir.join(format!("{out_name}.d.ts")))?;
     let wasm = out_dir.join(format!("{out_name}_bg.wasm"));
     let wasm = wasm.to_string_lossy();
     let mut args = vec!["-Oz", &*wasm, "-o", &*wasm];
@@ -171,7 +173,7 @@ fn build_wasm(
     run(&mut cmd(toolchain::WASM_OPT, &args))?;
     names::shorten(
         Path::new(&*wasm),
-        &out_dir.join(format!("{out_name}.js")),
+        &glue,
         &out_dir.join(format!("{out_name}_bg.wasm.d.ts")),
         &format!("./{out_name}_bg.js"),
     )?;
