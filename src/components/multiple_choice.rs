@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::choice::{ChoiceGroup, ChoiceOption};
 use super::form_state::FormState;
-use crate::i18n::{Strings, number};
+use crate::i18n::{Strings, integer};
 
 /// The options as checkboxes; once the most allowed are chosen the others
 /// are disabled, so an answer never makes too many choices. "Other" is the
@@ -85,7 +85,7 @@ pub fn MultipleChoice(
             label: strings.other.to_owned(),
         });
     }
-    let number = |n: usize| number(&locale, n as f64, 0);
+    let number = |n: usize| integer(&locale, n as u64);
     let mut hints = Vec::new();
     if min > 1 {
         hints.push(strings.at_least.replace("{n}", &number(min)));

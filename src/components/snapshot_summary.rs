@@ -7,7 +7,7 @@ use candor_core::snapshot::Verdict;
 use leptos::prelude::*;
 
 use crate::chart;
-use crate::i18n::{Strings, number, percent, strings, summary};
+use crate::i18n::{Strings, integer, number, percent, strings, summary};
 use candor_core::SurveyLabels;
 use candor_core::snapshot::PublicFigures;
 
@@ -114,8 +114,8 @@ fn RatingChart(
         .enumerate()
         .map(|(i, n)| {
             s.bar
-                .replace("{point}", &number(&locale, (i + 1) as f64, 0))
-                .replace("{n}", &number(&locale, *n as f64, 0))
+                .replace("{point}", &integer(&locale, (i + 1) as u64))
+                .replace("{n}", &integer(&locale, *n))
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -138,7 +138,7 @@ fn RatingChart(
                     y=chart::LABEL_Y
                     text-anchor="middle"
                 >
-                    {number(&locale, (i + 1) as f64, 0)}
+                    {integer(&locale, (i + 1) as u64)}
                 </text>
             }
         })

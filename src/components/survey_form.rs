@@ -12,7 +12,7 @@ use super::one_per_frame::one_per_frame;
 use super::question::QuestionView;
 use super::reactive::{effect, show_if};
 use crate::draft::Draft;
-use crate::i18n::{direction, number, strings};
+use crate::i18n::{direction, integer, strings};
 use crate::random::response_id;
 
 /// How long the answers rest before a one-page form saves them.
@@ -240,8 +240,8 @@ pub fn SurveyForm(
             let before = applies.iter().take(current).filter(|a| **a).count();
             let (at, of) = (before + 1, applies.iter().filter(|a| **a).count());
             s.progress
-                .replace("{i}", &number(&number_locale, at as f64, 0))
-                .replace("{n}", &number(&number_locale, of as f64, 0))
+                .replace("{i}", &integer(&number_locale, at as u64))
+                .replace("{n}", &integer(&number_locale, of as u64))
         })
     };
     let lang_attr = lang.clone();

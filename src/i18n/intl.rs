@@ -20,38 +20,80 @@ pub enum Category {
     Other,
 }
 
-impl Category {
-    /// What `Intl.PluralRules.select` answered; anything else is "other".
-    fn parse(name: &str) -> Self {
-        match name {
-            "zero" => Self::Zero,
-            "one" => Self::One,
-            "two" => Self::Two,
-            "few" => Self::Few,
-            "many" => Self::Many,
-            _ => Self::Other,
-        }
-    }
-}
-
 /// Each category's text, "other" always among them; a list holding only
 /// "other" is a text whose count stands apart from its noun ("Atbildes: {n}").
 pub type Forms = &'static [(Category, &'static str)];
 
-/// The tag Intl is given for `locale`, if Candor ships its language.
-fn intl_tag(locale: &str) -> Option<&'static str> {
+/// The language of `locale`, if Candor ships it.
+fn shipped(locale: &str) -> Option<&'static str> {
     let language = locale.split('-').next().unwrap_or("");
-    let shipped = SUPPORTED.iter().find(|l| **l == language)?;
-    Some(if *shipped == "ar" { "ar-u-nu-latn" } else { shipped })
+    SUPPORTED.iter().find(|l| **l == language).copied()
 }
 
-/// The category `n` falls in for `locale`.
+/// The tag Intl is given for `locale`, if Candor ships its language.
+fn intl_tag(locale: &str) -> Option<&'static str> {
+    let shipped = shipped(locale)?;
+    Some(if shipped == "ar" { "ar-u-nu-latn" } else { shipped })
+}
+
+// Counts are written out here rather than asked of Intl: a page's first
+// `Intl` object loads the browser's locale data, a long task on a slow
+// phone (docs/benchmarks.md), and a survey shows counts (characters left,
+// question 2 of 5) before it shows any figure. Tests hold both to Intl's
+// answers.
+
+/// The category the count `n` falls in for `locale` (CLDR's rules for
+/// whole numbers; English's for a language Candor does not ship).
 pub fn plural(locale: &str, n: u64) -> Category {
-    let Some(tag) = intl_tag(locale) else {
-        return if n == 1 { Category::One } else { Category::Other };
+    use Category::*;
+    match shipped(locale) {
+        Some("th") => Other,
+        Some("lv") => match (n % 10, n % 100) {
+            (0, _) | (_, 11..=19) => Zero,
+            (1, _) => One,
+            _ => Other,
+        },
+        Some("ar") => match (n, n % 100) {
+            (0, _) => Zero,
+            (1, _) => One,
+            (2, _) => Two,
+            (_, 3..=10) => Few,
+            (_, 11..=99) => Many,
+            _ => Other,
+        },
+        // English and Greek.
+        _ => {
+            if n == 1 {
+                One
+            } else {
+                Other
+            }
+        }
+    }
+}
+
+/// The count `n` as `locale` writes it: Latin digits in every language
+/// Candor ships, grouped in thousands as Intl groups them (Latvian only
+/// from five digits on); plain digits for any other language.
+pub fn integer(locale: &str, n: u64) -> String {
+    let digits = n.to_string();
+    let (separator, fewest_before) = match shipped(locale) {
+        Some("lv") => ('\u{a0}', 2),
+        Some("el") => ('.', 1),
+        Some(_) => (',', 1),
+        None => return digits,
     };
-    let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&tag.into()), &js_sys::Object::new());
-    Category::parse(&String::from(rules.select(n as f64)))
+    if digits.len() < 3 + fewest_before {
+        return digits;
+    }
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// The text of `forms` for `n` in `locale`, `{n}` filled in.
@@ -60,7 +102,7 @@ pub fn counted(locale: &str, forms: Forms, n: u64) -> String {
     find(plural(locale, n))
         .or_else(|| find(Category::Other))
         .unwrap_or("{n}")
-        .replace("{n}", &number(locale, n as f64, 0))
+        .replace("{n}", &integer(locale, n))
 }
 
 /// `value` with `decimals` decimals, as `locale` writes numbers
@@ -117,6 +159,38 @@ mod tests {
     fn percentages_follow_the_locale() {
         assert_eq!(percent("en", 0.873), "87%");
         assert_eq!(percent("xx", 0.5), "50%");
+    }
+
+    /// What `Intl.PluralRules` answers for `n` in `locale`.
+    fn intl_plural(locale: &str, n: u64) -> Category {
+        let tag = intl_tag(locale).unwrap();
+        let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&tag.into()), &js_sys::Object::new());
+        match String::from(rules.select(n as f64)).as_str() {
+            "zero" => Category::Zero,
+            "one" => Category::One,
+            "two" => Category::Two,
+            "few" => Category::Few,
+            "many" => Category::Many,
+            _ => Category::Other,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn counts_are_written_and_categorised_as_intl_does_in_every_language() {
+        let counts = (0..=1_200).chain([9_999, 10_000, 12_345, 100_000, 1_234_567, 21_000_001]);
+        for locale in SUPPORTED {
+            for n in counts.clone() {
+                assert_eq!(integer(locale, n), number(locale, n as f64, 0), "{n} in {locale}");
+                assert_eq!(
+                    plural(locale, n),
+                    intl_plural(locale, n),
+                    "{n}'s category in {locale}"
+                );
+            }
+        }
+        assert_eq!(integer("lv", 1000), "1000");
+        assert_eq!(integer("lv", 10_000), "10\u{a0}000");
+        assert_eq!(integer("xx", 12_345), "12345");
     }
 
     #[wasm_bindgen_test]

@@ -6,7 +6,7 @@ mod intl;
 mod locale;
 mod texts;
 
-pub use intl::{Category, Forms, counted, number, percent, plural};
+pub use intl::{Category, Forms, counted, integer, number, percent, plural};
 pub use locale::{choose_locale, choose_snapshot_locale, direction};
 pub use texts::Strings;
 use texts::{AR, EL, EN, LV, TH};
