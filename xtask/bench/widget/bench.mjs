@@ -17,6 +17,7 @@
 //
 // usage: node bench.mjs <site dir with candor.js and candor_wasm*> [runs]
 //        [floor dir with floor.js and floor_bg.wasm] [collector URL serving the site]
+//        [collector URL serving an earlier build's site, the baseline of a first visit]
 import { createServer } from "node:http";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -27,6 +28,7 @@ const site = resolve(process.argv[2] ?? "pkg");
 const RUNS = Number(process.argv[3] ?? 9);
 const floor = process.argv[4] && resolve(process.argv[4]);
 const collector = process.argv[5];
+const baseline = process.argv[6];
 const modules = join(import.meta.dirname, "node_modules");
 
 const DIMENSIONS = ["Reliability", "Timeliness", "Personal attention", "Courtesy", "Flexibility", "Honesty"];
@@ -122,6 +124,10 @@ const CONTENDERS = [
         network: true,
         returning,
       }))
+    : []),
+  // The same first visit to an earlier build (CANDOR_BENCH_BASELINE).
+  ...(baseline
+    ? [{ name: "Candor, first visit, earlier build", ...candor, head: `<script src="${baseline}/candor.js"></script>`, network: true }]
     : []),
   {
     name: "SurveyJS 2.5.38",
@@ -288,8 +294,8 @@ function show(tab, contender) {
 
 // The survey the pages show, published on the collector (as a site's
 // would be), so the funnel's beacon finds it.
-if (collector) {
-  const published = await fetch(`${collector}/v1/admin/surveys`, {
+for (const server of [collector, baseline].filter(Boolean)) {
+  const published = await fetch(`${server}/v1/admin/surveys`, {
     method: "POST",
     headers: { authorization: "Bearer bench-admin-token-0123456789abcdef", "content-type": "application/json" },
     body: JSON.stringify(candorSurvey),
@@ -341,7 +347,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const span = ({ median, worst }) => `${median.toFixed(0)} / ${worst.toFixed(0)} ms`;
 const local = results.filter((r) => !r.network);
 const networked = results.filter((r) => r.network);
-const firstVisit = networked.find((r) => r.name === "Candor, first visit");
+// Ratios against the earlier build's first visit when it was measured.
+const firstVisit =
+  networked.find((r) => r.name === "Candor, first visit, earlier build") ?? networked.find((r) => r.name === "Candor, first visit");
 const floorSize = floor && brotli([join(floor, "floor.js"), join(floor, "floor_bg.wasm")]);
 const lines = [
   `Widget benchmark (${RUNS} fresh pages per cell, medians; longest task: median and worst; ratios against the fastest peer in this run)`,
@@ -362,7 +370,7 @@ const lines = [
   ...(firstVisit
     ? [
         "",
-        "On a phone's network (DevTools' Slow 4G: 562.5 ms latency, 1.44 Mbit/s), Candor by default, its files from the real collector over HTTP; ratios against the first visit in this run:",
+        `On a phone's network (DevTools' Slow 4G: 562.5 ms latency, 1.44 Mbit/s), Candor by default, its files from the real collector over HTTP; ratios against ${firstVisit.name === "Candor, first visit" ? "the first visit" : "the earlier build's first visit"} in this run:`,
         "",
         "| visit | trigger → interactive 1× | 4× CPU | longest task of the widget's work 4× | longest frame 4× |",
         "| --- | --- | --- | --- | --- |",

@@ -1,14 +1,15 @@
 //! `cargo xtask bench widget`: Candor against its peers in Chromium.
 
-use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
 
 use super::harness::{Server, empty_database};
 use crate::process::{cmd, run};
 
 /// The release widget and the peers (pinned in xtask/bench/widget) in the
 /// same headless Chromium, and the size floor (a survey in Leptos alone);
-/// the table also goes to target/bench/widget.md.
+/// with `CANDOR_BENCH_BASELINE`, an earlier build on the phone's network
+/// too. The table also goes to target/bench/widget.md.
 pub fn widget() -> anyhow::Result<()> {
     crate::toolchain::node()?;
     crate::toolchain::chromium()?;
@@ -21,16 +22,36 @@ pub fn widget() -> anyhow::Result<()> {
     fs::create_dir_all("target/bench")?;
     let database = empty_database(Path::new("target/bench/widget.db"));
     let collector = Server::serving(&database, Some(&site))?;
+    // An earlier build's staged site (a checkout's `target/site`, made by
+    // its own `cargo xtask dist`), measured on the phone's network in the
+    // same run, so a first visit is a ratio against it.
+    let baseline = match env::var_os(BASELINE) {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            anyhow::ensure!(
+                dir.join("candor.js").exists(),
+                "{BASELINE}={} holds no staged site (candor.js)",
+                dir.display()
+            );
+            let database = empty_database(Path::new("target/bench/widget-baseline.db"));
+            Some(Server::serving(&database, Some(&dir))?)
+        }
+        None => None,
+    };
     let dir = Path::new("xtask/bench/widget");
     run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
-    run(&mut cmd(
-        "node",
-        &[
-            "xtask/bench/widget/bench.mjs",
-            &site.to_string_lossy(),
-            "9",
-            &floor.to_string_lossy(),
-            &format!("http://127.0.0.1:{}", collector.port),
-        ],
-    ))
+    let url = |server: &Server| format!("http://127.0.0.1:{}", server.port);
+    let mut args = vec![
+        "xtask/bench/widget/bench.mjs".to_owned(),
+        site.to_string_lossy().into_owned(),
+        "9".to_owned(),
+        floor.to_string_lossy().into_owned(),
+        url(&collector),
+    ];
+    args.extend(baseline.as_ref().map(url));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&mut cmd("node", &args))
 }
+
+/// The environment variable that names an earlier build's staged site.
+const BASELINE: &str = "CANDOR_BENCH_BASELINE";
