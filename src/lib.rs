@@ -34,9 +34,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 pub use api::{Api, ApiError};
 pub use components::{LiveSnapshot, SurveyForm, Widget};
-/// Numbers as a locale writes them (Intl), shared with the dashboard.
+/// Numbers as a locale writes them, shared with the dashboard.
 pub mod intl {
-    pub use crate::i18n::{Category, Forms, counted, number, percent, plural};
+    pub use crate::i18n::{Category, Forms, counted, integer, number, percent, plural};
 }
 
 // For tests and the warm-up: when a survey is drawn whole.

@@ -20,7 +20,7 @@ pub fn share_with_interval(share: &Share) -> String {
 
 /// A count, as the dashboard's language groups its digits (`1,234`).
 pub fn integer(n: u64) -> String {
-    intl::number(locale(), n as f64, 0)
+    intl::integer(locale(), n)
 }
 
 /// A p-value to three decimals, as the dashboard's language writes them.

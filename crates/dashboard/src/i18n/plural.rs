@@ -25,7 +25,7 @@ pub fn counted(language: &str, key: &'static str, n: u64) -> String {
         .find(|(english, _)| *english == key)
     {
         Some((_, forms)) => intl::counted(language, forms[index], n),
-        None => key.replace("{n}", &intl::number(language, n as f64, 0)),
+        None => key.replace("{n}", &intl::integer(language, n)),
     }
 }
 
