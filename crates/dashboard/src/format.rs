@@ -1,5 +1,5 @@
-//! Numbers as the dashboard prints them: through the widget's Intl
-//! formatting, in the dashboard's language (`4,1` for a Latvian reader, as
+//! Numbers as the dashboard prints them: through the widget's number
+//! formatting (as Intl writes them), in the dashboard's language (`4,1` for a Latvian reader, as
 //! the widget shows it).
 
 use candor::intl;

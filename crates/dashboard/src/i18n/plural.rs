@@ -1,5 +1,6 @@
 //! Counted nouns: each language's forms by CLDR plural category, the
-//! category chosen by the browser's `Intl.PluralRules`, so "1 response",
+//! category chosen as the browser's `Intl.PluralRules` chooses it
+//! (`candor::intl::plural`), so "1 response",
 //! "21 atbilde" (Latvian) and "ردّان" (Arabic, two) each read as their
 //! language counts.
 
