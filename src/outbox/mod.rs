@@ -123,6 +123,9 @@ pub async fn submit(url: &str, submission: &ResponseSubmission) -> Result<Delive
         all.push(entry.clone());
     });
     hook_page_events();
+    // Kept, so the send can wait a task: the click that submitted ends here
+    // and the page paints it, rather than one long task for both.
+    crate::task::next().await;
     match attempt(&entry).await {
         (Outcome::Delivered, _) => Ok(Delivery::Delivered),
         (Outcome::Retry { .. }, _) => {
@@ -332,6 +335,51 @@ mod tests {
         // took its place: the newer entry is not touched.
         attempt(&older).await;
         assert_eq!(entries(), waiting);
+        storage::remove(KEY);
+    }
+
+    /// Counts the page's `fetch` calls from now on; the count, and what
+    /// puts `fetch` back.
+    fn count_fetches() -> (impl Fn() -> f64, impl FnOnce()) {
+        js_sys::Function::new_no_args(
+            "const fetch = window.fetch; window.candorFetches = 0; \
+             window.fetch = function (...args) { window.candorFetches++; return fetch.apply(this, args); }; \
+             window.candorRestoreFetch = () => { window.fetch = fetch; };",
+        )
+        .call0(&JsValue::NULL)
+        .unwrap();
+        let window = || JsValue::from(web_sys::window().unwrap());
+        let count = move || {
+            js_sys::Reflect::get(&window(), &"candorFetches".into())
+                .unwrap()
+                .as_f64()
+                .unwrap()
+        };
+        let restore = move || {
+            let restore = js_sys::Reflect::get(&window(), &"candorRestoreFetch".into()).unwrap();
+            restore
+                .unchecked_into::<js_sys::Function>()
+                .call0(&JsValue::NULL)
+                .unwrap();
+        };
+        (count, restore)
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_response_is_kept_in_the_submitting_task_and_sent_in_a_later_one() {
+        use std::task::{Context, Poll, Waker};
+        storage::remove(KEY);
+        let (fetches, restore) = count_fetches();
+        let submission = submission(2);
+        let mut sending = std::pin::pin!(submit(UNREACHABLE, &submission));
+        // The submitting task's share: everything up to the first wait.
+        let first = sending.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+        assert!(matches!(first, Poll::Pending));
+        assert_eq!(entries().len(), 1, "kept before the task ends");
+        assert_eq!(fetches(), 0.0, "not sent in the same task");
+        assert_eq!(sending.await, Ok(Delivery::Queued));
+        assert_eq!(fetches(), 1.0, "sent once, later");
+        restore();
         storage::remove(KEY);
     }
 
