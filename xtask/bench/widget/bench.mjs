@@ -9,6 +9,11 @@
 // tasks API counts apart, so a frame can take 130 ms with no long task in
 // it), at 1× CPU and 4× throttled (a phone). Medians of RUNS fresh pages.
 //
+// Submitting, too: from the click on submit to the figures the collector
+// answers with (the real collector over loopback, this build and, with
+// CANDOR_BENCH_BASELINE, the earlier one), and the longest task from the
+// click.
+//
 // Two more figures: a returning visitor (Candor by default, on a second page
 // view in the same browser profile, with the widget's files served over
 // real HTTP by the collector, which lets browsers keep them), and the size
@@ -129,6 +134,15 @@ const CONTENDERS = [
   ...(baseline
     ? [{ name: "Candor, first visit, earlier build", ...candor, head: `<script src="${baseline}/candor.js"></script>`, network: true }]
     : []),
+  // Submitting: the page from the shop's origin, the widget and the
+  // response's way from the real collector over loopback (no network
+  // emulated), this build and the earlier one.
+  ...[
+    ["Candor, submit", collector],
+    ["Candor, submit, earlier build", baseline],
+  ]
+    .filter(([, server]) => server)
+    .map(([name, server]) => ({ name, ...candor, head: `<script src="${server}/candor.js"></script>`, served: true, submit: true })),
   {
     name: "SurveyJS 2.5.38",
     always: ["survey-core/survey.core.min.js", "survey-js-ui/survey-js-ui.min.js", "survey-core/survey-core.fontless.min.css"].map(
@@ -203,15 +217,24 @@ async function measureIn(browser, contender, throttle) {
   // long tasks before it are the page loading, the peers' scripts with it.
   const start = await tab.evaluate(() => performance.now());
   if (contender.before && !(await tab.evaluate(contender.before))) throw new Error(`${contender.name}: not prepared`);
-  const ms = await show(tab, contender);
+  let ms = await show(tab, contender);
+  let from = start;
+  if (contender.submit && ms !== null) {
+    // The answer first (not timed), then the click on submit, as the page's
+    // own event: no test driver's work in the click's task.
+    await tab.locator('candor-widget input[name="satisfaction"][value="4"]').click();
+    await tab.waitForTimeout(300);
+    from = await tab.evaluate(() => performance.now());
+    ms = await submitted(tab);
+  }
   // Interactive is the first rating; the rest of the survey may still be
   // drawing (Candor draws a question per frame): its frames count too.
   await tab.waitForTimeout(1000);
   const { tasks, frames } = await tab.evaluate(() => ({ tasks: window.tasks, frames: window.frames }));
   const longest = (entries, keep) => Math.max(0, ...entries.filter(keep).map(([, duration]) => duration));
-  const work = longest(tasks, ([at]) => at >= start);
+  const work = longest(tasks, ([at]) => at >= from);
   const load = longest(tasks, ([at]) => at < start);
-  const frame = longest(frames, ([at]) => at >= start);
+  const frame = longest(frames, ([at]) => at >= from);
   await context.close();
   if (errors.length || ms === null) throw new Error(`${contender.name}: not ready; ${errors.join("; ")}`);
   return { ms, work, load, frame };
@@ -227,7 +250,8 @@ async function open(context, contender, throttle) {
   });
   // Routing turns the browser's HTTP cache off: on the network, the page
   // comes from the shop's server and the widget from the collector instead.
-  if (!contender.network) await tab.route("http://bench.localhost/**", serveFiles(contender));
+  const served = contender.network || contender.served;
+  if (!served) await tab.route("http://bench.localhost/**", serveFiles(contender));
   await tab.addInitScript(() => {
     window.tasks = [];
     window.frames = [];
@@ -245,7 +269,7 @@ async function open(context, contender, throttle) {
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", { offline: false, ...NETWORK });
   }
-  await tab.goto(contender.network ? shop.url(contender) : "http://bench.localhost/", { waitUntil: "load" });
+  await tab.goto(served ? shop.url(contender) : "http://bench.localhost/", { waitUntil: "load" });
   await tab.waitForTimeout(300);
   return { tab, errors };
 }
@@ -292,8 +316,27 @@ function show(tab, contender) {
   );
 }
 
+/** Clicks submit; ms until the figures after it are drawn (null: never, in 20 s). */
+function submitted(tab) {
+  return tab.evaluate(
+    () =>
+      new Promise((done) => {
+        const root = document.querySelector("candor-widget").shadowRoot;
+        const start = performance.now();
+        root.querySelector("button[type=submit]").click();
+        const check = () => {
+          if (root.querySelector(".candor-summary")) done(performance.now() - start);
+          else if (performance.now() - start > 20_000) done(null);
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+}
+
 // The survey the pages show, published on the collector (as a site's
-// would be), so the funnel's beacon finds it.
+// would be), so the funnel's beacon finds it; with ten responses, one
+// group's figures are public, so a response's thank-you shows them.
 for (const server of [collector, baseline].filter(Boolean)) {
   const published = await fetch(`${server}/v1/admin/surveys`, {
     method: "POST",
@@ -301,6 +344,14 @@ for (const server of [collector, baseline].filter(Boolean)) {
     body: JSON.stringify(candorSurvey),
   });
   if (!published.ok) throw new Error(`publishing the bench survey: ${published.status} ${await published.text()}`);
+  for (let n = 0; n < 10; n++) {
+    const response = await fetch(`${server}/v1/surveys/bench/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, survey_version: 1, answers: { satisfaction: 1 + (n % 5) } }),
+    });
+    if (response.status !== 201) throw new Error(`seeding the bench survey: ${response.status} ${await response.text()}`);
+  }
 }
 
 // The shop's own origin, for pages that are not routed: a real HTTP server
@@ -325,7 +376,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const results = [];
 for (const contender of CONTENDERS) {
-  const row = { name: contender.name, network: Boolean(contender.network), always: brotli(contender.always), full: brotli(contender.full) };
+  const row = { name: contender.name, network: Boolean(contender.network), submit: Boolean(contender.submit), always: brotli(contender.always), full: brotli(contender.full) };
   for (const throttle of [1, 4]) {
     const runs = [];
     // Interleaving would be fairer still; a warm-up run is dropped instead.
@@ -345,7 +396,9 @@ const peers = results.filter((r) => !r.name.startsWith("Candor"));
 const fastest = (key) => Math.min(...peers.map((p) => p[key]));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const span = ({ median, worst }) => `${median.toFixed(0)} / ${worst.toFixed(0)} ms`;
-const local = results.filter((r) => !r.network);
+const local = results.filter((r) => !r.network && !r.submit);
+const submits = results.filter((r) => r.submit);
+const submitBase = submits.find((r) => r.name === "Candor, submit, earlier build") ?? submits[0];
 const networked = results.filter((r) => r.network);
 // Ratios against the earlier build's first visit when it was measured.
 const firstVisit =
@@ -380,6 +433,19 @@ const lines = [
         ),
         "",
         "A returning visitor's page is the second in the same browser profile, after a first that showed the survey: the loader is revalidated with the page, the modules were kept for good (asked for by build), so the trigger fetches nothing.",
+      ]
+    : []),
+  ...(submits.length
+    ? [
+        "",
+        `Submitting (the real collector over loopback), from the click on submit to the figures drawn after it; ratios against ${submitBase === submits[0] ? "this build" : "the earlier build"} in this run:`,
+        "",
+        "| widget | submit → figures 1× | 4× CPU | longest task from the click 1× (median / worst) | 4× CPU | longest frame 4× |",
+        "| --- | --- | --- | --- | --- | --- |",
+        ...submits.map(
+          (r) =>
+            `| ${r.name} | ${r.ready1.toFixed(0)} ms (${(r.ready1 / submitBase.ready1).toFixed(2)}×) | ${r.ready4.toFixed(0)} ms (${(r.ready4 / submitBase.ready4).toFixed(2)}×) | ${span(r.work1)} | ${span(r.work4)} | ${span(r.frame4)} |`,
+        ),
       ]
     : []),
   "",

@@ -8,8 +8,9 @@ use crate::process::{cmd, run};
 
 /// The release widget and the peers (pinned in xtask/bench/widget) in the
 /// same headless Chromium, and the size floor (a survey in Leptos alone);
-/// with `CANDOR_BENCH_BASELINE`, an earlier build on the phone's network
-/// too. The table also goes to target/bench/widget.md.
+/// submitting through the real collector; with `CANDOR_BENCH_BASELINE`, an
+/// earlier build on the phone's network and submitting too. The table also
+/// goes to target/bench/widget.md.
 pub fn widget() -> anyhow::Result<()> {
     crate::toolchain::node()?;
     crate::toolchain::chromium()?;
@@ -24,7 +25,7 @@ pub fn widget() -> anyhow::Result<()> {
     let collector = Server::serving(&database, Some(&site))?;
     // An earlier build's staged site (a checkout's `target/site`, made by
     // its own `cargo xtask dist`), measured on the phone's network in the
-    // same run, so a first visit is a ratio against it.
+    // same run, so a first visit and a submit are ratios against it.
     let baseline = match env::var_os(BASELINE) {
         Some(dir) => {
             let dir = PathBuf::from(dir);
