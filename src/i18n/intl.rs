@@ -44,8 +44,7 @@ fn intl_tag(locale: &str) -> Option<&'static str> {
 // submit (the figures after it). Tests hold every function to Intl's
 // answers in every shipped language.
 
-/// How `locale` writes numbers, or `None` for a language Candor does not
-/// ship (plain digits, a full stop, a hyphen).
+/// How a language writes numbers with Latin digits.
 struct Symbols {
     group: char,
     /// Digits before the first group separator, at the fewest (Latvian
@@ -56,6 +55,8 @@ struct Symbols {
     percent: &'static str,
 }
 
+/// How `locale` writes numbers; `None` for a language Candor does not ship
+/// (plain digits, a full stop, a hyphen, no groups).
 fn symbols(locale: &str) -> Option<Symbols> {
     let latin = Symbols {
         group: ',',
