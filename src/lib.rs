@@ -32,6 +32,11 @@ use wasm_bindgen::prelude::*;
 #[cfg(test)]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::cell::TalcSyncCell<talc::wasm::WasmGrowAndClaim, talc::wasm::WasmBinning> =
+    talc::cell::TalcSyncCell::new_wasm(talc::wasm::WasmGrowAndClaim);
+
 pub use api::{Api, ApiError};
 pub use components::{LiveSnapshot, SurveyForm, Widget};
 /// Numbers as a locale writes them, shared with the dashboard.
