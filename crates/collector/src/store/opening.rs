@@ -5,6 +5,7 @@
 //! survey), a count once per new response (the survey's generation).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -25,6 +26,10 @@ pub type Published = Arc<Vec<Arc<Survey>>>;
 pub struct OpenCache {
     published: Mutex<Option<(Instant, Published)>>,
     counts: Mutex<HashMap<SurveyId, (u64, u64)>>,
+    /// Moves on every `forget`: definitions read before it are not kept
+    /// (a sweep reading them as a survey is published would otherwise keep
+    /// the list without it for a TTL).
+    forgotten: AtomicU64,
     /// Held while the definitions are read, so a flood reads them once.
     reading: tokio::sync::Mutex<()>,
 }
@@ -33,7 +38,23 @@ impl OpenCache {
     /// Forgets the definitions: one was published.
     pub fn forget(&self) {
         if let Ok(mut published) = self.published.lock() {
+            self.forgotten.fetch_add(1, Ordering::AcqRel);
             *published = None;
+        }
+    }
+
+    /// A mark to pass to [`OpenCache::keep`], taken before reading.
+    fn mark(&self) -> u64 {
+        self.forgotten.load(Ordering::Acquire)
+    }
+
+    /// Keeps the definitions read after `mark`, unless one was published
+    /// meanwhile.
+    fn keep(&self, surveys: Published, mark: u64) {
+        if let Ok(mut published) = self.published.lock()
+            && self.mark() == mark
+        {
+            *published = Some((Instant::now(), surveys));
         }
     }
 
@@ -75,6 +96,7 @@ impl Store {
         if let Some(surveys) = self.open.fresh_published() {
             return Ok(surveys);
         }
+        let mark = self.open.mark();
         let definitions: Vec<String> = on_pool!(self.backend, |pool| {
             sqlx::query_scalar("SELECT definition FROM surveys ORDER BY id")
                 .fetch_all(pool)
@@ -85,9 +107,7 @@ impl Store {
             .map(|d| Ok(Arc::new(serde_json::from_str(d)?)))
             .collect::<Result<Vec<_>, StoreError>>()?;
         let surveys = Arc::new(surveys);
-        if let Ok(mut published) = self.open.published.lock() {
-            *published = Some((Instant::now(), surveys.clone()));
-        }
+        self.open.keep(surveys.clone(), mark);
         Ok(surveys)
     }
 
@@ -117,5 +137,25 @@ impl Store {
             counts.insert(survey.clone(), (generation, n.unsigned_abs()));
         }
         Ok(n.unsigned_abs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definitions_read_before_a_publication_are_not_kept() {
+        let cache = OpenCache::default();
+        let mark = cache.mark();
+        cache.forget();
+        cache.keep(Arc::default(), mark);
+        assert!(
+            cache.fresh_published().is_none(),
+            "the list read before may miss the new survey"
+        );
+
+        cache.keep(Arc::default(), cache.mark());
+        assert!(cache.fresh_published().is_some());
     }
 }

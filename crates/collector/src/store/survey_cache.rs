@@ -35,9 +35,12 @@ impl SurveyCache {
         (read.elapsed() < TTL).then(|| survey.clone())
     }
 
-    /// Keeps a survey just read.
-    pub fn put(&self, survey: Arc<Survey>) {
-        if let Ok(mut entries) = self.entries.lock() {
+    /// Keeps a survey read after `mark`, unless one changed meanwhile
+    /// (the read may have been of the version before).
+    pub fn put(&self, survey: Arc<Survey>, mark: u64) {
+        if let Ok(mut entries) = self.entries.lock()
+            && self.mark() == mark
+        {
             if entries.len() >= CAPACITY {
                 entries.retain(|_, (read, _)| read.elapsed() < TTL);
             }
@@ -55,7 +58,8 @@ impl SurveyCache {
         (read.elapsed() < TTL).then(|| ids.contains(id))
     }
 
-    /// A mark to pass to [`SurveyCache::put_ids`], taken before reading.
+    /// A mark to pass to [`SurveyCache::put`] or [`SurveyCache::put_ids`],
+    /// taken before reading.
     pub fn mark(&self) -> u64 {
         self.forgotten.load(Ordering::Acquire)
     }
@@ -73,11 +77,52 @@ impl SurveyCache {
     /// Drops a survey that changed (and the ids, which may have too).
     pub fn forget(&self, id: &SurveyId) {
         if let Ok(mut entries) = self.entries.lock() {
+            self.forgotten.fetch_add(1, Ordering::AcqRel);
             entries.remove(id);
         }
         if let Ok(mut ids) = self.ids.lock() {
-            self.forgotten.fetch_add(1, Ordering::AcqRel);
             *ids = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn survey(id: &str) -> Arc<Survey> {
+        let definition = serde_json::json!({
+            "id": id, "version": 1, "default_locale": "en", "title": {"en": "T"},
+            "questions": [{"id": "rating", "kind": "csat", "text": {"en": "How was it?"}}],
+        });
+        Arc::new(serde_json::from_value(definition).unwrap())
+    }
+
+    fn id(id: &str) -> SurveyId {
+        SurveyId::parse("survey", id).unwrap()
+    }
+
+    #[test]
+    fn a_read_begun_before_a_publication_is_not_kept() {
+        let cache = SurveyCache::default();
+        let mark = cache.mark();
+        cache.forget(&id("checkout"));
+        cache.put(survey("checkout"), mark);
+        cache.put_ids(HashSet::from([id("checkout")]), mark);
+        assert!(
+            cache.get(&id("checkout")).is_none(),
+            "the definition read before may be the old one"
+        );
+        assert_eq!(
+            cache.exists(&id("checkout")),
+            None,
+            "the ids read before may miss the new one"
+        );
+
+        let mark = cache.mark();
+        cache.put(survey("checkout"), mark);
+        cache.put_ids(HashSet::from([id("checkout")]), mark);
+        assert!(cache.get(&id("checkout")).is_some());
+        assert_eq!(cache.exists(&id("checkout")), Some(true));
     }
 }

@@ -69,9 +69,10 @@ impl Store {
         if !self.survey_exists(id).await? {
             return Ok(None);
         }
+        let mark = self.surveys.mark();
         let survey = self.read_survey(id).await?.map(Arc::new);
         if let Some(survey) = &survey {
-            self.surveys.put(survey.clone());
+            self.surveys.put(survey.clone(), mark);
         }
         Ok(survey)
     }
