@@ -16,6 +16,7 @@ mod destinations;
 mod erasure;
 mod events;
 mod facets;
+mod forgets;
 mod funnel;
 mod generations;
 mod listing;

@@ -5,13 +5,13 @@
 //! survey), a count once per new response (the survey's generation).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use candor_core::{Moment, Opening, Survey, SurveyId};
 use time::OffsetDateTime;
 
+use super::forgets::{Forgets, Mark};
 use super::{Store, StoreError, on_pool};
 
 const TTL: Duration = Duration::from_secs(5);
@@ -29,7 +29,7 @@ pub struct OpenCache {
     /// Moves on every `forget`: definitions read before it are not kept
     /// (a sweep reading them as a survey is published would otherwise keep
     /// the list without it for a TTL).
-    forgotten: AtomicU64,
+    forgotten: Forgets,
     /// Held while the definitions are read, so a flood reads them once.
     reading: tokio::sync::Mutex<()>,
 }
@@ -38,21 +38,21 @@ impl OpenCache {
     /// Forgets the definitions: one was published.
     pub fn forget(&self) {
         if let Ok(mut published) = self.published.lock() {
-            self.forgotten.fetch_add(1, Ordering::AcqRel);
+            self.forgotten.count();
             *published = None;
         }
     }
 
     /// A mark to pass to [`OpenCache::keep`], taken before reading.
-    fn mark(&self) -> u64 {
-        self.forgotten.load(Ordering::Acquire)
+    fn mark(&self) -> Mark {
+        self.forgotten.mark()
     }
 
     /// Keeps the definitions read after `mark`, unless one was published
     /// meanwhile.
-    fn keep(&self, surveys: Published, mark: u64) {
+    fn keep(&self, surveys: Published, mark: Mark) {
         if let Ok(mut published) = self.published.lock()
-            && self.mark() == mark
+            && self.forgotten.none_since(mark)
         {
             *published = Some((Instant::now(), surveys));
         }

@@ -6,11 +6,12 @@
 //! publishes; another collector's publication is seen within the TTL.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use candor_core::{Survey, SurveyId};
+
+use super::forgets::{Forgets, Mark};
 
 const TTL: Duration = Duration::from_secs(5);
 /// Most definitions kept.
@@ -22,7 +23,7 @@ pub struct SurveyCache {
     entries: Mutex<HashMap<SurveyId, (Instant, Arc<Survey>)>>,
     ids: Mutex<Option<(Instant, Arc<HashSet<SurveyId>>)>>,
     /// Moves on every `forget`: ids read before it are not kept.
-    forgotten: AtomicU64,
+    forgotten: Forgets,
     /// Held while the ids are read, so a flood at expiry reads them once.
     pub refreshing: tokio::sync::Mutex<()>,
 }
@@ -37,9 +38,9 @@ impl SurveyCache {
 
     /// Keeps a survey read after `mark`, unless one changed meanwhile
     /// (the read may have been of the version before).
-    pub fn put(&self, survey: Arc<Survey>, mark: u64) {
+    pub fn put(&self, survey: Arc<Survey>, mark: Mark) {
         if let Ok(mut entries) = self.entries.lock()
-            && self.mark() == mark
+            && self.forgotten.none_since(mark)
         {
             if entries.len() >= CAPACITY {
                 entries.retain(|_, (read, _)| read.elapsed() < TTL);
@@ -60,15 +61,15 @@ impl SurveyCache {
 
     /// A mark to pass to [`SurveyCache::put`] or [`SurveyCache::put_ids`],
     /// taken before reading.
-    pub fn mark(&self) -> u64 {
-        self.forgotten.load(Ordering::Acquire)
+    pub fn mark(&self) -> Mark {
+        self.forgotten.mark()
     }
 
     /// Keeps every survey id, read after `mark`, unless a survey changed
     /// meanwhile (the read may have missed it).
-    pub fn put_ids(&self, ids: HashSet<SurveyId>, mark: u64) {
+    pub fn put_ids(&self, ids: HashSet<SurveyId>, mark: Mark) {
         if let Ok(mut kept) = self.ids.lock()
-            && self.mark() == mark
+            && self.forgotten.none_since(mark)
         {
             *kept = Some((Instant::now(), Arc::new(ids)));
         }
@@ -77,7 +78,7 @@ impl SurveyCache {
     /// Drops a survey that changed (and the ids, which may have too).
     pub fn forget(&self, id: &SurveyId) {
         if let Ok(mut entries) = self.entries.lock() {
-            self.forgotten.fetch_add(1, Ordering::AcqRel);
+            self.forgotten.count();
             entries.remove(id);
         }
         if let Ok(mut ids) = self.ids.lock() {
